@@ -1,0 +1,363 @@
+package io.timberlog.core;
+
+import io.timberlog.core.internal.format.ArgumentRenderer;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One event on its way into the store, filled in by an appender or the agent and handed to
+ * {@link LogStore#append}. It is mutable and meant to be reused: keep one per thread, call
+ * {@link #reset()} before filling it, and it allocates nothing once its arrays have grown to the
+ * largest event seen. Fields hold references to the caller's strings; nothing is copied until the
+ * store encodes the event.
+ *
+ * <p>Not thread-safe: one instance per thread.
+ */
+public final class CapturedEvent {
+    private static final int INITIAL_CAPACITY = 8;
+
+    private long epochNanos;
+    private Level level = Level.INFO;
+    private String logger = "";
+    private String thread = "";
+    private String template = "";
+    private MessageStyle style = MessageStyle.LITERAL;
+    private String formattedMessage;
+    private ThrowableInfo throwable;
+
+    private int argCount;
+    private ValueKind[] argKinds = new ValueKind[INITIAL_CAPACITY];
+    private long[] argBits = new long[INITIAL_CAPACITY];
+    private String[] argTexts = new String[INITIAL_CAPACITY];
+
+    private int mdcCount;
+    private String[] mdcKeys = new String[INITIAL_CAPACITY];
+    private String[] mdcValues = new String[INITIAL_CAPACITY];
+
+    private int markerCount;
+    private String[] markers = new String[INITIAL_CAPACITY];
+
+    private int kvCount;
+    private String[] kvKeys = new String[INITIAL_CAPACITY];
+    private ValueKind[] kvKinds = new ValueKind[INITIAL_CAPACITY];
+    private long[] kvBits = new long[INITIAL_CAPACITY];
+    private String[] kvTexts = new String[INITIAL_CAPACITY];
+
+    private int callerCount;
+    private String[] callerFrames = new String[INITIAL_CAPACITY];
+
+    /** Clears every field so the instance can describe the next event. */
+    public CapturedEvent reset() {
+        epochNanos = 0;
+        level = Level.INFO;
+        logger = "";
+        thread = "";
+        template = "";
+        style = MessageStyle.LITERAL;
+        formattedMessage = null;
+        throwable = null;
+        Arrays.fill(argTexts, 0, argCount, null);
+        argCount = 0;
+        Arrays.fill(mdcKeys, 0, mdcCount, null);
+        Arrays.fill(mdcValues, 0, mdcCount, null);
+        mdcCount = 0;
+        Arrays.fill(markers, 0, markerCount, null);
+        markerCount = 0;
+        Arrays.fill(kvKeys, 0, kvCount, null);
+        Arrays.fill(kvTexts, 0, kvCount, null);
+        kvCount = 0;
+        Arrays.fill(callerFrames, 0, callerCount, null);
+        callerCount = 0;
+        return this;
+    }
+
+    /** Time of the event in nanoseconds since the epoch (use full precision where the framework has it). */
+    public CapturedEvent timestamp(long epochNanos) {
+        this.epochNanos = epochNanos;
+        return this;
+    }
+
+    /** Time of the event from seconds and nano adjustment, as {@link java.time.Instant} holds it. */
+    public CapturedEvent timestamp(long epochSecond, int nanoAdjustment) {
+        this.epochNanos = epochSecond * 1_000_000_000L + nanoAdjustment;
+        return this;
+    }
+
+    public CapturedEvent level(Level level) {
+        this.level = level == null ? Level.INFO : level;
+        return this;
+    }
+
+    public CapturedEvent logger(String logger) {
+        this.logger = logger == null ? "" : logger;
+        return this;
+    }
+
+    public CapturedEvent thread(String thread) {
+        this.thread = thread == null ? "" : thread;
+        return this;
+    }
+
+    /**
+     * The message as written in the code ({@code "order {} took {} ms"}) and the rules that turn it and
+     * the arguments into the formatted message. A {@code null} template is stored as the text
+     * {@code "null"}, which is what the frameworks print for it.
+     */
+    public CapturedEvent message(String template, MessageStyle style) {
+        this.template = template == null ? "null" : template;
+        this.style = style == null ? MessageStyle.LITERAL : style;
+        return this;
+    }
+
+    /**
+     * The formatted message, given only when the store cannot reproduce it from the template and
+     * arguments (a message type of the framework that is not parameterized, or formatting rules the
+     * store does not know). When set, it is stored and returned verbatim.
+     */
+    public CapturedEvent formattedMessage(String formattedMessage) {
+        this.formattedMessage = formattedMessage;
+        return this;
+    }
+
+    public CapturedEvent throwable(ThrowableInfo throwable) {
+        this.throwable = throwable;
+        return this;
+    }
+
+    /**
+     * Adds an argument, keeping integers, floating point numbers and booleans typed and rendering
+     * anything else as the current {@link #message message style}'s framework would (arrays, maps,
+     * dates, a {@code toString()} that throws). Call after {@link #message}.
+     */
+    public CapturedEvent addArgument(Object value) {
+        ensureArgCapacity();
+        int i = argCount++;
+        argTexts[i] = null;
+        argBits[i] = 0;
+        argKinds[i] = classify(value, i, argBits, argTexts);
+        return this;
+    }
+
+    public CapturedEvent addArgument(long value) {
+        return addRawArgument(ValueKind.INTEGER, value, null);
+    }
+
+    public CapturedEvent addArgument(double value) {
+        return addRawArgument(ValueKind.DOUBLE, Double.doubleToRawLongBits(value), null);
+    }
+
+    public CapturedEvent addArgument(float value) {
+        return addRawArgument(ValueKind.FLOAT, Float.floatToRawIntBits(value), null);
+    }
+
+    public CapturedEvent addArgument(boolean value) {
+        return addRawArgument(ValueKind.BOOLEAN, value ? 1 : 0, null);
+    }
+
+    /** Adds an argument whose {@code toString()} failed, with the text the framework prints in its place. */
+    public CapturedEvent addFailedArgument(String placeholder) {
+        return addRawArgument(ValueKind.FAILED_TO_STRING, 0, Objects.requireNonNull(placeholder, "placeholder"));
+    }
+
+    private CapturedEvent addRawArgument(ValueKind kind, long bits, String text) {
+        ensureArgCapacity();
+        int i = argCount++;
+        argKinds[i] = kind;
+        argBits[i] = bits;
+        argTexts[i] = text;
+        return this;
+    }
+
+    /** Adds an MDC / ThreadContext entry; a {@code null} value is kept as {@code null}. */
+    public CapturedEvent putMdc(String key, String value) {
+        if (mdcCount == mdcKeys.length) {
+            mdcKeys = Arrays.copyOf(mdcKeys, mdcCount * 2);
+            mdcValues = Arrays.copyOf(mdcValues, mdcCount * 2);
+        }
+        mdcKeys[mdcCount] = key == null ? "null" : key;
+        mdcValues[mdcCount] = value;
+        mdcCount++;
+        return this;
+    }
+
+    public CapturedEvent addMarker(String name) {
+        if (markerCount == markers.length) {
+            markers = Arrays.copyOf(markers, markerCount * 2);
+        }
+        markers[markerCount++] = name == null ? "null" : name;
+        return this;
+    }
+
+    /** Adds an SLF4J 2 key-value pair; the value is typed as for {@link #addArgument(Object)}. */
+    public CapturedEvent addKeyValue(String key, Object value) {
+        if (kvCount == kvKeys.length) {
+            int n = kvCount * 2;
+            kvKeys = Arrays.copyOf(kvKeys, n);
+            kvKinds = Arrays.copyOf(kvKinds, n);
+            kvBits = Arrays.copyOf(kvBits, n);
+            kvTexts = Arrays.copyOf(kvTexts, n);
+        }
+        int i = kvCount++;
+        kvKeys[i] = key == null ? "null" : key;
+        kvTexts[i] = null;
+        kvBits[i] = 0;
+        kvKinds[i] = classify(value, i, kvBits, kvTexts);
+        return this;
+    }
+
+    /** Adds one frame of caller data (the text after {@code "at "}), only when the user asked for it. */
+    public CapturedEvent addCallerFrame(String frame) {
+        if (callerCount == callerFrames.length) {
+            callerFrames = Arrays.copyOf(callerFrames, callerCount * 2);
+        }
+        callerFrames[callerCount++] = frame == null ? "null" : frame;
+        return this;
+    }
+
+    private ValueKind classify(Object value, int i, long[] bits, String[] texts) {
+        if (value == null) {
+            return ValueKind.NULL;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            bits[i] = ((Number) value).longValue();
+            return ValueKind.INTEGER;
+        }
+        if (value instanceof Double) {
+            bits[i] = Double.doubleToRawLongBits((Double) value);
+            return ValueKind.DOUBLE;
+        }
+        if (value instanceof Float) {
+            bits[i] = Float.floatToRawIntBits((Float) value);
+            return ValueKind.FLOAT;
+        }
+        if (value instanceof Boolean) {
+            bits[i] = ((Boolean) value) ? 1 : 0;
+            return ValueKind.BOOLEAN;
+        }
+        if (value instanceof String) {
+            texts[i] = (String) value;
+            return ValueKind.STRING;
+        }
+        try {
+            texts[i] = ArgumentRenderer.render(value, style);
+            return ValueKind.STRING;
+        } catch (ArgumentRenderer.RenderFailure failure) {
+            texts[i] = failure.placeholder();
+            return ValueKind.FAILED_TO_STRING;
+        }
+    }
+
+    private void ensureArgCapacity() {
+        if (argCount == argKinds.length) {
+            int n = argCount * 2;
+            argKinds = Arrays.copyOf(argKinds, n);
+            argBits = Arrays.copyOf(argBits, n);
+            argTexts = Arrays.copyOf(argTexts, n);
+        }
+    }
+
+    public long epochNanos() {
+        return epochNanos;
+    }
+
+    public Level level() {
+        return level;
+    }
+
+    public String logger() {
+        return logger;
+    }
+
+    public String thread() {
+        return thread;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    public MessageStyle style() {
+        return style;
+    }
+
+    /** The formatted message given by the caller, or {@code null} when it is reproduced from the template. */
+    public String formattedMessage() {
+        return formattedMessage;
+    }
+
+    public ThrowableInfo throwable() {
+        return throwable;
+    }
+
+    public int argumentCount() {
+        return argCount;
+    }
+
+    public ValueKind argumentKind(int i) {
+        return argKinds[checkIndex(i, argCount)];
+    }
+
+    public long argumentBits(int i) {
+        return argBits[checkIndex(i, argCount)];
+    }
+
+    public String argumentText(int i) {
+        return argTexts[checkIndex(i, argCount)];
+    }
+
+    public int mdcCount() {
+        return mdcCount;
+    }
+
+    public String mdcKey(int i) {
+        return mdcKeys[checkIndex(i, mdcCount)];
+    }
+
+    public String mdcValue(int i) {
+        return mdcValues[checkIndex(i, mdcCount)];
+    }
+
+    public int markerCount() {
+        return markerCount;
+    }
+
+    public String marker(int i) {
+        return markers[checkIndex(i, markerCount)];
+    }
+
+    public int keyValueCount() {
+        return kvCount;
+    }
+
+    public String keyValueKey(int i) {
+        return kvKeys[checkIndex(i, kvCount)];
+    }
+
+    public ValueKind keyValueKind(int i) {
+        return kvKinds[checkIndex(i, kvCount)];
+    }
+
+    public long keyValueBits(int i) {
+        return kvBits[checkIndex(i, kvCount)];
+    }
+
+    public String keyValueText(int i) {
+        return kvTexts[checkIndex(i, kvCount)];
+    }
+
+    public int callerFrameCount() {
+        return callerCount;
+    }
+
+    public String callerFrame(int i) {
+        return callerFrames[checkIndex(i, callerCount)];
+    }
+
+    private static int checkIndex(int i, int count) {
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException("index " + i + " out of " + count);
+        }
+        return i;
+    }
+}
