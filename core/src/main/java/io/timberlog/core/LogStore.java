@@ -1,0 +1,127 @@
+package io.timberlog.core;
+
+import io.timberlog.core.internal.io.FileOps;
+import io.timberlog.core.internal.io.ProcessInfo;
+import io.timberlog.core.internal.wal.StoreLock;
+import io.timberlog.core.internal.wal.WalMeta;
+import io.timberlog.core.internal.wal.WalWriter;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.nio.file.Path;
+
+/**
+ * A store opened for writing: the entry point for appenders and the agent.
+ *
+ * <pre>{@code
+ * LogStore store = LogStore.open(StoreOptions.builder(Paths.get("/var/log/app/timberlog")).build());
+ * CapturedEvent event = new CapturedEvent();          // one per thread, reused
+ * store.append(event.reset().level(Level.INFO).logger("orders").message("order {} took {} ms", MessageStyle.SLF4J)
+ *         .addArgument(42).addArgument(17));
+ * store.close();
+ * }</pre>
+ *
+ * <p>An event whose {@link #append} returned true is in the operating system's page cache: it
+ * survives the death of the process, however it dies. What a power loss can take is set by the
+ * {@link FsyncPolicy}. Only one process writes a store directory at a time; a second one gets a
+ * {@link StoreLockedException} that names the holder.
+ *
+ * <p>Thread-safe: any number of threads append at once, without a lock.
+ */
+public final class LogStore implements AutoCloseable {
+    private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final StoreOptions options;
+    private final RunInfo run;
+    private final StoreLock lock;
+    private final WalWriter writer;
+
+    private LogStore(StoreOptions options, RunInfo run, StoreLock lock, WalWriter writer) {
+        this.options = options;
+        this.run = run;
+        this.lock = lock;
+        this.writer = writer;
+    }
+
+    /**
+     * Opens (creating when missing) the store directory for writing, as a new run.
+     *
+     * @throws StoreLockedException when another process, or another store in this process, writes it
+     * @throws UnsupportedFormatException when the store was written by a newer TimberLog
+     * @throws IOException when the directory cannot be created or written
+     */
+    public static LogStore open(StoreOptions options) throws IOException {
+        Path dir = options.directory();
+        FileOps.createDirectories(dir);
+        if (WalMeta.isNewerVersion(dir)) {
+            throw new UnsupportedFormatException(dir + " was written by a newer version of TimberLog");
+        }
+        long nowNanos = toEpochNanos(Instant.now());
+        RunInfo run = new RunInfo(nowNanos, ProcessInfo.pid(), ProcessInfo.hostName(), new SecureRandom().nextLong());
+        StoreLock lock = StoreLock.acquire(dir, run);
+        try {
+            return new LogStore(options, run, lock, WalWriter.open(options, run));
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                lock.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static long toEpochNanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    /**
+     * Appends one event. Returns true when it is stored (safe from a process crash), false when it was
+     * dropped and counted. Never throws and never blocks longer than the overload and force bounds.
+     */
+    public boolean append(CapturedEvent event) {
+        return writer.append(event);
+    }
+
+    /** Forces everything appended so far to disk, waiting up to {@code maxForceWait}; true when done. */
+    public boolean sync() {
+        return writer.sync();
+    }
+
+    public RunInfo run() {
+        return run;
+    }
+
+    public Path directory() {
+        return options.directory();
+    }
+
+    public StoreOptions options() {
+        return options;
+    }
+
+    public StoreStats stats() {
+        return new StoreStats(writer.nextSequence(), writer.currentWalId(), writer.droppedEvents(),
+                writer.problemCount(), writer.failedForces());
+    }
+
+    /** Closes with a timeout of 5 seconds; see {@link #close(Duration)}. */
+    @Override
+    public void close() throws IOException {
+        close(DEFAULT_CLOSE_TIMEOUT);
+    }
+
+    /**
+     * Stops accepting events, marks the run as ended cleanly, forces what was written, and releases the
+     * directory. Appends after this return false. Waits at most about {@code timeout}.
+     */
+    public void close(Duration timeout) throws IOException {
+        try {
+            writer.close(timeout.toNanos());
+        } finally {
+            lock.close();
+        }
+    }
+}

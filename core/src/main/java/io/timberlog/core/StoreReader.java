@@ -1,0 +1,113 @@
+package io.timberlog.core;
+
+import io.timberlog.core.internal.wal.WalEventReader;
+import io.timberlog.core.internal.wal.WalFiles;
+import io.timberlog.core.internal.wal.WalMeta;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads a store, also while another process writes it and right after a writer crashed, with no
+ * repair step: intact events are returned, damaged ranges are reported beside them. Reading never
+ * modifies the store and never maps its files.
+ *
+ * <p>Thread-safe: it holds no state between calls.
+ */
+public final class StoreReader {
+    private final Path directory;
+
+    private StoreReader(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * Opens a store directory for reading.
+     *
+     * @throws NotAStoreException when the path does not exist, is not a directory, or holds no store
+     * @throws UnsupportedFormatException when the store was written by a newer TimberLog
+     */
+    public static StoreReader open(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            throw new NotAStoreException(directory + ": no such directory");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new NotAStoreException(directory + ": not a directory");
+        }
+        if (!WalMeta.exists(directory) && !Files.isDirectory(WalFiles.directory(directory))) {
+            throw new NotAStoreException(directory + ": not a TimberLog store (no " + WalFiles.META + " and no "
+                    + WalFiles.DIRECTORY + "/ directory)");
+        }
+        if (WalMeta.isNewerVersion(directory)) {
+            throw new UnsupportedFormatException(directory + " was written by a newer version of TimberLog");
+        }
+        return new StoreReader(directory);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Every event of the store in the order it was appended, file by file. */
+    public ReadSummary readAll(Consumer<LogEvent> events) throws IOException {
+        List<Damage> damages = new ArrayList<>();
+        long count = 0;
+        List<Path> files = WalFiles.list(directory);
+        for (Path file : files) {
+            WalEventReader.Result r = WalEventReader.read(file, new WalEventReader.Sink() {
+                @Override
+                public void event(LogEvent event, long filePosition) {
+                    events.accept(event);
+                }
+
+                @Override
+                public void damage(Damage damage) {
+                    damages.add(damage);
+                }
+            });
+            count += r.events;
+        }
+        return new ReadSummary(count, files.size(), damages);
+    }
+
+    /** What a read went through: events, files and damaged ranges. Immutable. */
+    public static final class ReadSummary {
+        private final long events;
+        private final int files;
+        private final List<Damage> damages;
+
+        ReadSummary(long events, int files, List<Damage> damages) {
+            this.events = events;
+            this.files = files;
+            this.damages = Collections.unmodifiableList(new ArrayList<>(damages));
+        }
+
+        public long events() {
+            return events;
+        }
+
+        public int files() {
+            return files;
+        }
+
+        public List<Damage> damages() {
+            return damages;
+        }
+
+        /** Damage other than room a writer reserved and never filled (expected after a crash). */
+        public List<Damage> corruption() {
+            List<Damage> corrupt = new ArrayList<>();
+            for (Damage d : damages) {
+                if (d.kind() == Damage.Kind.CORRUPT) {
+                    corrupt.add(d);
+                }
+            }
+            return corrupt;
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.timberlog.core.internal.wal;
+
+import io.timberlog.core.KeyValue;
+import io.timberlog.core.Level;
+import io.timberlog.core.LogEvent;
+import io.timberlog.core.MessageStyle;
+import io.timberlog.core.RunInfo;
+import io.timberlog.core.ThrowableInfo;
+import io.timberlog.core.Value;
+import io.timberlog.core.internal.io.ByteCursor;
+import io.timberlog.core.internal.io.MalformedDataException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.timberlog.core.internal.wal.EventLayout.*;
+
+/**
+ * Decodes the dictionary and event records of one WAL file, in file order, into {@link LogEvent}s.
+ * Every field is checked: a record that does not decode is reported as malformed, with its position,
+ * and never makes the decoder throw anything else or allocate beyond the record's own size.
+ *
+ * <p>Not thread-safe: one per file being read.
+ */
+public final class EventDecoder {
+    /** Dictionary ids above this are malformed; it bounds the id table a damaged file can make us allocate. */
+    static final int MAX_DICTIONARY_ID = 1 << 20;
+
+    private final ByteCursor cursor = new ByteCursor();
+    private final RunInfo run;
+    private String[] dictionary = new String[256];
+    private long unresolvedReferences;
+
+    public EventDecoder(RunInfo run) {
+        this.run = run;
+    }
+
+    /**
+     * How many references named a dictionary string the file does not define (its record was damaged);
+     * such fields read as {@code [unknown string #id]}.
+     */
+    public long unresolvedReferences() {
+        return unresolvedReferences;
+    }
+
+    /** Takes a dictionary record (whole record bytes). */
+    public void defineString(byte[] buf, int offset, int length, long filePosition) throws MalformedDataException {
+        ByteCursor c = cursor.reset(buf, offset + WalFormat.RECORD_BODY_OFFSET, offset + length,
+                filePosition - offset);
+        int id = c.varint(MAX_DICTIONARY_ID, "dictionary id");
+        if (id == 0) {
+            throw c.malformed("dictionary id 0");
+        }
+        String s = c.string();
+        if (id >= dictionary.length) {
+            dictionary = Arrays.copyOf(dictionary, Math.max(id + 1, dictionary.length * 2));
+        }
+        dictionary[id] = s;
+    }
+
+    /** Decodes an event record (whole record bytes). */
+    public LogEvent decodeEvent(byte[] buf, int offset, int length, long filePosition) throws MalformedDataException {
+        ByteCursor c = cursor.reset(buf, offset, offset + length, filePosition - offset);
+        c.skip(LEVEL_OFFSET);
+        Level level = Level.ofCode(c.u8());
+        if (level == null) {
+            throw c.malformed("unknown level");
+        }
+        MessageStyle style = MessageStyle.ofCode(c.u8());
+        if (style == null) {
+            throw c.malformed("unknown message style");
+        }
+        int flags = c.u16();
+        if ((flags & ~KNOWN_FLAGS) != 0) {
+            throw c.malformed("unknown event flags " + Integer.toHexString(flags));
+        }
+        LogEvent.Builder b = LogEvent.builder()
+                .sequence(c.i64())
+                .epochNanos(c.i64())
+                .level(level)
+                .style(style)
+                .run(run)
+                .truncated((flags & FLAG_TRUNCATED) != 0);
+        b.logger(ref(c)).thread(ref(c)).template(ref(c));
+        if ((flags & FLAG_ARGUMENTS) != 0) {
+            int n = c.count(1, "argument count");
+            List<Value> args = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                args.add(value(c));
+            }
+            b.arguments(args);
+        }
+        if ((flags & FLAG_STORED_MESSAGE) != 0) {
+            b.storedMessage(c.string());
+        }
+        if ((flags & FLAG_MDC) != 0) {
+            int n = c.count(2, "MDC entry count");
+            Map<String, String> mdc = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                String key = ref(c);
+                mdc.put(key, c.nullableString());
+            }
+            b.mdc(Collections.unmodifiableMap(mdc));
+        }
+        if ((flags & FLAG_MARKERS) != 0) {
+            int n = c.count(1, "marker count");
+            List<String> markers = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                markers.add(ref(c));
+            }
+            b.markers(markers);
+        }
+        if ((flags & FLAG_KEY_VALUES) != 0) {
+            int n = c.count(2, "key-value count");
+            List<KeyValue> kvs = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String key = ref(c);
+                kvs.add(new KeyValue(key, value(c)));
+            }
+            b.keyValues(kvs);
+        }
+        if ((flags & FLAG_THROWABLE) != 0) {
+            b.throwable(throwable(c, 0));
+        }
+        if ((flags & FLAG_CALLER) != 0) {
+            int n = c.count(1, "caller frame count");
+            List<String> frames = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                frames.add(ref(c));
+            }
+            b.callerFrames(frames);
+        }
+        if (c.remaining() != 0) {
+            throw c.malformed(c.remaining() + " unexpected bytes after the event's fields");
+        }
+        return b.build();
+    }
+
+    private ThrowableInfo throwable(ByteCursor c, int depth) throws MalformedDataException {
+        if (depth >= MAX_THROWABLE_DEPTH) {
+            throw c.malformed("exception causes nested deeper than " + MAX_THROWABLE_DEPTH);
+        }
+        String className = ref(c);
+        String message = c.nullableString();
+        int bits = c.u8();
+        if ((bits & ~(THROWABLE_CIRCULAR | THROWABLE_HAS_CAUSE)) != 0) {
+            throw c.malformed("unknown exception bits");
+        }
+        int n = c.count(1, "frame count");
+        List<String> frames = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            frames.add(ref(c));
+        }
+        int common = c.varint(Integer.MAX_VALUE, "common frame count");
+        int s = c.count(3, "suppressed count");
+        List<ThrowableInfo> suppressed = new ArrayList<>(s);
+        for (int i = 0; i < s; i++) {
+            suppressed.add(throwable(c, depth + 1));
+        }
+        ThrowableInfo cause = (bits & THROWABLE_HAS_CAUSE) != 0 ? throwable(c, depth + 1) : null;
+        if ((bits & THROWABLE_CIRCULAR) != 0) {
+            return ThrowableInfo.circularReference(className, message);
+        }
+        return ThrowableInfo.of(className, message, frames, common, cause, suppressed);
+    }
+
+    private Value value(ByteCursor c) throws MalformedDataException {
+        int kind = c.u8();
+        switch (kind) {
+            case VALUE_NULL: return Value.ofNull();
+            case VALUE_FALSE: return Value.of(false);
+            case VALUE_TRUE: return Value.of(true);
+            case VALUE_INTEGER: return Value.of(io.timberlog.core.internal.io.Varint.unzigzag(c.varlong()));
+            case VALUE_FLOAT: return Value.of(Float.intBitsToFloat(c.i32()));
+            case VALUE_DOUBLE: return Value.of(Double.longBitsToDouble(c.i64()));
+            case VALUE_STRING: return Value.of(c.string());
+            case VALUE_FAILED_TO_STRING: return Value.failedToString(c.string());
+            default: throw c.malformed("unknown value kind " + kind);
+        }
+    }
+
+    private String ref(ByteCursor c) throws MalformedDataException {
+        int id = c.varint(MAX_DICTIONARY_ID, "dictionary reference");
+        if (id == 0) {
+            return c.string();
+        }
+        String s = id < dictionary.length ? dictionary[id] : null;
+        if (s == null) {
+            // The defining record was damaged (and reported as such); the event itself is intact.
+            unresolvedReferences++;
+            return "[unknown string #" + id + "]";
+        }
+        return s;
+    }
+}

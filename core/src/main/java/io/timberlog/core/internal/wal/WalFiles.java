@@ -1,0 +1,57 @@
+package io.timberlog.core.internal.wal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Names of the files in a store's {@code wal/} directory: zero-padded ids, so that {@code ls} order is log order. */
+public final class WalFiles {
+    public static final String DIRECTORY = "wal";
+    public static final String META = "wal.meta";
+    private static final Pattern NAME = Pattern.compile("wal_(\\d{6,18})\\.wal");
+
+    private WalFiles() {
+    }
+
+    public static Path directory(Path store) {
+        return store.resolve(DIRECTORY);
+    }
+
+    public static String fileName(long walId) {
+        return String.format("wal_%06d.wal", walId);
+    }
+
+    public static Path path(Path store, long walId) {
+        return directory(store).resolve(fileName(walId));
+    }
+
+    /** The id in a WAL file name, or -1 when the name is not one. */
+    public static long idOf(Path file) {
+        Matcher m = NAME.matcher(file.getFileName().toString());
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** The WAL files of a store in id order; empty when there is no wal directory. */
+    public static List<Path> list(Path store) throws IOException {
+        Path dir = directory(store);
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "wal_*.wal")) {
+            for (Path p : stream) {
+                if (idOf(p) >= 0 && Files.isRegularFile(p)) {
+                    files.add(p);
+                }
+            }
+        }
+        Collections.sort(files, (a, b) -> Long.compare(idOf(a), idOf(b)));
+        return files;
+    }
+}

@@ -1,0 +1,330 @@
+package io.timberlog.core.internal.wal;
+
+import io.timberlog.core.CapturedEvent;
+import io.timberlog.core.FsyncPolicy;
+import io.timberlog.core.Level;
+import io.timberlog.core.OverloadPolicy;
+import io.timberlog.core.RunInfo;
+import io.timberlog.core.StoreOptions;
+import io.timberlog.core.internal.io.FileOps;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The write path of a store: appends events to the current WAL file, rotates to the next one,
+ * applies the overload policy, and waits for forces where the fsync policy asks for it.
+ *
+ * <p>The append path takes no lock: it reads {@link #current}, and {@link EventEncoder} reserves
+ * room with one atomic add. Rotation, which happens once per file, is done under
+ * {@link #rotationLock} by the thread that sealed the file (or by the allocator when no file was
+ * ready), and never waits for I/O: the next file was prepared in the background.
+ *
+ * <p>Thread-safe. {@link #append} never throws.
+ */
+public final class WalWriter implements ActiveWal.SealListener {
+    /** How long an append waits for a rotation in progress (not overload) before it drops. */
+    private static final long ROTATION_GRACE_NANOS = 50_000_000L;
+
+    private final StoreOptions options;
+    private final Path store;
+    private final RunInfo run;
+    private final ProblemReporter problems;
+    private final DropCounter drops = new DropCounter();
+    private final ForceCoordinator forces;
+    private final AtomicLong nextWalId;
+    private final WalAllocator allocator;
+    private final Flusher flusher;
+    private final ThreadLocal<EventEncoder> encoders;
+    private final Object rotationLock = new Object();
+    private final long blockTimeoutNanos;
+    private final boolean forceEveryAppend;
+    private final Level forceAtLevel;
+
+    private volatile ActiveWal current;
+    private volatile boolean closed;
+    /** Base sequence of the next file while none is current. Guarded by rotationLock. */
+    private long pendingBaseSequence;
+
+    private WalWriter(StoreOptions options, RunInfo run, ProblemReporter problems, WalRecovery recovery,
+                      WalMeta meta) {
+        this.options = options;
+        this.store = options.directory();
+        this.run = run;
+        this.problems = problems;
+        this.forces = new ForceCoordinator(options.maxForceWait().toNanos(), options.maxForcedWaitsPerSecond());
+        this.nextWalId = new AtomicLong(recovery.nextWalId);
+        this.pendingBaseSequence = recovery.nextSequence;
+        long initialSize = Math.min(options.maxWalSize(), Math.max(1L << 20, 2L * options.maxEventSize()));
+        this.allocator = new WalAllocator(store, initialSize, options.maxWalSize(), nextWalId::getAndIncrement,
+                problems, this::onSpareReady);
+        this.flusher = new Flusher(this, meta, options, problems, drops, forces);
+        int maxEventSize = options.maxEventSize();
+        this.encoders = ThreadLocal.withInitial(() -> new EventEncoder(maxEventSize));
+        this.blockTimeoutNanos = options.overload() == OverloadPolicy.BLOCK ? options.blockTimeout().toNanos() : 0;
+        this.forceEveryAppend = options.fsync() == FsyncPolicy.ALWAYS;
+        this.forceAtLevel = options.forceAtLevel();
+    }
+
+    /**
+     * Opens the write path of a store whose lock the caller holds: learns ids and sequence numbers
+     * from what earlier runs left, creates this run's first file and starts the background threads.
+     */
+    public static WalWriter open(StoreOptions options, RunInfo run) throws IOException {
+        ProblemReporter problems = new ProblemReporter(options.problemListener());
+        Path store = options.directory();
+        FileOps.createDirectories(WalFiles.directory(store));
+        WalRecovery recovery = WalRecovery.recover(store, problems);
+        WalMeta meta = WalMeta.openForWriting(store);
+        WalWriter writer = new WalWriter(options, run, problems, recovery, meta);
+        try {
+            // The first file is small: creating it must not slow the application's start.
+            PreparedWal first = writer.allocator.prepare(writer.allocator.firstSize());
+            synchronized (writer.rotationLock) {
+                writer.current = writer.activate(first, writer.pendingBaseSequence);
+            }
+        } catch (IOException | RuntimeException e) {
+            meta.close();
+            throw e;
+        }
+        writer.allocator.start();
+        writer.flusher.start();
+        return writer;
+    }
+
+    /** Appends an event; returns false when it was dropped. Never throws, never blocks without bound. */
+    public boolean append(CapturedEvent event) {
+        long fallbackNanos = System.currentTimeMillis() * 1_000_000L;
+        if (closed) {
+            drops.drop(fallbackNanos);
+            return false;
+        }
+        ActiveWal wal = null;
+        try {
+            EventEncoder encoder = encoders.get();
+            long graceDeadline = 0;
+            long blockDeadline = 0;
+            for (int spins = 0; ; spins++) {
+                wal = current;
+                if (wal != null) {
+                    if (encoder.append(event, wal, fallbackNanos) >= 0) {
+                        afterAppend(event.level());
+                        return true;
+                    }
+                }
+                long now = System.nanoTime();
+                if (closed) {
+                    break;
+                }
+                if (wal != null && wal == current) {
+                    // Sealed but not yet replaced: a rotation is under way.
+                    if (graceDeadline == 0) {
+                        graceDeadline = now + ROTATION_GRACE_NANOS;
+                    } else if (now > graceDeadline) {
+                        break;
+                    }
+                } else if (current == null) {
+                    // No file is ready: the overload policy decides.
+                    if (blockDeadline == 0) {
+                        blockDeadline = now + blockTimeoutNanos;
+                    }
+                    if (now >= blockDeadline) {
+                        break;
+                    }
+                }
+                backoff(spins);
+            }
+        } catch (Throwable t) {
+            onWriteFault(wal, t);
+        }
+        drops.drop(fallbackNanos);
+        return false;
+    }
+
+    private static void backoff(int spins) {
+        if (spins < 64) {
+            Thread.onSpinWait();
+        } else if (spins < 128) {
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(50_000L);
+        }
+    }
+
+    private void afterAppend(Level level) {
+        if (forceEveryAppend) {
+            forces.awaitForce(false);
+        } else if (forceAtLevel != null && level.isAtLeast(forceAtLevel)) {
+            forces.awaitForce(true);
+        }
+    }
+
+    /**
+     * Writing into the mapping failed (a file truncated under us turns SIGBUS into an InternalError):
+     * leave that file alone from now on and move to the next one.
+     */
+    private void onWriteFault(ActiveWal wal, Throwable t) {
+        problems.report("write", "writing to the WAL failed; moving to a new file", t);
+        if (wal != null) {
+            synchronized (rotationLock) {
+                if (current == wal) {
+                    wal.abandon();
+                    pendingBaseSequence = wal.baseSequence() + wal.reservedEventCount();
+                    current = closed ? null : activateSpare(pendingBaseSequence);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void sealed(ActiveWal wal, SealReason reason) {
+        flusher.enqueueSealed(wal);
+        synchronized (rotationLock) {
+            if (current == wal) {
+                pendingBaseSequence = wal.baseSequence() + wal.sealedEventCount();
+                current = closed ? null : activateSpare(pendingBaseSequence);
+            }
+        }
+        flusher.wake();
+    }
+
+    /** Called by the allocator when a file is ready: installs it if appends are waiting for one. */
+    private void onSpareReady() {
+        synchronized (rotationLock) {
+            if (current == null && !closed) {
+                current = activateSpare(pendingBaseSequence);
+            }
+        }
+    }
+
+    /** Makes the prepared file current; {@code null} when none is ready. Caller holds rotationLock. */
+    private ActiveWal activateSpare(long baseSequence) {
+        PreparedWal prepared = allocator.take();
+        return prepared == null ? null : activate(prepared, baseSequence);
+    }
+
+    private ActiveWal activate(PreparedWal prepared, long baseSequence) {
+        WalFileHeader header = new WalFileHeader(prepared.walId, baseSequence, prepared.buffer.capacity(),
+                System.currentTimeMillis() * 1_000_000L, run);
+        byte[] bytes = new byte[WalFormat.HEADER_SIZE];
+        header.encode(bytes);
+        ByteBuffer view = prepared.buffer.duplicate();
+        view.put(bytes);
+        flusher.wake(); // the meta names the current file
+        return new ActiveWal(prepared.walId, baseSequence, prepared.path, prepared.buffer, this);
+    }
+
+    /** The current file, or {@code null} while none is ready. */
+    ActiveWal current() {
+        return current;
+    }
+
+    /**
+     * Seals the current file for {@code reason} (a failed force, a deleted file), so that writing moves
+     * to a new file.
+     */
+    void sealCurrent(ActiveWal wal, SealReason reason) {
+        if (!wal.forceSeal(reason)) {
+            synchronized (rotationLock) {
+                if (current == wal) { // sealed already, yet still current: rotation failed to find a file
+                    current = closed ? null : activateSpare(pendingBaseSequence);
+                }
+            }
+        }
+    }
+
+    /** Re-creates the store's directories after they were deleted under the running writer. */
+    void recreateDirectories() throws IOException {
+        FileOps.createDirectories(WalFiles.directory(store));
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    Path store() {
+        return store;
+    }
+
+    /** Writes the synthetic event that reports dropped events; false when it could not be written. */
+    boolean appendInternal(CapturedEvent event) {
+        ActiveWal wal = current;
+        return wal != null && !closed && encoders.get().append(event, wal, System.currentTimeMillis() * 1_000_000L) >= 0;
+    }
+
+    /**
+     * Stops accepting events, seals the current file as the clean end of this run, and waits up to
+     * {@code timeoutNanos} for the background threads to publish and force everything.
+     */
+    public void close(long timeoutNanos) throws IOException {
+        ActiveWal wal;
+        synchronized (rotationLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            wal = current;
+        }
+        boolean cleanEnd = wal != null && wal.forceSeal(SealReason.CLOSE);
+        if (!cleanEnd) {
+            // The file was sealed as full at the same moment, and no next one was installed: record the
+            // clean end in a file of its own so that the run is not taken for a crash.
+            PreparedWal spare = allocator.take();
+            if (spare != null) {
+                ActiveWal last;
+                synchronized (rotationLock) {
+                    last = activate(spare, pendingBaseSequence);
+                }
+                last.forceSeal(SealReason.CLOSE);
+            }
+        }
+        synchronized (rotationLock) {
+            current = null;
+        }
+        allocator.stop();
+        flusher.stop(timeoutNanos);
+    }
+
+    public long droppedEvents() {
+        return drops.total();
+    }
+
+    public long problemCount() {
+        return problems.count();
+    }
+
+    public long failedForces() {
+        return flusher.failedForces();
+    }
+
+    /** The sequence number the next event will get, as far as reserved so far. */
+    public long nextSequence() {
+        ActiveWal wal = current;
+        if (wal != null) {
+            return wal.baseSequence() + wal.reservedEventCount();
+        }
+        synchronized (rotationLock) {
+            return pendingBaseSequence;
+        }
+    }
+
+    /** Id of the current WAL file, or -1 when none is current. */
+    public long currentWalId() {
+        ActiveWal wal = current;
+        return wal == null ? -1 : wal.walId();
+    }
+
+    /** Forces everything published so far to disk now, waiting up to the configured bound. */
+    public boolean sync() {
+        return forces.awaitForce(false);
+    }
+
+    /** Checks that nothing under the store was deleted; exists for the flusher's periodic health check. */
+    boolean currentFileExists(ActiveWal wal) {
+        return Files.exists(wal.path());
+    }
+}
