@@ -120,6 +120,11 @@ public final class CapturedEvent {
         return this;
     }
 
+    /**
+     * The exception logged with the event, described with {@link ThrowableInfo#from(Throwable, MessageStyle)}
+     * for the same style as {@link #message}: the frameworks walk an exception's causes and suppressed
+     * exceptions in different orders, and the description records the walk of the one that prints it.
+     */
     public CapturedEvent throwable(ThrowableInfo throwable) {
         this.throwable = throwable;
         return this;

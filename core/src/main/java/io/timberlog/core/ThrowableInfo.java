@@ -2,10 +2,8 @@ package io.timberlog.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * An exception as it was when the event was logged: class name, message, stack frames, cause and
@@ -20,16 +18,20 @@ import java.util.Set;
 public final class ThrowableInfo {
     private final String className;
     private final String message;
+    /** What the exception's {@code toString()} returned, or {@code null} when that was the JDK's default text. */
+    private final String toStringOverride;
     private final List<String> frames;
     private final int commonFramesOmitted;
     private final ThrowableInfo cause;
     private final List<ThrowableInfo> suppressed;
     private final boolean circular;
 
-    private ThrowableInfo(String className, String message, List<String> frames, int commonFramesOmitted,
-                          ThrowableInfo cause, List<ThrowableInfo> suppressed, boolean circular) {
+    ThrowableInfo(String className, String message, String toStringText, List<String> frames, int commonFramesOmitted,
+                  ThrowableInfo cause, List<ThrowableInfo> suppressed, boolean circular) {
         this.className = Objects.requireNonNull(className, "className");
         this.message = message;
+        this.toStringOverride = toStringText == null || toStringText.equals(defaultText(className, message))
+                ? null : toStringText;
         this.frames = frames;
         this.commonFramesOmitted = commonFramesOmitted;
         this.cause = cause;
@@ -38,17 +40,33 @@ public final class ThrowableInfo {
     }
 
     /**
-     * Creates an exception description.
+     * Creates an exception description whose {@code toString()} was the JDK's default.
      *
      * @param commonFramesOmitted how many frames at the bottom were left out as common with the
      *                            enclosing trace (0 for the outermost exception)
      */
     public static ThrowableInfo of(String className, String message, List<String> frames, int commonFramesOmitted,
                                    ThrowableInfo cause, List<ThrowableInfo> suppressed) {
+        return of(className, message, null, frames, commonFramesOmitted, cause, suppressed);
+    }
+
+    /**
+     * Creates an exception description.
+     *
+     * @param toStringText        what the exception's {@code toString()} returned, which the frameworks
+     *                            print as its first line; {@code null} for the JDK's default
+     *                            ({@code className: message}, or {@code className} without a message)
+     * @param commonFramesOmitted how many frames at the bottom were left out as common with the
+     *                            enclosing trace (0 for the outermost exception, except in log4j2's view
+     *                            of one that a cause or suppressed exception refers back to, see
+     *                            {@link #from(Throwable, MessageStyle)})
+     */
+    public static ThrowableInfo of(String className, String message, String toStringText, List<String> frames,
+                                   int commonFramesOmitted, ThrowableInfo cause, List<ThrowableInfo> suppressed) {
         if (commonFramesOmitted < 0) {
             throw new IllegalArgumentException("commonFramesOmitted must not be negative: " + commonFramesOmitted);
         }
-        return new ThrowableInfo(className, message, immutable(frames), commonFramesOmitted, cause,
+        return new ThrowableInfo(className, message, toStringText, immutable(frames), commonFramesOmitted, cause,
                 immutable(suppressed), false);
     }
 
@@ -57,85 +75,41 @@ public final class ThrowableInfo {
      * print as {@code [CIRCULAR REFERENCE: ...]} instead of recursing forever.
      */
     public static ThrowableInfo circularReference(String className, String message) {
-        return new ThrowableInfo(className, message, List.of(), 0, null, List.of(), true);
+        return circularReference(className, message, null);
+    }
+
+    /** As {@link #circularReference(String, String)}, for an exception whose {@code toString()} is its own. */
+    public static ThrowableInfo circularReference(String className, String message, String toStringText) {
+        return new ThrowableInfo(className, message, toStringText, List.of(), 0, null, List.of(), true);
     }
 
     /**
-     * Describes a live throwable the way the JDK's {@code printStackTrace} sees it: frames shared with
-     * the enclosing trace are counted as omitted, causes and suppressed exceptions are followed, and a
-     * cycle ends in a circular reference. Never throws, even for a throwable whose methods throw.
+     * Describes a live throwable the way the JDK's {@code printStackTrace} sees it; the same as
+     * {@code from(throwable, MessageStyle.LITERAL)}.
      */
     public static ThrowableInfo from(Throwable throwable) {
+        return from(throwable, MessageStyle.LITERAL);
+    }
+
+    /**
+     * Describes a live throwable the way the framework of {@code style} sees it, to be printed with the
+     * same style: frames shared with the enclosing trace are counted as omitted, causes and suppressed
+     * exceptions are followed, and an exception met a second time becomes a circular reference. Appenders
+     * pass the style they give {@link CapturedEvent#message}.
+     *
+     * <p>The frameworks agree on all of this except for an exception reachable twice (a cycle, or a
+     * cause that is also suppressed somewhere): the JDK and log4j2 expand it where they print it first
+     * (suppressed exceptions before the cause), logback where it builds it first (the cause before the
+     * suppressed exceptions); and log4j2 2.26 counts the outermost exception's common frames against the
+     * exception that refers back to it. Never throws, even for a throwable whose methods throw.
+     */
+    public static ThrowableInfo from(Throwable throwable, MessageStyle style) {
         Objects.requireNonNull(throwable, "throwable");
-        return describe(throwable, new StackTraceElement[0], Collections.newSetFromMap(new IdentityHashMap<>()));
+        return ThrowableCapture.capture(throwable, style == null ? MessageStyle.LITERAL : style);
     }
 
-    private static ThrowableInfo describe(Throwable t, StackTraceElement[] enclosing, Set<Throwable> seen) {
-        String className = t.getClass().getName();
-        String message = safeMessage(t);
-        if (!seen.add(t)) {
-            return circularReference(className, message);
-        }
-        StackTraceElement[] trace = safeTrace(t);
-        int common = commonFrames(trace, enclosing);
-        List<String> frames = new ArrayList<>(trace.length - common);
-        for (int i = 0; i < trace.length - common; i++) {
-            frames.add(String.valueOf(trace[i]));
-        }
-        List<ThrowableInfo> suppressed = new ArrayList<>();
-        for (Throwable s : safeSuppressed(t)) {
-            if (s != null) {
-                suppressed.add(describe(s, trace, seen));
-            }
-        }
-        Throwable causeThrowable = safeCause(t);
-        ThrowableInfo cause = causeThrowable == null ? null : describe(causeThrowable, trace, seen);
-        return new ThrowableInfo(className, message, Collections.unmodifiableList(frames), common, cause,
-                Collections.unmodifiableList(suppressed), false);
-    }
-
-    /** Frames at the bottom of {@code trace} equal to the bottom of {@code enclosing}, as the JDK counts them. */
-    private static int commonFrames(StackTraceElement[] trace, StackTraceElement[] enclosing) {
-        int m = trace.length - 1;
-        int n = enclosing.length - 1;
-        while (m >= 0 && n >= 0 && trace[m].equals(enclosing[n])) {
-            m--;
-            n--;
-        }
-        return trace.length - 1 - m;
-    }
-
-    private static String safeMessage(Throwable t) {
-        try {
-            return t.getMessage();
-        } catch (RuntimeException | LinkageError e) {
-            return "[getMessage() threw " + e.getClass().getName() + "]";
-        }
-    }
-
-    private static StackTraceElement[] safeTrace(Throwable t) {
-        try {
-            StackTraceElement[] trace = t.getStackTrace();
-            return trace == null ? new StackTraceElement[0] : trace;
-        } catch (RuntimeException | LinkageError e) {
-            return new StackTraceElement[0];
-        }
-    }
-
-    private static Throwable[] safeSuppressed(Throwable t) {
-        try {
-            return t.getSuppressed();
-        } catch (RuntimeException | LinkageError e) {
-            return new Throwable[0];
-        }
-    }
-
-    private static Throwable safeCause(Throwable t) {
-        try {
-            return t.getCause();
-        } catch (RuntimeException | LinkageError e) {
-            return null;
-        }
+    private static String defaultText(String className, String message) {
+        return message == null ? className : className + ": " + message;
     }
 
     private static <T> List<T> immutable(List<T> list) {
@@ -153,9 +127,18 @@ public final class ThrowableInfo {
         return className;
     }
 
-    /** The exception's message, or {@code null} when it had none. */
+    /** The exception's message ({@code getMessage()}), or {@code null} when it had none. */
     public String message() {
         return message;
+    }
+
+    /**
+     * What the exception's {@code toString()} returned, the first line the JDK, log4j2 and logback print
+     * for it: {@code className: message} (or {@code className} when there is no message) unless the
+     * exception class overrides {@code toString()} or {@code getLocalizedMessage()}.
+     */
+    public String toStringText() {
+        return toStringOverride != null ? toStringOverride : defaultText(className, message);
     }
 
     public List<String> frames() {
@@ -207,17 +190,20 @@ public final class ThrowableInfo {
         ThrowableInfo other = (ThrowableInfo) o;
         return commonFramesOmitted == other.commonFramesOmitted && circular == other.circular
                 && className.equals(other.className) && Objects.equals(message, other.message)
+                && Objects.equals(toStringOverride, other.toStringOverride)
                 && frames.equals(other.frames) && Objects.equals(cause, other.cause)
                 && suppressed.equals(other.suppressed);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(className, message, frames, commonFramesOmitted, cause, suppressed, circular);
+        return Objects.hash(className, message, toStringOverride, frames, commonFramesOmitted, cause, suppressed,
+                circular);
     }
 
+    /** The same as {@link #toStringText()}. */
     @Override
     public String toString() {
-        return message == null ? className : className + ": " + message;
+        return toStringText();
     }
 }

@@ -1,0 +1,174 @@
+package io.timberlog.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a live throwable into a {@link ThrowableInfo} tree as one framework walks it. Each exception
+ * is expanded once; where it is met again it becomes a circular reference. Which occurrence is
+ * expanded, and so which enclosing trace its common frames are counted against, depends on the
+ * order of the walk:
+ * <ul>
+ *   <li>the JDK's {@code printStackTrace} (and log4j2's renderer) walk suppressed exceptions before the cause;</li>
+ *   <li>logback's {@code ThrowableProxy} takes the cause before the suppressed exceptions;</li>
+ *   <li>log4j2 2.26 counts common frames in a first walk of its own that does not mark the outermost
+ *       exception as seen: when a descendant refers back to it, the outermost exception's common frames
+ *       are counted again, against that descendant's trace, and printed as {@code ... N more} at the top.</li>
+ * </ul>
+ * Every method of the throwable is called in a guard: one that throws is treated as returning nothing.
+ */
+final class ThrowableCapture {
+    private static final StackTraceElement[] NO_FRAMES = new StackTraceElement[0];
+    private static final Throwable[] NO_THROWABLES = new Throwable[0];
+
+    private final boolean causeFirst;
+    /** log4j2's common frame counts, from its own walk; {@code null} to count against the enclosing trace. */
+    private final Map<Throwable, Integer> fixedCommonFrames;
+    private final Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private ThrowableCapture(boolean causeFirst, Map<Throwable, Integer> fixedCommonFrames) {
+        this.causeFirst = causeFirst;
+        this.fixedCommonFrames = fixedCommonFrames;
+    }
+
+    static ThrowableInfo capture(Throwable throwable, MessageStyle style) {
+        ThrowableCapture capture;
+        if (style == MessageStyle.SLF4J) {
+            capture = new ThrowableCapture(true, null);
+        } else if (style == MessageStyle.LOG4J2) {
+            capture = new ThrowableCapture(false, log4jCommonFrames(throwable));
+        } else {
+            capture = new ThrowableCapture(false, null);
+        }
+        return capture.describe(throwable, NO_FRAMES);
+    }
+
+    private ThrowableInfo describe(Throwable t, StackTraceElement[] enclosing) {
+        String className = t.getClass().getName();
+        String message = message(t);
+        String text = text(t);
+        if (!seen.add(t)) {
+            return new ThrowableInfo(className, message, text, List.of(), 0, null, List.of(), true);
+        }
+        StackTraceElement[] trace = trace(t);
+        Integer fixed = fixedCommonFrames == null ? null : fixedCommonFrames.get(t);
+        // (a throwable whose getCause() answers differently on each call may be missing from log4j2's count)
+        int common = fixed != null ? Math.min(fixed, trace.length) : commonFrames(trace, enclosing);
+        List<String> frames = new ArrayList<>(trace.length - common);
+        for (int i = 0; i < trace.length - common; i++) {
+            frames.add(String.valueOf(trace[i]));
+        }
+        Throwable causeThrowable = cause(t);
+        ThrowableInfo cause = causeFirst && causeThrowable != null ? describe(causeThrowable, trace) : null;
+        List<ThrowableInfo> suppressed = new ArrayList<>();
+        for (Throwable s : suppressed(t)) {
+            suppressed.add(describe(s, trace));
+        }
+        if (!causeFirst && causeThrowable != null) {
+            cause = describe(causeThrowable, trace);
+        }
+        return new ThrowableInfo(className, message, text, Collections.unmodifiableList(frames), common, cause,
+                Collections.unmodifiableList(suppressed), false);
+    }
+
+    /**
+     * log4j2's first walk: suppressed exceptions, then the cause, each throwable counted against the
+     * throwable it was first reached from; the outermost one is not marked as seen, so a reference back
+     * to it counts it again.
+     */
+    private static Map<Throwable, Integer> log4jCommonFrames(Throwable outermost) {
+        Map<Throwable, Integer> common = new IdentityHashMap<>();
+        common.put(outermost, 0);
+        countCommonFrames(outermost, trace(outermost), common, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return common;
+    }
+
+    private static void countCommonFrames(Throwable parent, StackTraceElement[] parentTrace,
+                                          Map<Throwable, Integer> common, Set<Throwable> visited) {
+        for (Throwable s : suppressed(parent)) {
+            countFrom(parentTrace, s, common, visited);
+        }
+        Throwable cause = cause(parent);
+        if (cause != null) {
+            countFrom(parentTrace, cause, common, visited);
+        }
+    }
+
+    private static void countFrom(StackTraceElement[] parentTrace, Throwable t, Map<Throwable, Integer> common,
+                                  Set<Throwable> visited) {
+        if (visited.add(t)) {
+            StackTraceElement[] trace = trace(t);
+            common.put(t, commonFrames(trace, parentTrace));
+            countCommonFrames(t, trace, common, visited);
+        }
+    }
+
+    /** Frames at the bottom of {@code trace} equal to the bottom of {@code enclosing}. */
+    private static int commonFrames(StackTraceElement[] trace, StackTraceElement[] enclosing) {
+        int m = trace.length - 1;
+        int n = enclosing.length - 1;
+        while (m >= 0 && n >= 0 && trace[m].equals(enclosing[n])) {
+            m--;
+            n--;
+        }
+        return trace.length - 1 - m;
+    }
+
+    private static String message(Throwable t) {
+        try {
+            return t.getMessage();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return "[getMessage() threw " + e.getClass().getName() + "]";
+        }
+    }
+
+    /** {@code toString()}, or {@code null} (the default text) when it throws or returns nothing. */
+    private static String text(Throwable t) {
+        try {
+            return t.toString();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    private static StackTraceElement[] trace(Throwable t) {
+        try {
+            StackTraceElement[] trace = t.getStackTrace();
+            return trace == null ? NO_FRAMES : trace;
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return NO_FRAMES;
+        }
+    }
+
+    /** The suppressed exceptions, without nulls (which a mocked throwable may return). */
+    private static Throwable[] suppressed(Throwable t) {
+        Throwable[] suppressed;
+        try {
+            suppressed = t.getSuppressed();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return NO_THROWABLES;
+        }
+        if (suppressed == null) {
+            return NO_THROWABLES;
+        }
+        List<Throwable> present = new ArrayList<>(suppressed.length);
+        for (Throwable s : suppressed) {
+            if (s != null) {
+                present.add(s);
+            }
+        }
+        return present.toArray(NO_THROWABLES);
+    }
+
+    private static Throwable cause(Throwable t) {
+        try {
+            return t.getCause();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return null;
+        }
+    }
+}
