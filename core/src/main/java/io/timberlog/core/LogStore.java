@@ -73,6 +73,32 @@ public final class LogStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the store, or, when another process already writes it, a per-process store inside it at
+     * {@code <dir>/fallback/pid-<pid>} (reported to the problem listener as a warning). Readers given
+     * the main directory read the fallback stores with it. This is what the appenders and the agent
+     * use, so that a second application pointed at the same directory keeps its logs.
+     */
+    public static LogStore openWithFallback(StoreOptions options) throws IOException {
+        try {
+            return open(options);
+        } catch (StoreLockedException e) {
+            Path fallback = fallbackDirectory(options.directory(), ProcessInfo.pid());
+            options.problemListener().problem("store " + options.directory() + " is already written by "
+                    + e.holderDescription() + "; this process writes to " + fallback + " instead, which is read "
+                    + "together with the main store", null);
+            return open(options.toBuilder().directory(fallback).build());
+        }
+    }
+
+    /** Where {@link #openWithFallback} puts the store of process {@code pid} when {@code main} is taken. */
+    public static Path fallbackDirectory(Path main, long pid) {
+        return main.resolve(FALLBACK_DIRECTORY).resolve("pid-" + pid);
+    }
+
+    /** Name of the directory inside a store that holds the per-process fallback stores. */
+    public static final String FALLBACK_DIRECTORY = "fallback";
+
     private static long toEpochNanos(Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }

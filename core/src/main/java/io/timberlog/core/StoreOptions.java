@@ -49,6 +49,22 @@ public final class StoreOptions {
         return new Builder(directory);
     }
 
+    /** A builder that starts from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder(directory);
+        b.maxWalSize = maxWalSize;
+        b.fsync = fsync;
+        b.fsyncInterval = fsyncInterval;
+        b.forceAtLevel = forceAtLevel;
+        b.maxForceWait = maxForceWait;
+        b.maxForcedWaitsPerSecond = maxForcedWaitsPerSecond;
+        b.overload = overload;
+        b.blockTimeout = blockTimeout;
+        b.maxEventSize = maxEventSize;
+        b.problemListener = problemListener;
+        return b;
+    }
+
     /** The store directory; created (mode 0750) when missing. */
     public Path directory() {
         return directory;

@@ -137,6 +137,11 @@ public final class ThrowableInfo {
      * for it: {@code className: message} (or {@code className} when there is no message) unless the
      * exception class overrides {@code toString()} or {@code getLocalizedMessage()}.
      */
+    /** What the exception's {@code toString()} returned when it was not the JDK's default text, else {@code null}. */
+    public String toStringOverride() {
+        return toStringOverride;
+    }
+
     public String toStringText() {
         return toStringOverride != null ? toStringOverride : defaultText(className, message);
     }

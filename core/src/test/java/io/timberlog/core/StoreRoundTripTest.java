@@ -22,7 +22,7 @@ class StoreRoundTripTest {
     void append_everyField_readsBackIdentical() throws Exception {
         ThrowableInfo cause = ThrowableInfo.of("java.io.IOException", "disk on fire", List.of("a.B.c(B.java:1)"), 3, null, List.of());
         ThrowableInfo suppressed = ThrowableInfo.of("java.lang.IllegalStateException", null, List.of("x.Y.z(Y.java:9)"), 1, null, List.of());
-        ThrowableInfo top = ThrowableInfo.of("java.lang.RuntimeException", "boom\nsecond line",
+        ThrowableInfo top = ThrowableInfo.of("java.lang.RuntimeException", "boom\nsecond line", "custom toString()",
                 List.of("com.acme.Orders.place(Orders.java:42)", "com.acme.Main.main(Main.java:7)"), 0, cause, List.of(suppressed));
         try (LogStore store = LogStore.open(options().build())) {
             CapturedEvent e = new CapturedEvent();

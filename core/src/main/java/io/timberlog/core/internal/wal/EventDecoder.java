@@ -147,9 +147,10 @@ public final class EventDecoder {
         String className = ref(c);
         String message = c.nullableString();
         int bits = c.u8();
-        if ((bits & ~(THROWABLE_CIRCULAR | THROWABLE_HAS_CAUSE)) != 0) {
+        if ((bits & ~(THROWABLE_CIRCULAR | THROWABLE_HAS_CAUSE | THROWABLE_TO_STRING)) != 0) {
             throw c.malformed("unknown exception bits");
         }
+        String ownText = (bits & THROWABLE_TO_STRING) != 0 ? c.string() : null;
         int n = c.count(1, "frame count");
         List<String> frames = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -163,9 +164,9 @@ public final class EventDecoder {
         }
         ThrowableInfo cause = (bits & THROWABLE_HAS_CAUSE) != 0 ? throwable(c, depth + 1) : null;
         if ((bits & THROWABLE_CIRCULAR) != 0) {
-            return ThrowableInfo.circularReference(className, message);
+            return ThrowableInfo.circularReference(className, message, ownText);
         }
-        return ThrowableInfo.of(className, message, frames, common, cause, suppressed);
+        return ThrowableInfo.of(className, message, ownText, frames, common, cause, suppressed);
     }
 
     private Value value(ByteCursor c) throws MalformedDataException {

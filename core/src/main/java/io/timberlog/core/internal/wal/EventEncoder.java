@@ -226,8 +226,13 @@ final class EventEncoder {
         if (t.cause() != null && !hasCause) {
             truncated = true;
         }
+        String ownText = t.toStringOverride();
         ensure(1);
-        buf[pos++] = (byte) ((t.isCircularReference() ? THROWABLE_CIRCULAR : 0) | (hasCause ? THROWABLE_HAS_CAUSE : 0));
+        buf[pos++] = (byte) ((t.isCircularReference() ? THROWABLE_CIRCULAR : 0) | (hasCause ? THROWABLE_HAS_CAUSE : 0)
+                | (ownText != null ? THROWABLE_TO_STRING : 0));
+        if (ownText != null) {
+            writeString(ownText);
+        }
         List<String> frames = t.frames();
         int n = frames.size();
         if (n > limits.maxFrames) {

@@ -29,7 +29,8 @@ package io.timberlog.core.internal.wal;
  * value           u8 kind, then: NULL/FALSE/TRUE nothing; INTEGER zigzag varint; FLOAT u32 bits;
  *                 DOUBLE u64 bits; STRING and FAILED_TO_STRING string
  * throwable       ref class name, nullable string message, u8 bits (1 = circular reference,
- *                 2 = has cause), varint n frames, n x ref, varint common frames omitted,
+ *                 2 = has cause, 4 = own toString text), [string toString text],
+ *                 varint n frames, n x ref, varint common frames omitted,
  *                 varint n suppressed, n x throwable, [cause throwable]
  * </pre>
  */
@@ -66,6 +67,8 @@ public final class EventLayout {
 
     public static final int THROWABLE_CIRCULAR = 1;
     public static final int THROWABLE_HAS_CAUSE = 2;
+    /** The exception's toString() was not {@code class: message}; its text follows. */
+    public static final int THROWABLE_TO_STRING = 4;
     /** Causes and suppressed exceptions nest at most this deep; deeper ones are cut (and flagged). */
     public static final int MAX_THROWABLE_DEPTH = 64;
 }

@@ -46,6 +46,7 @@ final class Flusher {
     private final ConcurrentLinkedQueue<ActiveWal> sealedQueue = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<SealedFile> sealed = new ArrayDeque<>();
     private final AtomicLong failedForces = new AtomicLong();
+    private volatile SealedWalListener sealedListener = SealedWalListener.NONE;
     private final CapturedEvent dropEvent = new CapturedEvent();
 
     private Thread thread;
@@ -93,6 +94,10 @@ final class Flusher {
         if (t != null) {
             LockSupport.unpark(t);
         }
+    }
+
+    void setSealedListener(SealedWalListener listener) {
+        this.sealedListener = listener;
     }
 
     void enqueueSealed(ActiveWal wal) {
@@ -157,6 +162,18 @@ final class Flusher {
             }
             updateMeta(true);
             head.wal.retire(); // unmaps only when quiescent
+            notifyCompleted(head.wal);
+        }
+    }
+
+    private void notifyCompleted(ActiveWal wal) {
+        if (wal.isAbandoned()) {
+            return;
+        }
+        try {
+            sealedListener.walCompleted(wal.walId(), wal.path());
+        } catch (RuntimeException | LinkageError e) {
+            problems.report("sealed-listener", "handing on sealed WAL file " + wal.path() + " failed", e);
         }
     }
 
@@ -289,6 +306,7 @@ final class Flusher {
                 force(s.wal);
             }
             s.wal.retire();
+            notifyCompleted(s.wal);
         }
         try {
             meta.close();

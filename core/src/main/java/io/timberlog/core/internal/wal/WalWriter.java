@@ -218,6 +218,11 @@ public final class WalWriter implements ActiveWal.SealListener {
         return new ActiveWal(prepared.walId, baseSequence, prepared.path, prepared.buffer, this);
     }
 
+    /** Who is told about completed WAL files (the segment manager); set before appends start. */
+    public void setSealedWalListener(SealedWalListener listener) {
+        flusher.setSealedListener(listener);
+    }
+
     /** The current file, or {@code null} while none is ready. */
     ActiveWal current() {
         return current;
