@@ -50,19 +50,21 @@ final class ActiveWal {
     private final AtomicLong tail = new AtomicLong(WalFormat.HEADER_SIZE);
     private final WalDictionary dictionary = new WalDictionary();
     private final SealListener sealListener;
+    private final WalIo io;
 
     private volatile long sealPosition = -1;
     private volatile long sealedEventCount;
     private volatile boolean unmapped;
     private volatile boolean abandoned;
 
-    ActiveWal(long walId, long baseSequence, Path path, MappedByteBuffer buffer, SealListener sealListener) {
+    ActiveWal(long walId, long baseSequence, Path path, MappedByteBuffer buffer, SealListener sealListener, WalIo io) {
         this.walId = walId;
         this.baseSequence = baseSequence;
         this.path = path;
         this.buffer = buffer;
         this.capacity = buffer.capacity() - WalFormat.SEAL_RESERVE;
         this.sealListener = sealListener;
+        this.io = io;
     }
 
     long walId() {
@@ -235,7 +237,7 @@ final class ActiveWal {
     /** Forces the mapping's dirty pages to disk; throws what the JDK throws when that fails. */
     void force() {
         if (!unmapped) {
-            buffer.force();
+            io.force(buffer);
         }
     }
 

@@ -34,6 +34,7 @@ final class WalAllocator {
     private final LongSupplier nextWalId;
     private final ProblemReporter problems;
     private final Runnable onReady;
+    private final WalIo io;
     private final AtomicReference<PreparedWal> spare = new AtomicReference<>();
     private final ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_CHUNK);
     private volatile long nextSize;
@@ -42,13 +43,14 @@ final class WalAllocator {
     private Thread thread;
 
     WalAllocator(Path store, long initialSize, long maxSize, LongSupplier nextWalId, ProblemReporter problems,
-                 Runnable onReady) {
+                 Runnable onReady, WalIo io) {
         this.store = store;
         this.maxSize = maxSize;
         this.nextSize = initialSize;
         this.nextWalId = nextWalId;
         this.problems = problems;
         this.onReady = onReady;
+        this.io = io;
     }
 
     /** The size of the first file of a run; later files grow from it. */
@@ -69,7 +71,7 @@ final class WalAllocator {
         long walId = nextWalId.getAsLong();
         Path path = WalFiles.path(store, walId);
         boolean done = false;
-        try (FileChannel channel = FileOps.createNew(path)) {
+        try (FileChannel channel = io.createWalFile(path)) {
             for (long p = 0; p < size; ) {
                 zeros.clear();
                 zeros.limit((int) Math.min(ZERO_CHUNK, size - p));

@@ -44,6 +44,7 @@ public final class WalWriter implements ActiveWal.SealListener {
     private final long blockTimeoutNanos;
     private final boolean forceEveryAppend;
     private final Level forceAtLevel;
+    private final WalIo io;
 
     private volatile ActiveWal current;
     private volatile boolean closed;
@@ -51,7 +52,8 @@ public final class WalWriter implements ActiveWal.SealListener {
     private long pendingBaseSequence;
 
     private WalWriter(StoreOptions options, RunInfo run, ProblemReporter problems, WalRecovery recovery,
-                      WalMeta meta) {
+                      WalMeta meta, WalIo io) {
+        this.io = io;
         this.options = options;
         this.store = options.directory();
         this.run = run;
@@ -61,7 +63,7 @@ public final class WalWriter implements ActiveWal.SealListener {
         this.pendingBaseSequence = recovery.nextSequence;
         long initialSize = Math.min(options.maxWalSize(), Math.max(1L << 20, 2L * options.maxEventSize()));
         this.allocator = new WalAllocator(store, initialSize, options.maxWalSize(), nextWalId::getAndIncrement,
-                problems, this::onSpareReady);
+                problems, this::onSpareReady, io);
         this.flusher = new Flusher(this, meta, options, problems, drops, forces);
         int maxEventSize = options.maxEventSize();
         this.encoders = ThreadLocal.withInitial(() -> new EventEncoder(maxEventSize));
@@ -75,12 +77,16 @@ public final class WalWriter implements ActiveWal.SealListener {
      * from what earlier runs left, creates this run's first file and starts the background threads.
      */
     public static WalWriter open(StoreOptions options, RunInfo run) throws IOException {
+        return open(options, run, WalIo.REAL);
+    }
+
+    static WalWriter open(StoreOptions options, RunInfo run, WalIo io) throws IOException {
         ProblemReporter problems = new ProblemReporter(options.problemListener());
         Path store = options.directory();
         FileOps.createDirectories(WalFiles.directory(store));
         WalRecovery recovery = WalRecovery.recover(store, problems);
         WalMeta meta = WalMeta.openForWriting(store);
-        WalWriter writer = new WalWriter(options, run, problems, recovery, meta);
+        WalWriter writer = new WalWriter(options, run, problems, recovery, meta, io);
         try {
             // The first file is small: creating it must not slow the application's start.
             PreparedWal first = writer.allocator.prepare(writer.allocator.firstSize());
@@ -215,7 +221,7 @@ public final class WalWriter implements ActiveWal.SealListener {
         ByteBuffer view = prepared.buffer.duplicate();
         view.put(bytes);
         flusher.wake(); // the meta names the current file
-        return new ActiveWal(prepared.walId, baseSequence, prepared.path, prepared.buffer, this);
+        return new ActiveWal(prepared.walId, baseSequence, prepared.path, prepared.buffer, this, io);
     }
 
     /** Who is told about completed WAL files (the segment manager); set before appends start. */

@@ -1,0 +1,27 @@
+package io.timberlog.core.internal.wal;
+
+import io.timberlog.core.internal.io.FileOps;
+
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+
+/**
+ * The two operations of the write path that fail in ways a test cannot provoke on a healthy disk:
+ * creating a WAL file (disk full, permission denied) and forcing it (an I/O error on fsync). Tests
+ * override them to inject those failures; the store uses {@link #REAL}.
+ */
+class WalIo {
+    static final WalIo REAL = new WalIo();
+
+    /** Creates a new WAL file for reading and writing. */
+    FileChannel createWalFile(Path path) throws IOException {
+        return FileOps.createNew(path);
+    }
+
+    /** Forces a mapping's dirty pages to disk (msync). */
+    void force(MappedByteBuffer buffer) {
+        buffer.force();
+    }
+}
