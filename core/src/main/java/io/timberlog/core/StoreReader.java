@@ -6,6 +6,7 @@ import io.timberlog.core.internal.wal.WalMeta;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,7 +60,9 @@ public final class StoreReader {
         long count = 0;
         List<Path> files = WalFiles.list(directory);
         for (Path file : files) {
-            WalEventReader.Result r = WalEventReader.read(file, new WalEventReader.Sink() {
+            WalEventReader.Result r;
+            try {
+                r = WalEventReader.read(file, new WalEventReader.Sink() {
                 @Override
                 public void event(LogEvent event, long filePosition) {
                     events.accept(event);
@@ -70,6 +73,9 @@ public final class StoreReader {
                     damages.add(damage);
                 }
             });
+            } catch (NoSuchFileException e) {
+                continue; // removed since the listing (a preallocated file given up, or a converted one)
+            }
             count += r.events;
         }
         return new ReadSummary(count, files.size(), damages);

@@ -16,6 +16,8 @@ import java.nio.file.StandardOpenOption;
 public final class CrashingWriter {
     /** Bytes per thread in the progress file (a long on its own cache line). */
     static final int SLOT = 64;
+    /** Logger of the events the store writes itself (reports of dropped events). */
+    static final String STORE_LOGGER = "io.timberlog.store";
 
     private CrashingWriter() {
     }

@@ -27,7 +27,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Thread-safe. {@link #append} never throws.
  */
 public final class WalWriter implements ActiveWal.SealListener {
-    /** How long an append waits for a rotation in progress (not overload) before it drops. */
+    /**
+     * How long an append waits for a rotation in progress under the DROP policy; under BLOCK it waits
+     * up to blockTimeout, as for any other lack of room.
+     */
     private static final long ROTATION_GRACE_NANOS = 50_000_000L;
 
     private final StoreOptions options;
@@ -129,7 +132,7 @@ public final class WalWriter implements ActiveWal.SealListener {
                 if (wal != null && wal == current) {
                     // Sealed but not yet replaced: a rotation is under way.
                     if (graceDeadline == 0) {
-                        graceDeadline = now + ROTATION_GRACE_NANOS;
+                        graceDeadline = now + Math.max(ROTATION_GRACE_NANOS, blockTimeoutNanos);
                     } else if (now > graceDeadline) {
                         break;
                     }
