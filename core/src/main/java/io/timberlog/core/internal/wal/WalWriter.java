@@ -96,6 +96,8 @@ public final class WalWriter implements ActiveWal.SealListener {
             synchronized (writer.rotationLock) {
                 writer.current = writer.activate(first, writer.pendingBaseSequence);
             }
+            // Written before any background thread runs: the meta file also marks the directory as a store.
+            meta.write(first.walId, WalFormat.HEADER_SIZE, writer.pendingBaseSequence, false);
         } catch (IOException | RuntimeException e) {
             meta.close();
             throw e;
