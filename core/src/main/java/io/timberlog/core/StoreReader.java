@@ -59,6 +59,8 @@ public final class StoreReader {
         List<Damage> damages = new ArrayList<>();
         long count = 0;
         List<Path> files = WalFiles.list(directory);
+        Path previousFile = null;
+        WalEventReader.Result previous = null;
         for (Path file : files) {
             WalEventReader.Result r;
             try {
@@ -77,8 +79,27 @@ public final class StoreReader {
                 continue; // removed since the listing (a preallocated file given up, or a converted one)
             }
             count += r.events;
+            checkContinuity(previousFile, previous, file, r, damages);
+            previousFile = file;
+            previous = r;
         }
         return new ReadSummary(count, files.size(), damages);
+    }
+
+    /**
+     * A file that is not sealed although its run went on writing the next file lost its end (zeroed or
+     * cut by a power loss or a disk error): its bytes alone look like a clean end, the sequence does not.
+     */
+    private static void checkContinuity(Path previousFile, WalEventReader.Result previous, Path file,
+                                        WalEventReader.Result current, List<Damage> damages) throws IOException {
+        if (previous == null || previous.sealed || previous.header == null || current.header == null
+                || !previous.header.run().equals(current.header.run())) {
+            return;
+        }
+        long size = Files.size(previousFile);
+        damages.add(new Damage(previousFile, previous.lastRecordEnd, Math.max(previous.lastRecordEnd, size),
+                Damage.Kind.CORRUPT, "the end of this file is missing: it has no seal, yet its run went on in "
+                + file.getFileName()));
     }
 
     /** What a read went through: events, files and damaged ranges. Immutable. */

@@ -52,6 +52,24 @@ class StoreBehaviourTest {
     }
 
     @Test
+    void readAll_fileWhoseTailWasZeroedThoughItsRunWentOn_reportsTheLostEnd() throws Exception {
+        try (LogStore store = LogStore.open(options().maxWalSize(StoreOptions.MIN_WAL_SIZE)
+                .maxEventSize(StoreOptions.MIN_EVENT_SIZE).build())) {
+            CapturedEvent e = new CapturedEvent();
+            for (int i = 0; WalFiles.list(dir).size() < 3; i++) {
+                store.append(e.reset().message("event {}", MessageStyle.SLF4J).addArgument(i));
+            }
+        }
+        Path first = WalFiles.list(dir).get(0);
+        byte[] bytes = Files.readAllBytes(first);
+        java.util.Arrays.fill(bytes, bytes.length / 2 / 8 * 8, bytes.length, (byte) 0); // power loss: tail pages gone
+        Files.write(first, bytes);
+        StoreReader.ReadSummary summary = StoreReader.open(dir).readAll(x -> { });
+        assertTrue(summary.corruption().stream().anyMatch(d -> d.file().equals(first) && d.detail().contains("has no seal")),
+                summary.damages().toString());
+    }
+
+    @Test
     void append_hugeMessage_isStoredTruncatedAndMarked() throws Exception {
         String huge = "x".repeat(10 << 20);
         try (LogStore store = LogStore.open(options().build())) {

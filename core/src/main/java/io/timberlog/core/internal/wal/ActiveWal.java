@@ -56,6 +56,8 @@ final class ActiveWal {
     private volatile long sealedEventCount;
     private volatile boolean unmapped;
     private volatile boolean abandoned;
+    /** How far {@link #isQuiescent} found every record published; used by the flusher thread only. */
+    private long quiescentUpTo = WalFormat.HEADER_SIZE;
 
     ActiveWal(long walId, long baseSequence, Path path, MappedByteBuffer buffer, SealListener sealListener, WalIo io) {
         this.walId = walId;
@@ -228,10 +230,17 @@ final class ActiveWal {
         return Math.min(p, limit);
     }
 
-    /** True when the file is sealed and every record before the seal is published: nobody writes to it again. */
+    /**
+     * True when the file is sealed and every record before the seal is published: nobody writes to it
+     * again. Remembers how far it got, so that waiting for the last writers costs a walk of the file once.
+     */
     boolean isQuiescent() {
         long seal = sealPosition;
-        return seal >= 0 && publishedUpTo(WalFormat.HEADER_SIZE, seal) == seal;
+        if (seal < 0) {
+            return false;
+        }
+        quiescentUpTo = publishedUpTo(quiescentUpTo, seal);
+        return quiescentUpTo == seal;
     }
 
     /** Forces the mapping's dirty pages to disk; throws what the JDK throws when that fails. */

@@ -109,9 +109,8 @@ public final class WalWriter implements ActiveWal.SealListener {
 
     /** Appends an event; returns false when it was dropped. Never throws, never blocks without bound. */
     public boolean append(CapturedEvent event) {
-        long fallbackNanos = System.currentTimeMillis() * 1_000_000L;
         if (closed) {
-            drops.drop(fallbackNanos);
+            drops.drop(System.currentTimeMillis() * 1_000_000L);
             return false;
         }
         ActiveWal wal = null;
@@ -122,7 +121,7 @@ public final class WalWriter implements ActiveWal.SealListener {
             for (int spins = 0; ; spins++) {
                 wal = current;
                 if (wal != null) {
-                    if (encoder.append(event, wal, fallbackNanos) >= 0) {
+                    if (encoder.append(event, wal) >= 0) {
                         afterAppend(event.level());
                         return true;
                     }
@@ -152,7 +151,7 @@ public final class WalWriter implements ActiveWal.SealListener {
         } catch (Throwable t) {
             onWriteFault(wal, t);
         }
-        drops.drop(fallbackNanos);
+        drops.drop(System.currentTimeMillis() * 1_000_000L);
         return false;
     }
 
@@ -269,7 +268,7 @@ public final class WalWriter implements ActiveWal.SealListener {
     /** Writes the synthetic event that reports dropped events; false when it could not be written. */
     boolean appendInternal(CapturedEvent event) {
         ActiveWal wal = current;
-        return wal != null && !closed && encoders.get().append(event, wal, System.currentTimeMillis() * 1_000_000L) >= 0;
+        return wal != null && !closed && encoders.get().append(event, wal) >= 0;
     }
 
     /**
