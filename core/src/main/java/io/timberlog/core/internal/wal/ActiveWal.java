@@ -56,6 +56,9 @@ final class ActiveWal {
     private volatile long sealedEventCount;
     private volatile boolean unmapped;
     private volatile boolean abandoned;
+    /** Start of what the next force covers; used by the flusher thread only. */
+    private int forcedUpTo;
+    private static final int FORCE_GRANULE = 4096;
     /** How far {@link #isQuiescent} found every record published; used by the flusher thread only. */
     private long quiescentUpTo = WalFormat.HEADER_SIZE;
 
@@ -243,10 +246,20 @@ final class ActiveWal {
         return quiescentUpTo == seal;
     }
 
-    /** Forces the mapping's dirty pages to disk; throws what the JDK throws when that fails. */
+    /**
+     * Forces what was written since the last force to disk; throws what the JDK throws when that fails.
+     * Everything published before the call is covered: the range reaches the reservation tail.
+     */
     void force() {
-        if (!unmapped) {
-            io.force(buffer);
+        if (unmapped) {
+            return;
+        }
+        long seal = sealPosition;
+        int to = (int) (seal >= 0 ? Math.min(buffer.capacity(), seal + WalFormat.SEAL_RESERVE) : reservedOffset());
+        int from = forcedUpTo;
+        if (to > from) {
+            io.force(buffer, from, to);
+            forcedUpTo = to & ~(FORCE_GRANULE - 1); // the last, partly written page is forced again next time
         }
     }
 

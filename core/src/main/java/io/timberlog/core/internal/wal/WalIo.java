@@ -20,8 +20,8 @@ class WalIo {
         return FileOps.createNew(path);
     }
 
-    /** Forces a mapping's dirty pages to disk (msync). */
-    void force(MappedByteBuffer buffer) {
-        buffer.force();
+    /** Forces the dirty pages of bytes {@code [from, to)} of a mapping to disk (msync). */
+    void force(MappedByteBuffer buffer, int from, int to) {
+        RangeForce.force(buffer, from, to);
     }
 }

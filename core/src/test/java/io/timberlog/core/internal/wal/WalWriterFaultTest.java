@@ -57,7 +57,7 @@ class WalWriterFaultTest {
         }
 
         @Override
-        void force(MappedByteBuffer buffer) {
+        void force(MappedByteBuffer buffer, int from, int to) {
             forces.merge(buffer, 1, Integer::sum);
             forceCount.incrementAndGet();
             if (failNextForce.compareAndSet(true, false)) {
@@ -71,7 +71,7 @@ class WalWriterFaultTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            super.force(buffer);
+            super.force(buffer, from, to);
         }
     }
 
