@@ -96,6 +96,9 @@ public final class StoreReader {
                 || !previous.header.run().equals(current.header.run())) {
             return;
         }
+        if (WalEventReader.isSealedFrom(previousFile, previous.lastRecordEnd)) {
+            return; // it was the live file when read, and has been sealed since
+        }
         long size = Files.size(previousFile);
         damages.add(new Damage(previousFile, previous.lastRecordEnd, Math.max(previous.lastRecordEnd, size),
                 Damage.Kind.CORRUPT, "the end of this file is missing: it has no seal, yet its run went on in "

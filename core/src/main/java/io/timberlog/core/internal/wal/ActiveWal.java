@@ -1,13 +1,12 @@
 package io.timberlog.core.internal.wal;
 
 import io.timberlog.core.internal.io.Bytes;
-import io.timberlog.core.internal.io.Unmapper;
+import io.timberlog.core.internal.io.Mapping;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
@@ -45,7 +44,8 @@ final class ActiveWal {
     private final long walId;
     private final long baseSequence;
     private final Path path;
-    private final MappedByteBuffer buffer;
+    private final Mapping mapping;
+    private final ByteBuffer buffer;
     private final int capacity;
     private final AtomicLong tail = new AtomicLong(WalFormat.HEADER_SIZE);
     private final WalDictionary dictionary = new WalDictionary();
@@ -62,11 +62,12 @@ final class ActiveWal {
     /** How far {@link #isQuiescent} found every record published; used by the flusher thread only. */
     private long quiescentUpTo = WalFormat.HEADER_SIZE;
 
-    ActiveWal(long walId, long baseSequence, Path path, MappedByteBuffer buffer, SealListener sealListener, WalIo io) {
+    ActiveWal(long walId, long baseSequence, Path path, Mapping mapping, SealListener sealListener, WalIo io) {
         this.walId = walId;
         this.baseSequence = baseSequence;
         this.path = path;
-        this.buffer = buffer;
+        this.mapping = mapping;
+        this.buffer = mapping.buffer();
         this.capacity = buffer.capacity() - WalFormat.SEAL_RESERVE;
         this.sealListener = sealListener;
         this.io = io;
@@ -258,7 +259,7 @@ final class ActiveWal {
         int to = (int) (seal >= 0 ? Math.min(buffer.capacity(), seal + WalFormat.SEAL_RESERVE) : reservedOffset());
         int from = forcedUpTo;
         if (to > from) {
-            io.force(buffer, from, to);
+            io.force(mapping, from, to);
             forcedUpTo = to & ~(FORCE_GRANULE - 1); // the last, partly written page is forced again next time
         }
     }
@@ -271,7 +272,7 @@ final class ActiveWal {
         dictionary.clear();
         if (isQuiescent() && !unmapped) {
             unmapped = true;
-            Unmapper.unmap(buffer);
+            mapping.unmap();
         }
     }
 }

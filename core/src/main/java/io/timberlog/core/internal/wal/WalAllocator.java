@@ -1,12 +1,10 @@
 package io.timberlog.core.internal.wal;
 
 import io.timberlog.core.internal.io.FileOps;
-import io.timberlog.core.internal.io.Unmapper;
+import io.timberlog.core.internal.io.Mapping;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,10 +75,9 @@ final class WalAllocator {
                 zeros.limit((int) Math.min(ZERO_CHUNK, size - p));
                 p += channel.write(zeros, p);
             }
-            MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
-            buffer.order(ByteOrder.LITTLE_ENDIAN);
+            Mapping mapping = Mapping.map(channel, size);
             done = true;
-            return new PreparedWal(walId, path, buffer);
+            return new PreparedWal(walId, path, mapping);
         } finally {
             if (!done) {
                 Files.deleteIfExists(path);
@@ -161,7 +158,7 @@ final class WalAllocator {
     }
 
     private static void discard(PreparedWal prepared) {
-        Unmapper.unmap(prepared.buffer);
+        prepared.mapping.unmap();
         try {
             Files.deleteIfExists(prepared.path);
         } catch (IOException e) {

@@ -3,7 +3,7 @@ package io.timberlog.core.internal.wal;
 import io.timberlog.core.internal.io.FileOps;
 
 import java.io.IOException;
-import java.nio.MappedByteBuffer;
+import io.timberlog.core.internal.io.Mapping;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
@@ -21,7 +21,7 @@ class WalIo {
     }
 
     /** Forces the dirty pages of bytes {@code [from, to)} of a mapping to disk (msync). */
-    void force(MappedByteBuffer buffer, int from, int to) {
-        RangeForce.force(buffer, from, to);
+    void force(Mapping mapping, int from, int to) {
+        mapping.force(from, to);
     }
 }

@@ -218,14 +218,14 @@ public final class WalWriter implements ActiveWal.SealListener {
     }
 
     private ActiveWal activate(PreparedWal prepared, long baseSequence) {
-        WalFileHeader header = new WalFileHeader(prepared.walId, baseSequence, prepared.buffer.capacity(),
+        WalFileHeader header = new WalFileHeader(prepared.walId, baseSequence, prepared.mapping.buffer().capacity(),
                 System.currentTimeMillis() * 1_000_000L, run);
         byte[] bytes = new byte[WalFormat.HEADER_SIZE];
         header.encode(bytes);
-        ByteBuffer view = prepared.buffer.duplicate();
+        ByteBuffer view = prepared.mapping.buffer().duplicate();
         view.put(bytes);
         flusher.wake(); // the meta names the current file
-        return new ActiveWal(prepared.walId, baseSequence, prepared.path, prepared.buffer, this, io);
+        return new ActiveWal(prepared.walId, baseSequence, prepared.path, prepared.mapping, this, io);
     }
 
     /** Who is told about completed WAL files (the segment manager); set before appends start. */

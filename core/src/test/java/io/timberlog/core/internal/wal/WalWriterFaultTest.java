@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.MappedByteBuffer;
+import io.timberlog.core.internal.io.Mapping;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,10 +43,10 @@ class WalWriterFaultTest {
     private static final class FaultyIo extends WalIo {
         final AtomicBoolean diskFull = new AtomicBoolean();
         final AtomicBoolean failNextForce = new AtomicBoolean();
-        final Map<MappedByteBuffer, Integer> forces = Collections.synchronizedMap(new IdentityHashMap<>());
+        final Map<Mapping, Integer> forces = Collections.synchronizedMap(new IdentityHashMap<>());
         final AtomicInteger forceCount = new AtomicInteger();
         volatile long forceMillis;
-        volatile MappedByteBuffer failedBuffer;
+        volatile Mapping failedBuffer;
 
         @Override
         FileChannel createWalFile(Path path) throws IOException {
@@ -57,7 +57,7 @@ class WalWriterFaultTest {
         }
 
         @Override
-        void force(MappedByteBuffer buffer, int from, int to) {
+        void force(Mapping buffer, int from, int to) {
             forces.merge(buffer, 1, Integer::sum);
             forceCount.incrementAndGet();
             if (failNextForce.compareAndSet(true, false)) {
