@@ -114,17 +114,16 @@ public final class WalWriter implements ActiveWal.SealListener {
             return false;
         }
         ActiveWal wal = null;
+        boolean stored = false;
         try {
             EventEncoder encoder = encoders.get();
             long graceDeadline = 0;
             long blockDeadline = 0;
             for (int spins = 0; ; spins++) {
                 wal = current;
-                if (wal != null) {
-                    if (encoder.append(event, wal) >= 0) {
-                        afterAppend(event.level());
-                        return true;
-                    }
+                if (wal != null && encoder.append(event, wal) >= 0) {
+                    stored = true;
+                    break;
                 }
                 long now = System.nanoTime();
                 if (closed) {
@@ -148,8 +147,20 @@ public final class WalWriter implements ActiveWal.SealListener {
                 }
                 backoff(spins);
             }
-        } catch (Throwable t) {
+        } catch (InternalError t) {
+            // Touching a mapping whose file was truncated raises SIGBUS, which the JVM turns into an
+            // InternalError (possibly a little after the faulting access).
             onWriteFault(wal, t);
+        } catch (Throwable t) {
+            problems.report("append", "an event could not be stored and was dropped", t);
+        }
+        if (stored) {
+            try {
+                afterAppend(event.level());
+            } catch (Throwable t) {
+                problems.report("force", "waiting for a force failed; the event is stored", t);
+            }
+            return true;
         }
         drops.drop(System.currentTimeMillis() * 1_000_000L);
         return false;

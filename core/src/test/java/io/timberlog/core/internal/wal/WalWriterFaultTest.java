@@ -226,6 +226,22 @@ class WalWriterFaultTest {
         }
     }
 
+    @Test
+    void append_eventThatCannotBeEncoded_isDroppedWithoutGivingUpTheFile() throws Exception {
+        writer = WalWriter.open(options().build(), RUN, new FaultyIo());
+        long file = writer.currentWalId();
+        // Every setter of CapturedEvent sanitizes its input; a bug is simulated by breaking a field.
+        CapturedEvent hostile = new CapturedEvent().message("x", MessageStyle.LITERAL);
+        java.lang.reflect.Field logger = CapturedEvent.class.getDeclaredField("logger");
+        logger.setAccessible(true);
+        logger.set(hostile, null);
+        assertFalse(writer.append(hostile));
+        assertEquals(1, writer.droppedEvents());
+        assertEquals(file, writer.currentWalId(), "the file is still in use");
+        assertTrue(writer.append(event(new CapturedEvent(), 1, Level.INFO)));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("could not be stored")), problems.toString());
+    }
+
     private static List<Long> sequences(List<LogEvent> events) {
         List<Long> seqs = new ArrayList<>();
         for (LogEvent e : events) {
