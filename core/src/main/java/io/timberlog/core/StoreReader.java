@@ -1,21 +1,43 @@
 package io.timberlog.core;
 
+import io.timberlog.core.internal.manifest.Manifest;
+import io.timberlog.core.internal.manifest.ManifestEntry;
+import io.timberlog.core.internal.manifest.ManifestFile;
+import io.timberlog.core.internal.manifest.ManifestLoader;
+import io.timberlog.core.internal.manifest.SegmentLocator;
+import io.timberlog.core.internal.segment.BlockInfo;
+import io.timberlog.core.internal.segment.SegmentDamageException;
+import io.timberlog.core.internal.segment.SegmentFiles;
+import io.timberlog.core.internal.segment.SegmentInfo;
+import io.timberlog.core.internal.segment.SegmentReader;
 import io.timberlog.core.internal.wal.WalEventReader;
 import io.timberlog.core.internal.wal.WalFiles;
 import io.timberlog.core.internal.wal.WalMeta;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Reads a store, also while another process writes it and right after a writer crashed, with no
  * repair step: intact events are returned, damaged ranges are reported beside them. Reading never
  * modifies the store and never maps its files.
+ *
+ * <p>Events are in segments (listed in {@code manifest.json}) and in WAL files not yet converted.
+ * A WAL file and the segment made from it can exist side by side while a conversion runs, or after a
+ * crash in the middle of one. The rule that keeps every event read exactly once: <b>a WAL file whose
+ * id the manifest lists for a segment is never read</b>; the segment is. The converter deletes a WAL
+ * file only after the manifest that lists its segment is on disk, so a WAL file that disappears
+ * while a reader lists the directory was converted: the reader then takes the new manifest and reads
+ * the segment in its place. A missing manifest (a crash before the first one was written) or a
+ * damaged one (reported) is rebuilt in memory from the segments' footers.
  *
  * <p>Thread-safe: it holds no state between calls.
  */
@@ -39,9 +61,10 @@ public final class StoreReader {
         if (!Files.isDirectory(directory)) {
             throw new NotAStoreException(directory + ": not a directory");
         }
-        if (!WalMeta.exists(directory) && !Files.isDirectory(WalFiles.directory(directory))) {
-            throw new NotAStoreException(directory + ": not a TimberLog store (no " + WalFiles.META + " and no "
-                    + WalFiles.DIRECTORY + "/ directory)");
+        if (!WalMeta.exists(directory) && !Files.isDirectory(WalFiles.directory(directory))
+                && !ManifestFile.exists(directory) && !Files.isDirectory(SegmentFiles.directory(directory))) {
+            throw new NotAStoreException(directory + ": not a TimberLog store (no " + WalFiles.META + ", "
+                    + ManifestFile.FILE_NAME + ", " + WalFiles.DIRECTORY + "/ or " + SegmentFiles.DIRECTORY + "/)");
         }
         if (WalMeta.isNewerVersion(directory)) {
             throw new UnsupportedFormatException(directory + " was written by a newer version of TimberLog");
@@ -53,12 +76,51 @@ public final class StoreReader {
         return directory;
     }
 
-    /** Every event of the store in the order it was appended, file by file. */
+    /** Every event of the store in the order it was appended: segments, then WAL files not yet converted. */
     public ReadSummary readAll(Consumer<LogEvent> events) throws IOException {
-        List<Damage> damages = new ArrayList<>();
-        long count = 0;
-        List<Path> files = WalFiles.list(directory);
-        for (Path file : files) {
+        Read read = new Read(events);
+        ManifestLoader.Loaded loaded = ManifestLoader.load(directory);
+        if (loaded.damaged) {
+            Path file = ManifestFile.path(directory);
+            read.damages.add(new Damage(file, 0, Files.size(file), Damage.Kind.CORRUPT, loaded.warning));
+        }
+        Manifest manifest = loaded.manifest;
+        for (ManifestEntry entry : manifest.segments()) {
+            read.segment(entry);
+        }
+        Set<Long> covered = manifest.coveredWalIds();
+        for (Path file : WalFiles.list(directory)) {
+            long walId = WalFiles.idOf(file);
+            if (covered.contains(walId)) {
+                continue;
+            }
+            try {
+                read.wal(file);
+            } catch (NoSuchFileException e) {
+                // Converted while we listed: its segment is in the manifest written before the file went.
+                for (ManifestEntry entry : ManifestLoader.load(directory).manifest.segments()) {
+                    if (entry.coversWal(walId)) {
+                        read.segment(entry);
+                    }
+                }
+            }
+        }
+        return new ReadSummary(read.count, read.files, read.damages);
+    }
+
+    /** The state of one {@link #readAll}. */
+    private final class Read {
+        final Consumer<LogEvent> events;
+        final List<Damage> damages = new ArrayList<>();
+        final Set<String> segmentsRead = new HashSet<>();
+        long count;
+        int files;
+
+        Read(Consumer<LogEvent> events) {
+            this.events = events;
+        }
+
+        void wal(Path file) throws IOException {
             WalEventReader.Result r = WalEventReader.read(file, new WalEventReader.Sink() {
                 @Override
                 public void event(LogEvent event, long filePosition) {
@@ -71,8 +133,54 @@ public final class StoreReader {
                 }
             });
             count += r.events;
+            files++;
         }
-        return new ReadSummary(count, files.size(), damages);
+
+        void segment(ManifestEntry entry) throws IOException {
+            if (!segmentsRead.add(entry.file())) {
+                return;
+            }
+            Path file = SegmentLocator.locate(directory, entry.file());
+            if (file == null) {
+                if (stillListed(entry)) {
+                    Path named = SegmentFiles.directory(directory).resolve(entry.file());
+                    damages.add(new Damage(named, 0, 0, Damage.Kind.CORRUPT, "segment listed in the manifest is "
+                            + "missing or not a regular file; its " + entry.events() + " events are lost"));
+                }
+                return; // deleted by retention while we read
+            }
+            try (SegmentReader reader = SegmentReader.open(file)) {
+                files++;
+                for (SegmentInfo.ConversionDamage d : reader.info().conversionDamages()) {
+                    damages.add(new Damage(WalFiles.path(directory, d.walId), d.start, d.end, Damage.Kind.CORRUPT,
+                            d.detail + " (found when it was converted into " + entry.file() + ")"));
+                }
+                for (BlockInfo block : reader.blocks()) {
+                    try {
+                        List<LogEvent> blockEvents = reader.readBlock(block).events();
+                        blockEvents.forEach(events);
+                        count += blockEvents.size();
+                    } catch (SegmentDamageException e) {
+                        damages.add(e.toDamage());
+                    }
+                }
+            } catch (SegmentDamageException e) {
+                damages.add(e.toDamage());
+            } catch (NoSuchFileException e) {
+                if (stillListed(entry)) {
+                    throw e;
+                }
+            }
+        }
+
+        private boolean stillListed(ManifestEntry entry) throws IOException {
+            for (ManifestEntry e : ManifestLoader.load(directory).manifest.segments()) {
+                if (e.file().equals(entry.file())) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** What a read went through: events, files and damaged ranges. Immutable. */
