@@ -133,11 +133,16 @@ final class BlockEncoder {
         return flags;
     }
 
-    /** The words of the formatted message and each argument value as a whole go into the Bloom filter. */
+    /**
+     * The words of the formatted message and of each argument value go into the Bloom filter (an
+     * argument's words are usually in the message already; not when the message was stored verbatim).
+     */
     private void collectWords(LogEvent e) {
         Words.forEachWord(e.message(), wordSink);
-        for (Value v : e.arguments()) {
-            words.add(Words.valueHash(v.text()));
+        if (e.hasStoredMessage() || e.style() == io.timberlog.core.MessageStyle.LITERAL) {
+            for (Value v : e.arguments()) {
+                Words.forEachWord(v.text(), wordSink);
+            }
         }
     }
 

@@ -117,11 +117,6 @@ public final class BlockInfo {
         return s.bloom.mightContainWord(word);
     }
 
-    /** False when no argument value of the block is exactly {@code value} (case-insensitively). */
-    public boolean mayContainValue(String value) {
-        return s.bloom.mightContain(Words.valueHash(value));
-    }
-
     BlockSummary summary() {
         return s;
     }

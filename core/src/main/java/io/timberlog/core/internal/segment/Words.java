@@ -43,23 +43,15 @@ public final class Words {
     }
 
     /**
-     * The hash of a whole text taken as one word (an argument value such as {@code customer-417}), so
-     * that a query for the exact value finds its blocks: the text lowercased char by char, hashed as a word.
-     */
-    public static long valueHash(String text) {
-        long h = FNV_OFFSET;
-        for (int i = 0; i < text.length(); i++) {
-            h = (h ^ Character.toLowerCase(text.charAt(i))) * FNV_PRIME;
-        }
-        return mix(h);
-    }
-
-    /**
-     * The hash of a single word as a query gives it; for a string that is one word this equals what
-     * the writer put into the filter for it.
+     * The hash of one word as a query gives it (lowercased here); equal to what the writer put into the
+     * filter for the same word. A query for text of several words tests each word.
      */
     public static long wordHash(String word) {
-        return valueHash(word);
+        long h = FNV_OFFSET;
+        for (int i = 0; i < word.length(); i++) {
+            h = (h ^ Character.toLowerCase(word.charAt(i))) * FNV_PRIME;
+        }
+        return mix(h);
     }
 
     private static long mix(long k) {

@@ -84,7 +84,6 @@ class SegmentRoundTripTest {
             assertTrue(first.mayContainWord("customer"));
             assertTrue(first.mayContainWord("CUSTOMER"));
             assertFalse(first.mayContainWord("zebra"));
-            assertTrue(first.mayContainValue("10.1.2.3") || first.mayContainWord("10"));
         }
     }
 
