@@ -85,11 +85,13 @@ public final class SegmentReader implements AutoCloseable {
             if (Bytes.getLong(header, HEADER_MAGIC_OFFSET) != MAGIC) {
                 throw new SegmentDamageException(file, 0, HEADER_SIZE, "not a segment file (bad magic)");
             }
+            if (!crcMatches(header, HEADER_CRC_OFFSET)) {
+                throw new SegmentDamageException(file, 0, HEADER_SIZE, "damaged segment header (checksum)");
+            }
             if (u16(header, HEADER_VERSION_OFFSET) > VERSION) {
                 throw new UnsupportedFormatException(file + " was written by a newer version of TimberLog");
             }
-            if (!crcMatches(header, HEADER_CRC_OFFSET) || u16(header, HEADER_VERSION_OFFSET) < 1
-                    || u16(header, HEADER_SIZE_OFFSET) != HEADER_SIZE) {
+            if (u16(header, HEADER_VERSION_OFFSET) < 1 || u16(header, HEADER_SIZE_OFFSET) != HEADER_SIZE) {
                 throw new SegmentDamageException(file, 0, HEADER_SIZE, "damaged segment header");
             }
             long segmentId = Bytes.getLong(header, HEADER_SEGMENT_ID_OFFSET);
