@@ -71,13 +71,26 @@ public final class WalFixtures {
                         .putMdc("nullable", null);
                 break;
             case 5:
-                e.message("huge {}", MessageStyle.SLF4J).addArgument("x".repeat(100_000)); // truncated to fit
+                if (i % 2 == 0) {
+                    e.message("huge {}", MessageStyle.SLF4J).addArgument("x".repeat(100_000)); // truncated to fit
+                } else {
+                    e.message("payload {}", MessageStyle.SLF4J).addArgument(noise(i, 3_000)); // hardly compresses
+                }
                 break;
             default:
                 e.message("unicode {} \u00e9\ud83d\ude00", MessageStyle.SLF4J).addArgument("\ud800 lone").addArgument(true)
                         .addArgument(1.5f);
         }
         return e;
+    }
+
+    private static String noise(long seed, int length) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = (char) ('a' + random.nextInt(26));
+        }
+        return new String(chars);
     }
 
     /** Every event the store returns, in order. */
