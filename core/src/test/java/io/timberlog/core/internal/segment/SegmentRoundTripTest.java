@@ -88,6 +88,28 @@ class SegmentRoundTripTest {
     }
 
     @Test
+    void blockFilter_combinesTheIndexTests() throws Exception {
+        List<LogEvent> events = Events.mixed(9_000, 3);
+        Path file = dir.resolve("segment_000001.log");
+        write(file, 1, events);
+        try (SegmentReader reader = SegmentReader.open(file)) {
+            List<BlockInfo> blocks = reader.blocks();
+            BlockInfo last = blocks.get(blocks.size() - 1);
+            BlockFilter recent = BlockFilter.all().time(last.minEpochNanos(), Long.MAX_VALUE).forSegment(reader);
+            assertFalse(recent.mayMatch(blocks.get(0)));
+            assertTrue(recent.mayMatch(last));
+            BlockFilter logger = BlockFilter.all().loggers(List.of("com.acme.L1", "nobody")).forSegment(reader);
+            assertTrue(logger.mayMatch(blocks.get(0)));
+            BlockFilter unknown = BlockFilter.all().loggers(List.of("nobody")).forSegment(reader);
+            assertFalse(unknown.mayMatch(blocks.get(0)));
+            assertFalse(BlockFilter.all().words(List.of("customer", "zebra")).mayMatch(blocks.get(0)));
+            assertTrue(BlockFilter.all().words(List.of("customer", "ORDER")).minLevel(io.timberlog.core.Level.FATAL)
+                    .mayMatch(blocks.get(0)));
+            assertThrows(IllegalStateException.class, () -> BlockFilter.all().loggers(List.of("x")).mayMatch(last));
+        }
+    }
+
+    @Test
     void decodedBlock_columnsDecodeWithoutBuildingEvents() throws Exception {
         List<LogEvent> events = Events.mixed(100, 11);
         Path file = dir.resolve("segment_000001.log");
