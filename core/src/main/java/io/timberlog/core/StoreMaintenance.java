@@ -40,9 +40,12 @@ public final class StoreMaintenance {
         }
         RunInfo run = new RunInfo(System.currentTimeMillis() * 1_000_000L, ProcessInfo.pid(), ProcessInfo.hostName(),
                 new SecureRandom().nextLong());
-        try (StoreLock lock = StoreLock.acquire(dir, run)) {
+        StoreLock lock = StoreLock.acquire(dir, run);
+        try {
             SegmentManager segments = SegmentManager.open(options, ManifestLoader.load(dir));
             return segments.convertAllNow(Long.MAX_VALUE);
+        } finally {
+            lock.close();
         }
     }
 }

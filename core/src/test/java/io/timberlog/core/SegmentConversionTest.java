@@ -139,8 +139,11 @@ class SegmentConversionTest {
 
     @Test
     void compact_whileAWriterHoldsTheStore_refuses() throws Exception {
-        try (LogStore store = LogStore.open(WalFixtures.options(dir).build())) {
+        LogStore store = LogStore.open(WalFixtures.options(dir).build());
+        try {
             assertThrows(StoreLockedException.class, () -> StoreMaintenance.compact(dir));
+        } finally {
+            store.close();
         }
     }
 

@@ -2,8 +2,13 @@ package io.timberlog.core.internal.manifest;
 
 import io.timberlog.core.Level;
 import io.timberlog.core.RunInfo;
+import io.timberlog.core.internal.segment.SegmentDamageException;
 import io.timberlog.core.internal.segment.SegmentFiles;
 import io.timberlog.core.internal.segment.SegmentInfo;
+import io.timberlog.core.internal.segment.SegmentReader;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,6 +55,13 @@ public final class ManifestEntry {
         }
         return new ManifestEntry(SegmentFiles.fileName(info.segmentId()), size, info.eventCount(), info.minSequence(),
                 info.maxSequence(), info.minEpochNanos(), info.maxEpochNanos(), runs, levels, info.walIds());
+    }
+
+    /** The entry for a segment file, from the summary in its own index. */
+    public static ManifestEntry read(Path segment) throws IOException, SegmentDamageException {
+        try (SegmentReader reader = SegmentReader.open(segment)) {
+            return of(reader.info(), reader.fileSize());
+        }
     }
 
     /** The file name inside {@code segments/}, validated: {@code segment_NNNNNN.log}. */

@@ -2,8 +2,6 @@ package io.timberlog.core.internal.manifest;
 
 import io.timberlog.core.internal.segment.SegmentDamageException;
 import io.timberlog.core.internal.segment.SegmentFiles;
-import io.timberlog.core.internal.segment.SegmentInfo;
-import io.timberlog.core.internal.segment.SegmentReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,23 +40,21 @@ public final class ManifestRebuilder {
         long highestWal = 0;
         long highestSequence = -1;
         for (Path file : SegmentFiles.list(store)) {
-            SegmentInfo info;
-            long size;
-            try (SegmentReader reader = SegmentReader.open(file)) {
-                info = reader.info();
-                size = reader.fileSize();
+            ManifestEntry entry;
+            try {
+                entry = ManifestEntry.read(file);
             } catch (SegmentDamageException e) {
                 problems.accept("segment " + file + " is damaged and left out of the rebuilt manifest: " + e.detail());
                 leftOut.add(file);
                 continue;
             }
-            if (info.segmentId() != SegmentFiles.idOf(file.getFileName().toString())) {
-                problems.accept("segment " + file + " says it is segment " + info.segmentId() + "; left out");
+            if (!entry.file().equals(file.getFileName().toString())) {
+                problems.accept("segment " + file + " says it is " + entry.file() + "; left out");
                 leftOut.add(file);
                 continue;
             }
             boolean duplicate = false;
-            for (long id : info.walIds()) {
+            for (long id : entry.walIds()) {
                 duplicate |= walIds.contains(id);
             }
             if (duplicate) {
@@ -66,12 +62,12 @@ public final class ManifestRebuilder {
                 leftOut.add(file);
                 continue;
             }
-            for (long id : info.walIds()) {
+            for (long id : entry.walIds()) {
                 walIds.add(id);
                 highestWal = Math.max(highestWal, id);
             }
-            highestSequence = Math.max(highestSequence, info.maxSequence());
-            entries.add(ManifestEntry.of(info, size));
+            highestSequence = Math.max(highestSequence, entry.maxSequence());
+            entries.add(entry);
         }
         return new Result(new Manifest(generation, highestWal, highestSequence, 0, entries), leftOut);
     }

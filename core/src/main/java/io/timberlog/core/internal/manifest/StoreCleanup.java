@@ -2,8 +2,6 @@ package io.timberlog.core.internal.manifest;
 
 import io.timberlog.core.internal.segment.SegmentDamageException;
 import io.timberlog.core.internal.segment.SegmentFiles;
-import io.timberlog.core.internal.segment.SegmentInfo;
-import io.timberlog.core.internal.segment.SegmentReader;
 import io.timberlog.core.internal.wal.ProblemReporter;
 import io.timberlog.core.internal.wal.WalFiles;
 
@@ -73,31 +71,29 @@ final class StoreCleanup {
 
     private static void orphan(Path store, Path file, Set<Long> wals, ManifestHolder manifests,
                                ProblemReporter problems) throws IOException {
-        SegmentInfo info;
-        long size;
-        try (SegmentReader reader = SegmentReader.open(file)) {
-            info = reader.info();
-            size = reader.fileSize();
+        ManifestEntry entry;
+        try {
+            entry = ManifestEntry.read(file);
         } catch (SegmentDamageException e) {
             problems.report("orphan", "segment " + file + " is not in the manifest and is damaged (" + e.detail()
                     + "); left in place", null);
             return;
         }
         Manifest manifest = manifests.current();
-        boolean elsewhere = info.walIds().length > 0;
-        for (long id : info.walIds()) {
+        boolean elsewhere = entry.walIds().length > 0;
+        for (long id : entry.walIds()) {
             elsewhere &= wals.contains(id) || manifest.coversWal(id);
         }
-        if (elsewhere || info.maxSequence() < manifest.retainedFromSequence()) {
+        if (elsewhere || entry.maxSequence() < manifest.retainedFromSequence()) {
             Files.deleteIfExists(file);
             return;
         }
-        if (info.segmentId() != SegmentFiles.idOf(file.getFileName().toString())) {
+        if (!entry.file().equals(file.getFileName().toString())) {
             problems.report("orphan", "segment " + file + " names another segment id; left in place", null);
             return;
         }
         problems.report("orphan", "segment " + file + " was not in the manifest and holds events found nowhere else; "
                 + "added it to the manifest", null);
-        manifests.update(manifest.with(ManifestEntry.of(info, size)));
+        manifests.update(manifest.with(entry));
     }
 }

@@ -4,11 +4,11 @@ import io.timberlog.core.KeyValue;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.ThrowableInfo;
 import io.timberlog.core.Value;
+import io.timberlog.core.internal.io.MalformedDataException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -285,26 +285,14 @@ final class BlockEncoder {
 
     /** Writes the argument columns in slot order (see {@link BlockLayout}). */
     private void writeArguments() {
-        Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
+        int[] counts = new int[count];
         for (int i = 0; i < count; i++) {
-            if (!arguments.get(i).isEmpty()) {
-                groups.computeIfAbsent(templateRefs[i], k -> new ArrayList<>()).add(i);
-            }
+            counts[i] = arguments.get(i).size();
         }
-        for (List<Integer> group : groups.values()) {
-            for (int slot = 0; ; slot++) {
-                boolean any = false;
-                for (int event : group) {
-                    List<Value> args = arguments.get(event);
-                    if (slot < args.size()) {
-                        argument(args.get(slot));
-                        any = true;
-                    }
-                }
-                if (!any) {
-                    break;
-                }
-            }
+        try {
+            SlotOrder.walk(count, templateRefs, counts, (event, slot) -> argument(arguments.get(event).get(slot)));
+        } catch (MalformedDataException e) {
+            throw new IllegalStateException("the encoder's visitor does not throw", e);
         }
     }
 

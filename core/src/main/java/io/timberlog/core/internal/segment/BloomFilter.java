@@ -35,27 +35,28 @@ public final class BloomFilter {
     }
 
     private void add(long hash) {
-        long m = (long) bits.length << 6;
-        long h1 = hash & 0xFFFFFFFFL;
-        long h2 = (hash >>> 32) | 1;
         for (int i = 0; i < hashes; i++) {
-            long bit = (h1 + i * h2) % m;
+            long bit = probe(hash, i);
             bits[(int) (bit >>> 6)] |= 1L << bit;
         }
     }
 
     /** False when no word with this hash was added; true when it may have been. */
     public boolean mightContain(long hash) {
-        long m = (long) bits.length << 6;
-        long h1 = hash & 0xFFFFFFFFL;
-        long h2 = (hash >>> 32) | 1;
         for (int i = 0; i < hashes; i++) {
-            long bit = (h1 + i * h2) % m;
+            long bit = probe(hash, i);
             if ((bits[(int) (bit >>> 6)] & (1L << bit)) == 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The bit that probe {@code i} of {@code hash} sets. */
+    private long probe(long hash, int i) {
+        long h1 = hash & 0xFFFFFFFFL;
+        long h2 = (hash >>> 32) | 1;
+        return (h1 + i * h2) % ((long) bits.length << 6);
     }
 
     /** False when the block cannot hold {@code word} (one word, as {@link Words} splits text). */

@@ -174,9 +174,9 @@ public final class DecodedBlock {
         try {
             ByteCursor c = open(SEQUENCE);
             long[] out = new long[events];
-            out[0] = nonNegative(c, "sequence");
+            out[0] = SegmentIndex.nonNegative(c, "sequence");
             for (int i = 1; i < events; i++) {
-                out[i] = out[i - 1] + nonNegative(c, "sequence delta");
+                out[i] = out[i - 1] + SegmentIndex.nonNegative(c, "sequence delta");
             }
             return out;
         } catch (MalformedDataException e) {
@@ -360,27 +360,11 @@ public final class DecodedBlock {
         ByteCursor texts = open(ARG_TEXT);
         ByteCursor numbers = open(ARG_NUMBERS);
         Value[][] values = new Value[events][];
-        Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < events; i++) {
-            if (counts[i] > 0) {
-                values[i] = new Value[counts[i]];
-                groups.computeIfAbsent(templateRefs[i], k -> new ArrayList<>()).add(i);
-            }
+            values[i] = counts[i] > 0 ? new Value[counts[i]] : null;
         }
-        for (List<Integer> group : groups.values()) {
-            for (int slot = 0; ; slot++) {
-                boolean any = false;
-                for (int event : group) {
-                    if (slot < counts[event]) {
-                        values[event][slot] = argument(kinds.u8(), kinds, ints, floats, doubles, texts, numbers);
-                        any = true;
-                    }
-                }
-                if (!any) {
-                    break;
-                }
-            }
-        }
+        SlotOrder.walk(events, templateRefs, counts, (event, slot) ->
+                values[event][slot] = argument(kinds.u8(), kinds, ints, floats, doubles, texts, numbers));
         for (ByteCursor c : new ByteCursor[] {kinds, ints, floats, doubles, texts, numbers}) {
             if (c.remaining() != 0) {
                 throw c.malformed(c.remaining() + " unexpected bytes at the end of an argument column");
@@ -418,11 +402,4 @@ public final class DecodedBlock {
         return out;
     }
 
-    private static long nonNegative(ByteCursor c, String what) throws MalformedDataException {
-        long v = c.varlong();
-        if (v < 0) {
-            throw c.malformed(what + " out of range: " + v);
-        }
-        return v;
-    }
 }

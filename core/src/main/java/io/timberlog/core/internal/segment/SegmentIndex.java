@@ -191,7 +191,8 @@ final class SegmentIndex {
         return ids;
     }
 
-    private static long nonNegative(ByteCursor c, String what) throws MalformedDataException {
+    /** A varint that must not have its top bit set (a count, an offset, a sequence number). */
+    static long nonNegative(ByteCursor c, String what) throws MalformedDataException {
         long v = c.varlong();
         if (v < 0) {
             throw c.malformed(what + " out of range: " + v);

@@ -64,10 +64,7 @@ public final class SegmentWriter implements AutoCloseable {
         Bytes.putShort(header, HEADER_VERSION_OFFSET, VERSION);
         Bytes.putShort(header, HEADER_SIZE_OFFSET, HEADER_SIZE);
         Bytes.putLong(header, HEADER_SEGMENT_ID_OFFSET, segmentId);
-        crc.reset();
-        crc.update(header, 0, HEADER_CRC_OFFSET);
-        Bytes.putInt(header, HEADER_CRC_OFFSET, (int) crc.getValue());
-        write(header, 0, HEADER_SIZE);
+        writeWithCrc(header, HEADER_CRC_OFFSET);
     }
 
     /** Starts writing segment {@code segmentId} to {@code target} (under its temporary name until {@link #finish}). */
@@ -155,6 +152,14 @@ public final class SegmentWriter implements AutoCloseable {
         return offset;
     }
 
+    /** Writes a fixed-size header or footer whose last 4 bytes are the CRC32C of the bytes before them. */
+    private void writeWithCrc(byte[] b, int crcOffset) throws IOException {
+        crc.reset();
+        crc.update(b, 0, crcOffset);
+        Bytes.putInt(b, crcOffset, (int) crc.getValue());
+        write(b, 0, b.length);
+    }
+
     private void write(byte[] b, int offset, int length) throws IOException {
         FileOps.writeFully(channel, ByteBuffer.wrap(b, offset, length), position);
         position += length;
@@ -188,10 +193,7 @@ public final class SegmentWriter implements AutoCloseable {
         Bytes.putLong(footer, FOOTER_INDEX_END_OFFSET, position);
         Bytes.putShort(footer, FOOTER_VERSION_OFFSET, VERSION);
         Bytes.putLong(footer, FOOTER_MAGIC_OFFSET, FOOTER_MAGIC);
-        crc.reset();
-        crc.update(footer, 0, FOOTER_CRC_OFFSET);
-        Bytes.putInt(footer, FOOTER_CRC_OFFSET, (int) crc.getValue());
-        write(footer, 0, FOOTER_SIZE);
+        writeWithCrc(footer, FOOTER_CRC_OFFSET);
         channel.force(true);
         channel.close();
         codec.close();

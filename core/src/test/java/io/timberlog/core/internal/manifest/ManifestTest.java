@@ -53,12 +53,15 @@ class ManifestTest {
         Manifest before = ManifestFile.read(dir).manifest;
         Files.delete(ManifestFile.path(dir));
         List<String> warnings = new ArrayList<>();
-        try (LogStore store = LogStore.open(WalFixtures.options(dir).problemListener((m, c) -> warnings.add(m)).build())) {
+        LogStore store = LogStore.open(WalFixtures.options(dir).problemListener((m, c) -> warnings.add(m)).build());
+        try {
             assertTrue(warnings.stream().anyMatch(w -> w.contains("manifest.json is missing; rebuilt")), warnings.toString());
             Manifest rebuilt = ManifestFile.read(dir).manifest;
             assertEquals(files(before), files(rebuilt));
             assertEquals(before.coveredWalIds(), rebuilt.coveredWalIds());
             assertEquals(before.highestSequence(), rebuilt.highestSequence());
+        } finally {
+            store.close();
         }
         WalFixtures.assertEachSequenceOnce(WalFixtures.readAll(dir), 1_000);
     }
