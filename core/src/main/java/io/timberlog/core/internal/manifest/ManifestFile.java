@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.timberlog.core.Level;
 import io.timberlog.core.internal.io.FileOps;
 import io.timberlog.core.internal.segment.SegmentFiles;
@@ -39,6 +40,7 @@ public final class ManifestFile {
     static final int MAX_BYTES = 256 << 20;
 
     private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxNumberLength(20)
                     .maxStringLength(1 << 16).build())
             .build();

@@ -120,6 +120,7 @@ class ManifestTest {
         "\"minSequence\":\"0\"",
         "\"walIds\":[18446744073709551616]",
         "\"walIds\":{\"$type\":\"java.lang.Runtime\"}",
+        "\"file\":\"segment_000001.log\",\"file\":\"segment_000002.log\"",
     })
     void read_hostileEntry_manifestIsDamaged(String field) throws Exception {
         storeWithSegments(200);
