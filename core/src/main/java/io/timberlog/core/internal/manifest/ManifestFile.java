@@ -21,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -106,7 +107,7 @@ public final class ManifestFile {
             }
             ByteBuffer buf = ByteBuffer.allocate((int) size);
             int n = FileOps.readFully(ch, buf, 0);
-            return java.util.Arrays.copyOf(buf.array(), n);
+            return Arrays.copyOf(buf.array(), n);
         }
     }
 

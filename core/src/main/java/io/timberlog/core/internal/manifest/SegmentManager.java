@@ -2,6 +2,7 @@ package io.timberlog.core.internal.manifest;
 
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.internal.io.FileOps;
+import io.timberlog.core.internal.segment.SegmentFiles;
 import io.timberlog.core.internal.wal.ProblemReporter;
 import io.timberlog.core.internal.wal.SealedWalListener;
 import io.timberlog.core.internal.wal.WalFiles;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 
@@ -117,7 +119,7 @@ public final class SegmentManager implements SealedWalListener {
         long nextRetention = 0;
         while (!stopped) {
             try {
-                java.util.Map.Entry<Long, Path> next;
+                Map.Entry<Long, Path> next;
                 synchronized (queue) {
                     next = queue.pollFirstEntry();
                     busy = next != null;
@@ -212,7 +214,7 @@ public final class SegmentManager implements SealedWalListener {
                 Files.deleteIfExists(file);
             }
         }
-        FileOps.forceDirectory(store.resolve(io.timberlog.core.internal.segment.SegmentFiles.DIRECTORY));
+        FileOps.forceDirectory(SegmentFiles.directory(store));
     }
 
     /**
@@ -223,7 +225,7 @@ public final class SegmentManager implements SealedWalListener {
         enqueueLeftovers(belowWalId);
         int converted = 0;
         while (true) {
-            java.util.Map.Entry<Long, Path> next;
+            Map.Entry<Long, Path> next;
             synchronized (queue) {
                 next = queue.pollFirstEntry();
             }

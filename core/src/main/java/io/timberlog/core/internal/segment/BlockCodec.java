@@ -2,6 +2,7 @@ package io.timberlog.core.internal.segment;
 
 import io.timberlog.core.internal.io.MalformedDataException;
 
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -40,7 +41,7 @@ final class BlockCodec implements AutoCloseable {
                 if (n >= length) {
                     break; // already no smaller than the input
                 }
-                scratch = java.util.Arrays.copyOf(scratch, scratch.length * 2);
+                scratch = Arrays.copyOf(scratch, scratch.length * 2);
             }
             n += deflater.deflate(scratch, n, scratch.length - n);
         }

@@ -2,6 +2,7 @@ package io.timberlog.core.internal.segment;
 
 import io.timberlog.core.KeyValue;
 import io.timberlog.core.LogEvent;
+import io.timberlog.core.MessageStyle;
 import io.timberlog.core.ThrowableInfo;
 import io.timberlog.core.Value;
 import io.timberlog.core.internal.io.MalformedDataException;
@@ -139,7 +140,7 @@ final class BlockEncoder {
      */
     private void collectWords(LogEvent e) {
         Words.forEachWord(e.message(), wordSink);
-        if (e.hasStoredMessage() || e.style() == io.timberlog.core.MessageStyle.LITERAL) {
+        if (e.hasStoredMessage() || e.style() == MessageStyle.LITERAL) {
             for (Value v : e.arguments()) {
                 Words.forEachWord(v.text(), wordSink);
             }
