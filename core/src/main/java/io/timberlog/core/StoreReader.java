@@ -1,10 +1,8 @@
 package io.timberlog.core;
 
-import io.timberlog.core.internal.manifest.Manifest;
 import io.timberlog.core.internal.manifest.ManifestEntry;
 import io.timberlog.core.internal.manifest.ManifestFile;
-import io.timberlog.core.internal.manifest.ManifestLoader;
-import io.timberlog.core.internal.manifest.SegmentLocator;
+import io.timberlog.core.internal.manifest.StoreSources;
 import io.timberlog.core.internal.segment.BlockInfo;
 import io.timberlog.core.internal.segment.SegmentDamageException;
 import io.timberlog.core.internal.segment.SegmentFiles;
@@ -78,30 +76,22 @@ public final class StoreReader {
 
     /** Every event of the store in the order it was appended: segments, then WAL files not yet converted. */
     public ReadSummary readAll(Consumer<LogEvent> events) throws IOException {
-        Read read = new Read(events);
-        ManifestLoader.Loaded loaded = ManifestLoader.load(directory);
-        if (loaded.damaged) {
+        StoreSources sources = StoreSources.of(directory);
+        Read read = new Read(sources, events);
+        if (sources.manifestDamaged()) {
             Path file = ManifestFile.path(directory);
-            read.damages.add(new Damage(file, 0, Files.size(file), Damage.Kind.CORRUPT, loaded.warning));
+            read.damages.add(new Damage(file, 0, Files.size(file), Damage.Kind.CORRUPT, sources.manifestProblem()));
         }
-        Manifest manifest = loaded.manifest;
-        for (ManifestEntry entry : manifest.segments()) {
+        for (ManifestEntry entry : sources.segments()) {
             read.segment(entry);
         }
-        Set<Long> covered = manifest.coveredWalIds();
-        for (Path file : WalFiles.list(directory)) {
-            long walId = WalFiles.idOf(file);
-            if (covered.contains(walId)) {
-                continue;
-            }
+        for (Path file : sources.walFiles()) {
             try {
                 read.wal(file);
             } catch (NoSuchFileException e) {
-                // Converted while we listed: its segment is in the manifest written before the file went.
-                for (ManifestEntry entry : ManifestLoader.load(directory).manifest.segments()) {
-                    if (entry.coversWal(walId)) {
-                        read.segment(entry);
-                    }
+                // Converted since the snapshot: its segment is in the manifest written before the file went.
+                for (ManifestEntry entry : sources.segmentsReplacing(file)) {
+                    read.segment(entry);
                 }
             }
         }
@@ -110,13 +100,15 @@ public final class StoreReader {
 
     /** The state of one {@link #readAll}. */
     private final class Read {
+        final StoreSources sources;
         final Consumer<LogEvent> events;
         final List<Damage> damages = new ArrayList<>();
         final Set<String> segmentsRead = new HashSet<>();
         long count;
         int files;
 
-        Read(Consumer<LogEvent> events) {
+        Read(StoreSources sources, Consumer<LogEvent> events) {
+            this.sources = sources;
             this.events = events;
         }
 
@@ -140,9 +132,9 @@ public final class StoreReader {
             if (!segmentsRead.add(entry.file())) {
                 return;
             }
-            Path file = SegmentLocator.locate(directory, entry.file());
+            Path file = sources.locate(entry);
             if (file == null) {
-                if (stillListed(entry)) {
+                if (sources.stillListed(entry)) {
                     Path named = SegmentFiles.directory(directory).resolve(entry.file());
                     damages.add(new Damage(named, 0, 0, Damage.Kind.CORRUPT, "segment listed in the manifest is "
                             + "missing or not a regular file; its " + entry.events() + " events are lost"));
@@ -167,19 +159,10 @@ public final class StoreReader {
             } catch (SegmentDamageException e) {
                 damages.add(e.toDamage());
             } catch (NoSuchFileException e) {
-                if (stillListed(entry)) {
+                if (sources.stillListed(entry)) {
                     throw e;
                 }
             }
-        }
-
-        private boolean stillListed(ManifestEntry entry) throws IOException {
-            for (ManifestEntry e : ManifestLoader.load(directory).manifest.segments()) {
-                if (e.file().equals(entry.file())) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 
