@@ -2,6 +2,9 @@ package io.timberlog.core;
 
 import io.timberlog.core.internal.io.FileOps;
 import io.timberlog.core.internal.io.ProcessInfo;
+import io.timberlog.core.internal.manifest.Manifest;
+import io.timberlog.core.internal.manifest.ManifestLoader;
+import io.timberlog.core.internal.manifest.SegmentManager;
 import io.timberlog.core.internal.wal.StoreLock;
 import io.timberlog.core.internal.wal.WalMeta;
 import io.timberlog.core.internal.wal.WalWriter;
@@ -37,12 +40,14 @@ public final class LogStore implements AutoCloseable {
     private final RunInfo run;
     private final StoreLock lock;
     private final WalWriter writer;
+    private final SegmentManager segments;
 
-    private LogStore(StoreOptions options, RunInfo run, StoreLock lock, WalWriter writer) {
+    private LogStore(StoreOptions options, RunInfo run, StoreLock lock, WalWriter writer, SegmentManager segments) {
         this.options = options;
         this.run = run;
         this.lock = lock;
         this.writer = writer;
+        this.segments = segments;
     }
 
     /**
@@ -62,7 +67,19 @@ public final class LogStore implements AutoCloseable {
         RunInfo run = new RunInfo(nowNanos, ProcessInfo.pid(), ProcessInfo.hostName(), new SecureRandom().nextLong());
         StoreLock lock = StoreLock.acquire(dir, run);
         try {
-            return new LogStore(options, run, lock, WalWriter.open(options, run));
+            SegmentManager segments = SegmentManager.open(options, ManifestLoader.load(dir));
+            Manifest manifest = segments.manifest();
+            // Segments may hold the only record of the ids and sequence numbers used so far.
+            WalWriter writer = WalWriter.open(options, run, manifest.highestWalId() + 1,
+                    manifest.highestSequence() + 1, segments);
+            try {
+                // The run's first file exists now: every WAL file below it is an earlier run's, to convert.
+                segments.start(writer.currentWalId());
+            } catch (IOException | RuntimeException e) {
+                writer.close(0);
+                throw e;
+            }
+            return new LogStore(options, run, lock, writer, segments);
         } catch (IOException | RuntimeException | Error e) {
             try {
                 lock.close();
@@ -140,14 +157,20 @@ public final class LogStore implements AutoCloseable {
     }
 
     /**
-     * Stops accepting events, marks the run as ended cleanly, forces what was written, and releases the
-     * directory. Appends after this return false. Waits at most about {@code timeout}.
+     * Stops accepting events, marks the run as ended cleanly, forces what was written, converts the
+     * last WAL file into a segment (for at most {@link StoreOptions#closeConversionTimeout()}; the rest
+     * is converted at the next start), and releases the directory. Appends after this return false.
+     * Waits at most about {@code timeout} plus the conversion timeout.
      */
     public void close(Duration timeout) throws IOException {
         try {
             writer.close(timeout.toNanos());
         } finally {
-            lock.close();
+            try {
+                segments.close(options.closeConversionTimeout());
+            } finally {
+                lock.close();
+            }
         }
     }
 }

@@ -30,6 +30,9 @@ public final class StoreOptions {
     private final Duration blockTimeout;
     private final int maxEventSize;
     private final ProblemListener problemListener;
+    private final long maxTotalSize;
+    private final Duration maxAge;
+    private final Duration closeConversionTimeout;
 
     private StoreOptions(Builder b) {
         this.directory = Objects.requireNonNull(b.directory, "directory");
@@ -43,6 +46,9 @@ public final class StoreOptions {
         this.blockTimeout = b.blockTimeout;
         this.maxEventSize = (int) Math.min(b.maxEventSize, maxWalSize / 4);
         this.problemListener = b.problemListener;
+        this.maxTotalSize = b.maxTotalSize;
+        this.maxAge = b.maxAge;
+        this.closeConversionTimeout = b.closeConversionTimeout;
     }
 
     public static Builder builder(Path directory) {
@@ -62,6 +68,9 @@ public final class StoreOptions {
         b.blockTimeout = blockTimeout;
         b.maxEventSize = maxEventSize;
         b.problemListener = problemListener;
+        b.maxTotalSize = maxTotalSize;
+        b.maxAge = maxAge;
+        b.closeConversionTimeout = closeConversionTimeout;
         return b;
     }
 
@@ -122,6 +131,31 @@ public final class StoreOptions {
         return problemListener;
     }
 
+    /**
+     * Retention by size (default 2 GiB): when segments and WAL files together take more, the oldest
+     * segments are deleted until they fit. 0 turns it off.
+     */
+    public long maxTotalSize() {
+        return maxTotalSize;
+    }
+
+    /**
+     * Retention by age: segments whose newest event is older are deleted; {@code null} (the default)
+     * keeps them until the size limit needs the room. Deleting by age is the user's decision, as with
+     * logback's {@code maxHistory}; the size limit alone keeps the disk from filling.
+     */
+    public Duration maxAge() {
+        return maxAge;
+    }
+
+    /**
+     * How long {@link LogStore#close} spends converting the last WAL file into a segment (default 5 s);
+     * what is not done by then is converted at the next start. Zero leaves it all to the next start.
+     */
+    public Duration closeConversionTimeout() {
+        return closeConversionTimeout;
+    }
+
     /** Builds {@link StoreOptions}; each setter checks its value and names the problem when it is wrong. */
     public static final class Builder {
         private Path directory;
@@ -135,6 +169,9 @@ public final class StoreOptions {
         private Duration blockTimeout = Duration.ofSeconds(1);
         private long maxEventSize = 1 << 20;
         private ProblemListener problemListener = ProblemListener.standardError();
+        private long maxTotalSize = 2L << 30;
+        private Duration maxAge;
+        private Duration closeConversionTimeout = Duration.ofSeconds(5);
 
         private Builder(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -207,11 +244,35 @@ public final class StoreOptions {
             return this;
         }
 
+        /** 0 turns retention by size off. */
+        public Builder maxTotalSize(long bytes) {
+            require(bytes == 0 || bytes >= MIN_WAL_SIZE, "maxTotalSize must be 0 (off) or at least 256KiB, was "
+                    + bytes + " bytes");
+            this.maxTotalSize = bytes;
+            return this;
+        }
+
+        /** {@code null} turns retention by age off. */
+        public Builder maxAge(Duration age) {
+            require(age == null || age.toMillis() >= 1, "maxAge must be positive, was " + age);
+            this.maxAge = age;
+            return this;
+        }
+
+        public Builder closeConversionTimeout(Duration timeout) {
+            require(timeout != null && !timeout.isNegative() && timeout.toMinutes() <= 10,
+                    "closeConversionTimeout must be between 0 and 10m, was " + timeout);
+            this.closeConversionTimeout = timeout;
+            return this;
+        }
+
         /**
          * Sets an option from text, as written in a logging configuration or an agent argument:
          * {@code dir}, {@code maxWalSize}, {@code fsync} (never|interval|always), {@code fsyncInterval},
          * {@code forceAtLevel} (a level or {@code off}), {@code maxForceWait}, {@code onOverload}
-         * (block|drop), {@code blockTimeout}, {@code maxEventSize}. Names are case-insensitive.
+         * (block|drop), {@code blockTimeout}, {@code maxEventSize}, {@code maxTotalSize} (a size, or
+         * {@code off}), {@code maxAge} (a duration, or {@code off}), {@code closeConversionTimeout}.
+         * Names are case-insensitive.
          *
          * @return false when the name is not an option of the core (front-ends may have their own)
          * @throws IllegalArgumentException when the value is not valid for the option
@@ -229,7 +290,7 @@ public final class StoreOptions {
                 case "fsyncinterval":
                     return assign(() -> fsyncInterval(ConfigValues.parseDuration(v)));
                 case "forceatlevel":
-                    if (v.equalsIgnoreCase("off") || v.equalsIgnoreCase("none")) {
+                    if (isOff(v)) {
                         return assign(() -> forceAtLevel(null));
                     }
                     Level level = Level.parse(v);
@@ -243,9 +304,19 @@ public final class StoreOptions {
                     return assign(() -> blockTimeout(ConfigValues.parseDuration(v)));
                 case "maxeventsize":
                     return assign(() -> maxEventSize(ConfigValues.parseSize(v)));
+                case "maxtotalsize":
+                    return assign(() -> maxTotalSize(isOff(v) ? 0 : ConfigValues.parseSize(v)));
+                case "maxage":
+                    return assign(() -> maxAge(isOff(v) ? null : ConfigValues.parseDuration(v)));
+                case "closeconversiontimeout":
+                    return assign(() -> closeConversionTimeout(ConfigValues.parseDuration(v)));
                 default:
                     return false;
             }
+        }
+
+        private static boolean isOff(String v) {
+            return v.equalsIgnoreCase("off") || v.equalsIgnoreCase("none");
         }
 
         private static boolean assign(Runnable setter) {

@@ -1,5 +1,13 @@
 package io.timberlog.core;
 
+import io.timberlog.core.internal.manifest.ManifestEntry;
+import io.timberlog.core.internal.manifest.ManifestFile;
+import io.timberlog.core.internal.manifest.StoreSources;
+import io.timberlog.core.internal.segment.BlockInfo;
+import io.timberlog.core.internal.segment.SegmentDamageException;
+import io.timberlog.core.internal.segment.SegmentFiles;
+import io.timberlog.core.internal.segment.SegmentInfo;
+import io.timberlog.core.internal.segment.SegmentReader;
 import io.timberlog.core.internal.wal.WalEventReader;
 import io.timberlog.core.internal.wal.WalFiles;
 import io.timberlog.core.internal.wal.WalMeta;
@@ -10,13 +18,24 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Reads a store, also while another process writes it and right after a writer crashed, with no
  * repair step: intact events are returned, damaged ranges are reported beside them. Reading never
  * modifies the store and never maps its files.
+ *
+ * <p>Events are in segments (listed in {@code manifest.json}) and in WAL files not yet converted.
+ * A WAL file and the segment made from it can exist side by side while a conversion runs, or after a
+ * crash in the middle of one. The rule that keeps every event read exactly once: <b>a WAL file whose
+ * id the manifest lists for a segment is never read</b>; the segment is. The converter deletes a WAL
+ * file only after the manifest that lists its segment is on disk, so a WAL file that disappears
+ * while a reader lists the directory was converted: the reader then takes the new manifest and reads
+ * the segment in its place. A missing manifest (a crash before the first one was written) or a
+ * damaged one (reported) is rebuilt in memory from the segments' footers.
  *
  * <p>Thread-safe: it holds no state between calls.
  */
@@ -40,9 +59,10 @@ public final class StoreReader {
         if (!Files.isDirectory(directory)) {
             throw new NotAStoreException(directory + ": not a directory");
         }
-        if (!WalMeta.exists(directory) && !Files.isDirectory(WalFiles.directory(directory))) {
-            throw new NotAStoreException(directory + ": not a TimberLog store (no " + WalFiles.META + " and no "
-                    + WalFiles.DIRECTORY + "/ directory)");
+        if (!WalMeta.exists(directory) && !Files.isDirectory(WalFiles.directory(directory))
+                && !ManifestFile.exists(directory) && !Files.isDirectory(SegmentFiles.directory(directory))) {
+            throw new NotAStoreException(directory + ": not a TimberLog store (no " + WalFiles.META + ", "
+                    + ManifestFile.FILE_NAME + ", " + WalFiles.DIRECTORY + "/ or " + SegmentFiles.DIRECTORY + "/)");
         }
         if (WalMeta.isNewerVersion(directory)) {
             throw new UnsupportedFormatException(directory + " was written by a newer version of TimberLog");
@@ -54,17 +74,48 @@ public final class StoreReader {
         return directory;
     }
 
-    /** Every event of the store in the order it was appended, file by file. */
+    /** Every event of the store in the order it was appended: segments, then WAL files not yet converted. */
     public ReadSummary readAll(Consumer<LogEvent> events) throws IOException {
-        List<Damage> damages = new ArrayList<>();
-        long count = 0;
-        List<Path> files = WalFiles.list(directory);
-        Path previousFile = null;
-        WalEventReader.Result previous = null;
-        for (Path file : files) {
-            WalEventReader.Result r;
+        StoreSources sources = StoreSources.of(directory);
+        Read read = new Read(sources, events);
+        if (sources.manifestDamaged()) {
+            Path file = ManifestFile.path(directory);
+            read.damages.add(new Damage(file, 0, Files.size(file), Damage.Kind.CORRUPT, sources.manifestProblem()));
+        }
+        for (ManifestEntry entry : sources.segments()) {
+            read.segment(entry);
+        }
+        for (Path file : sources.walFiles()) {
             try {
-                r = WalEventReader.read(file, new WalEventReader.Sink() {
+                read.wal(file);
+            } catch (NoSuchFileException e) {
+                // Converted since the snapshot: its segment is in the manifest written before the file went.
+                for (ManifestEntry entry : sources.segmentsReplacing(file)) {
+                    read.segment(entry);
+                }
+            }
+        }
+        return new ReadSummary(read.count, read.files, read.damages);
+    }
+
+    /** The state of one {@link #readAll}. */
+    private final class Read {
+        final StoreSources sources;
+        final Consumer<LogEvent> events;
+        final List<Damage> damages = new ArrayList<>();
+        final Set<String> segmentsRead = new HashSet<>();
+        long count;
+        int files;
+        private Path previousFile;
+        private WalEventReader.Result previous;
+
+        Read(StoreSources sources, Consumer<LogEvent> events) {
+            this.sources = sources;
+            this.events = events;
+        }
+
+        void wal(Path file) throws IOException {
+            WalEventReader.Result r = WalEventReader.read(file, new WalEventReader.Sink() {
                 @Override
                 public void event(LogEvent event, long filePosition) {
                     events.accept(event);
@@ -75,34 +126,67 @@ public final class StoreReader {
                     damages.add(damage);
                 }
             });
-            } catch (NoSuchFileException e) {
-                continue; // removed since the listing (a preallocated file given up, or a converted one)
-            }
             count += r.events;
-            checkContinuity(previousFile, previous, file, r, damages);
+            files++;
+            checkContinuity(file, r);
             previousFile = file;
             previous = r;
         }
-        return new ReadSummary(count, files.size(), damages);
-    }
 
-    /**
-     * A file that is not sealed although its run went on writing the next file lost its end (zeroed or
-     * cut by a power loss or a disk error): its bytes alone look like a clean end, the sequence does not.
-     */
-    private static void checkContinuity(Path previousFile, WalEventReader.Result previous, Path file,
-                                        WalEventReader.Result current, List<Damage> damages) throws IOException {
-        if (previous == null || previous.sealed || previous.header == null || current.header == null
-                || !previous.header.run().equals(current.header.run())) {
-            return;
+        /**
+         * A file that is not sealed although its run went on writing the next file lost its end (zeroed
+         * or cut by a power loss or a disk error): its bytes alone look like a clean end, the run does not.
+         */
+        private void checkContinuity(Path file, WalEventReader.Result current) throws IOException {
+            if (previous == null || previous.sealed || previous.header == null || current.header == null
+                    || !previous.header.run().equals(current.header.run())) {
+                return;
+            }
+            if (WalEventReader.isSealedFrom(previousFile, previous.lastRecordEnd)) {
+                return; // it was the live file when read, and has been sealed since
+            }
+            long size = Files.size(previousFile);
+            damages.add(new Damage(previousFile, previous.lastRecordEnd, Math.max(previous.lastRecordEnd, size),
+                    Damage.Kind.CORRUPT, "the end of this file is missing: it has no seal, yet its run went on in "
+                    + file.getFileName()));
         }
-        if (WalEventReader.isSealedFrom(previousFile, previous.lastRecordEnd)) {
-            return; // it was the live file when read, and has been sealed since
+
+        void segment(ManifestEntry entry) throws IOException {
+            if (!segmentsRead.add(entry.file())) {
+                return;
+            }
+            Path file = sources.locate(entry);
+            if (file == null) {
+                if (sources.stillListed(entry)) {
+                    Path named = SegmentFiles.directory(directory).resolve(entry.file());
+                    damages.add(new Damage(named, 0, 0, Damage.Kind.CORRUPT, "segment listed in the manifest is "
+                            + "missing or not a regular file; its " + entry.events() + " events are lost"));
+                }
+                return; // deleted by retention while we read
+            }
+            try (SegmentReader reader = SegmentReader.open(file)) {
+                files++;
+                for (SegmentInfo.ConversionDamage d : reader.info().conversionDamages()) {
+                    damages.add(new Damage(WalFiles.path(directory, d.walId), d.start, d.end, Damage.Kind.CORRUPT,
+                            d.detail + " (found when it was converted into " + entry.file() + ")"));
+                }
+                for (BlockInfo block : reader.blocks()) {
+                    try {
+                        List<LogEvent> blockEvents = reader.readBlock(block).events();
+                        blockEvents.forEach(events);
+                        count += blockEvents.size();
+                    } catch (SegmentDamageException e) {
+                        damages.add(e.toDamage());
+                    }
+                }
+            } catch (SegmentDamageException e) {
+                damages.add(e.toDamage());
+            } catch (NoSuchFileException e) {
+                if (sources.stillListed(entry)) {
+                    throw e;
+                }
+            }
         }
-        long size = Files.size(previousFile);
-        damages.add(new Damage(previousFile, previous.lastRecordEnd, Math.max(previous.lastRecordEnd, size),
-                Damage.Kind.CORRUPT, "the end of this file is missing: it has no seal, yet its run went on in "
-                + file.getFileName()));
     }
 
     /** What a read went through: events, files and damaged ranges. Immutable. */

@@ -39,8 +39,11 @@ public final class CrashingWriter {
             int slot = t;
             Thread thread = new Thread(() -> {
                 CapturedEvent e = new CapturedEvent();
-                long acknowledged = progress.getLong(slot * SLOT); // continue after an earlier run
-                for (long i = acknowledged; ; i++) {
+                // Continue after an earlier run, skipping the number it may have stored without recording
+                // it (killed between the append's return and the progress write): a second copy of it would
+                // look like a duplicate. The test treats such numbers as "may be there".
+                long acknowledged = progress.getLong(slot * SLOT);
+                for (long i = acknowledged == 0 ? 0 : acknowledged + 1; ; i++) {
                     fill(e, slot, i, runTag);
                     if (logStore.append(e)) {
                         progress.putLong(slot * SLOT, i + 1);
@@ -53,6 +56,18 @@ public final class CrashingWriter {
         }
         System.out.println("READY");
         System.out.flush();
+    }
+
+    /** Reads the child's output up to its READY line (the store may print warnings first, e.g. after a crash). */
+    static void awaitReady(java.io.BufferedReader out) throws java.io.IOException {
+        StringBuilder seen = new StringBuilder();
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.equals("READY")) {
+                return;
+            }
+            seen.append(line).append('\n');
+        }
+        throw new AssertionError("the child ended without starting:\n" + seen);
     }
 
     /** The event number {@code i} of thread {@code t}; {@link #check} knows what it must look like. */

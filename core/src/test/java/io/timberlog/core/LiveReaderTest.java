@@ -35,7 +35,7 @@ class LiveReaderTest {
                 store.toString(), progress.toString(), "2", String.valueOf(256 << 10))
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            assertEquals("READY", out.readLine());
+            CrashingWriter.awaitReady(out);
             int reads = 0;
             long lastTotal = 0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);

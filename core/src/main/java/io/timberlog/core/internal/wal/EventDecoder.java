@@ -31,6 +31,7 @@ public final class EventDecoder {
     static final int MAX_DICTIONARY_ID = 1 << 20;
 
     private final ByteCursor cursor = new ByteCursor();
+    private final Refs refs = this::ref;
     private final RunInfo run;
     private String[] dictionary = new String[256];
     private long unresolvedReferences;
@@ -124,7 +125,7 @@ public final class EventDecoder {
             b.keyValues(kvs);
         }
         if ((flags & FLAG_THROWABLE) != 0) {
-            b.throwable(throwable(c, 0));
+            b.throwable(throwable(c, 0, refs));
         }
         if ((flags & FLAG_CALLER) != 0) {
             int n = c.count(1, "caller frame count");
@@ -140,11 +141,17 @@ public final class EventDecoder {
         return b.build();
     }
 
-    private ThrowableInfo throwable(ByteCursor c, int depth) throws MalformedDataException {
+    /** Reads the strings a field refers to: from a dictionary by id, or inline. */
+    public interface Refs {
+        String ref(ByteCursor c) throws MalformedDataException;
+    }
+
+    /** Reads a throwable as the WAL (and the segment's THROWABLE column) lays it out. */
+    public static ThrowableInfo throwable(ByteCursor c, int depth, Refs refs) throws MalformedDataException {
         if (depth >= MAX_THROWABLE_DEPTH) {
             throw c.malformed("exception causes nested deeper than " + MAX_THROWABLE_DEPTH);
         }
-        String className = ref(c);
+        String className = refs.ref(c);
         String message = c.nullableString();
         int bits = c.u8();
         if ((bits & ~(THROWABLE_CIRCULAR | THROWABLE_HAS_CAUSE | THROWABLE_TO_STRING)) != 0) {
@@ -154,22 +161,23 @@ public final class EventDecoder {
         int n = c.count(1, "frame count");
         List<String> frames = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            frames.add(ref(c));
+            frames.add(refs.ref(c));
         }
         int common = c.varint(Integer.MAX_VALUE, "common frame count");
         int s = c.count(3, "suppressed count");
         List<ThrowableInfo> suppressed = new ArrayList<>(s);
         for (int i = 0; i < s; i++) {
-            suppressed.add(throwable(c, depth + 1));
+            suppressed.add(throwable(c, depth + 1, refs));
         }
-        ThrowableInfo cause = (bits & THROWABLE_HAS_CAUSE) != 0 ? throwable(c, depth + 1) : null;
+        ThrowableInfo cause = (bits & THROWABLE_HAS_CAUSE) != 0 ? throwable(c, depth + 1, refs) : null;
         if ((bits & THROWABLE_CIRCULAR) != 0) {
             return ThrowableInfo.circularReference(className, message, ownText);
         }
         return ThrowableInfo.of(className, message, ownText, frames, common, cause, suppressed);
     }
 
-    private Value value(ByteCursor c) throws MalformedDataException {
+    /** Reads a typed value: u8 kind, then the value by kind. */
+    public static Value value(ByteCursor c) throws MalformedDataException {
         int kind = c.u8();
         switch (kind) {
             case VALUE_NULL: return Value.ofNull();

@@ -11,18 +11,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread-safe.
  */
-final class ProblemReporter {
+public final class ProblemReporter {
     private static final long QUIET_NANOS = 60_000_000_000L;
 
     private final ProblemListener listener;
     private final ConcurrentHashMap<String, Long> lastReported = new ConcurrentHashMap<>();
     private final AtomicLong count = new AtomicLong();
 
-    ProblemReporter(ProblemListener listener) {
+    public ProblemReporter(ProblemListener listener) {
         this.listener = listener;
     }
 
-    void report(String kind, String message, Throwable cause) {
+    public void report(String kind, String message, Throwable cause) {
         count.incrementAndGet();
         long now = System.nanoTime();
         Long last = lastReported.get(kind);
@@ -38,11 +38,11 @@ final class ProblemReporter {
     }
 
     /** Lets the next problem of {@code kind} through at once (the condition cleared and came back). */
-    void clear(String kind) {
+    public void clear(String kind) {
         lastReported.remove(kind);
     }
 
-    long count() {
+    public long count() {
         return count.get();
     }
 }

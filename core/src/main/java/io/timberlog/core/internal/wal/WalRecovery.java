@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * What a writer needs to know about the WAL files a previous run left, crashed or not: the next wal
- * id and the next sequence number. Nothing is repaired or rewritten: readers take the files as they
+ * id and the next sequence number. Once WAL files have been converted and deleted, only the manifest
+ * knows the highest id and sequence used: the writer raises both with {@link #atLeast}. Nothing is repaired or rewritten: readers take the files as they
  * are. Preallocated files that never became current (all zero) are deleted.
  *
  * <p>The last file is read from the offset {@code wal.meta} says was published (or from its start
@@ -26,6 +27,11 @@ final class WalRecovery {
         this.nextWalId = nextWalId;
         this.nextSequence = nextSequence;
         this.unreadableFiles = unreadableFiles;
+    }
+
+    /** This recovery, raised to at least {@code minWalId} and {@code minSequence} (what segments already used). */
+    WalRecovery atLeast(long minWalId, long minSequence) {
+        return new WalRecovery(Math.max(nextWalId, minWalId), Math.max(nextSequence, minSequence), unreadableFiles);
     }
 
     static WalRecovery recover(Path store, ProblemReporter problems) throws IOException {

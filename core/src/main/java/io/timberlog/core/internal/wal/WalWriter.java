@@ -80,16 +80,32 @@ public final class WalWriter implements ActiveWal.SealListener {
      * from what earlier runs left, creates this run's first file and starts the background threads.
      */
     public static WalWriter open(StoreOptions options, RunInfo run) throws IOException {
-        return open(options, run, WalIo.REAL);
+        return open(options, run, 1, 0, SealedWalListener.NONE);
+    }
+
+    /**
+     * As {@link #open(StoreOptions, RunInfo)}, for a store whose segments already used WAL ids below
+     * {@code minWalId} and sequence numbers below {@code minSequence} (the WAL files they came from may
+     * be gone), telling {@code listener} about every file completed from the start.
+     */
+    public static WalWriter open(StoreOptions options, RunInfo run, long minWalId, long minSequence,
+                                 SealedWalListener listener) throws IOException {
+        return open(options, run, minWalId, minSequence, listener, WalIo.REAL);
     }
 
     static WalWriter open(StoreOptions options, RunInfo run, WalIo io) throws IOException {
+        return open(options, run, 1, 0, SealedWalListener.NONE, io);
+    }
+
+    private static WalWriter open(StoreOptions options, RunInfo run, long minWalId, long minSequence,
+                                  SealedWalListener listener, WalIo io) throws IOException {
         ProblemReporter problems = new ProblemReporter(options.problemListener());
         Path store = options.directory();
         FileOps.createDirectories(WalFiles.directory(store));
-        WalRecovery recovery = WalRecovery.recover(store, problems);
+        WalRecovery recovery = WalRecovery.recover(store, problems).atLeast(minWalId, minSequence);
         WalMeta meta = WalMeta.openForWriting(store);
         WalWriter writer = new WalWriter(options, run, problems, recovery, meta, io);
+        writer.setSealedWalListener(listener);
         try {
             // The first file is small: creating it must not slow the application's start.
             PreparedWal first = writer.allocator.prepare(writer.allocator.firstSize());

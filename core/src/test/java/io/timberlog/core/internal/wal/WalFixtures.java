@@ -4,7 +4,7 @@ import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.Damage;
 import io.timberlog.core.Level;
 import io.timberlog.core.LogEvent;
-import io.timberlog.core.LogStore;
+import io.timberlog.core.RunInfo;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.StoreOptions;
 
@@ -31,16 +31,21 @@ final class WalFixtures {
                 .putMdc("requestId", "req-" + i);
     }
 
-    /** Writes {@code n} events into a fresh store and closes it; returns the store's WAL files. */
+    static final RunInfo RUN = new RunInfo(1_700_000_000_000_000_000L, 4711, "test-host", 1);
+
+    /**
+     * Writes {@code n} events with the write-ahead log alone (no segment manager converts its files)
+     * and closes it; returns the WAL files.
+     */
     static List<Path> writeStore(Path dir, int n) throws IOException {
-        try (LogStore store = LogStore.open(quietOptions(dir).build())) {
-            CapturedEvent e = new CapturedEvent();
-            for (int i = 0; i < n; i++) {
-                if (!store.append(event(e, i))) {
-                    throw new AssertionError("append " + i + " was dropped");
-                }
+        WalWriter writer = WalWriter.open(quietOptions(dir).build(), RUN);
+        CapturedEvent e = new CapturedEvent();
+        for (int i = 0; i < n; i++) {
+            if (!writer.append(event(e, i))) {
+                throw new AssertionError("append " + i + " was dropped");
             }
         }
+        writer.close(5_000_000_000L);
         return WalFiles.list(dir);
     }
 

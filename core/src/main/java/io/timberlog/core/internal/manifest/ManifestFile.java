@@ -1,0 +1,311 @@
+package io.timberlog.core.internal.manifest;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.timberlog.core.Level;
+import io.timberlog.core.internal.io.FileOps;
+import io.timberlog.core.internal.segment.SegmentFiles;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and writes {@code manifest.json} (layout in FORMAT.md, "manifest.json"). Written atomically
+ * (temporary file, force, rename, force the directory). Read with Jackson's streaming parser into
+ * our own model, field by field: nothing in the file names a type, and every value is checked, so a
+ * damaged or hostile manifest is reported as such and never opens a file outside the store.
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class ManifestFile {
+    public static final String FILE_NAME = "manifest.json";
+    public static final String FORMAT = "timberlog-manifest";
+    /** A manifest larger than this is not read: even a store of a million segments stays far below. */
+    static final int MAX_BYTES = 256 << 20;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxNumberLength(20)
+                    .maxStringLength(1 << 16).build())
+            .build();
+
+    /** What reading the manifest found. */
+    public static final class Result {
+        public enum Status { OK, MISSING, DAMAGED, NEWER_VERSION }
+
+        public final Status status;
+        public final Manifest manifest;
+        public final String problem;
+
+        private Result(Status status, Manifest manifest, String problem) {
+            this.status = status;
+            this.manifest = manifest;
+            this.problem = problem;
+        }
+    }
+
+    private ManifestFile() {
+    }
+
+    public static Path path(Path store) {
+        return store.resolve(FILE_NAME);
+    }
+
+    public static boolean exists(Path store) {
+        return Files.exists(path(store), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    public static Result read(Path store) throws IOException {
+        Path file = path(store);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return new Result(Result.Status.MISSING, null, null);
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return new Result(Result.Status.DAMAGED, null, file + " is not a regular file");
+        }
+        byte[] bytes;
+        try {
+            bytes = readBounded(file);
+        } catch (NoSuchFileException e) {
+            return new Result(Result.Status.MISSING, null, null);
+        }
+        if (bytes == null) {
+            return new Result(Result.Status.DAMAGED, null, file + " is larger than " + MAX_BYTES + " bytes");
+        }
+        try {
+            return parse(bytes);
+        } catch (InvalidManifestException e) {
+            return new Result(Result.Status.DAMAGED, null, file + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // Jackson reports malformed JSON and out-of-range numbers as exceptions of its own.
+            return new Result(Result.Status.DAMAGED, null, file + ": not valid JSON: " + e.getMessage().split("\n")[0]);
+        }
+    }
+
+    private static byte[] readBounded(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = ch.size();
+            if (size > MAX_BYTES) {
+                return null;
+            }
+            ByteBuffer buf = ByteBuffer.allocate((int) size);
+            int n = FileOps.readFully(ch, buf, 0);
+            return Arrays.copyOf(buf.array(), n);
+        }
+    }
+
+    /** A value of the manifest that is not what the format allows. */
+    private static final class InvalidManifestException extends Exception {
+        InvalidManifestException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static Result parse(byte[] bytes) throws IOException, InvalidManifestException {
+        try (JsonParser p = JSON.createParser(bytes)) {
+            expect(p.nextToken() == JsonToken.START_OBJECT, "not a JSON object");
+            String format = null;
+            long version = -1;
+            long generation = 0;
+            long highestWalId = 0;
+            long highestSequence = -1;
+            long retainedFrom = 0;
+            List<ManifestEntry> segments = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "format": format = text(p, value, field); break;
+                    case "version": version = number(p, value, field, 0); break;
+                    case "generation": generation = number(p, value, field, 0); break;
+                    case "highestWalId": highestWalId = number(p, value, field, 0); break;
+                    case "highestSequence": highestSequence = number(p, value, field, -1); break;
+                    case "retainedFromSequence": retainedFrom = number(p, value, field, 0); break;
+                    case "segments": segments = segments(p, value); break;
+                    default: p.skipChildren(); // a field of a later minor revision
+                }
+            }
+            expect(p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null, "trailing content");
+            expect(FORMAT.equals(format), "not a TimberLog manifest (format is " + format + ")");
+            if (version > Manifest.VERSION) {
+                return new Result(Result.Status.NEWER_VERSION, null, "manifest version " + version);
+            }
+            expect(version == Manifest.VERSION, "unknown manifest version " + version);
+            expect(segments != null, "no segment list");
+            return new Result(Result.Status.OK, new Manifest(generation, highestWalId, highestSequence, retainedFrom,
+                    segments), null);
+        }
+    }
+
+    private static List<ManifestEntry> segments(JsonParser p, JsonToken token) throws IOException,
+            InvalidManifestException {
+        expect(token == JsonToken.START_ARRAY, "segments is not a list");
+        List<ManifestEntry> entries = new ArrayList<>();
+        Set<String> files = new HashSet<>();
+        Set<Long> walIds = new HashSet<>();
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            ManifestEntry e = entry(p);
+            expect(files.add(e.file()), "segment " + e.file() + " listed twice");
+            for (long id : e.walIds()) {
+                expect(walIds.add(id), "WAL id " + id + " listed for two segments");
+            }
+            entries.add(e);
+        }
+        expect(p.currentToken() == JsonToken.END_ARRAY, "segments is not a list of objects");
+        return entries;
+    }
+
+    private static ManifestEntry entry(JsonParser p) throws IOException, InvalidManifestException {
+        String file = null;
+        long size = -1;
+        long events = -1;
+        long minSeq = -1;
+        long maxSeq = -1;
+        Long minTime = null;
+        Long maxTime = null;
+        List<String> runs = new ArrayList<>();
+        long[] levels = new long[Level.values().length];
+        long[] walIds = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "file": file = text(p, value, field); break;
+                case "size": size = number(p, value, field, 0); break;
+                case "events": events = number(p, value, field, 1); break;
+                case "minSequence": minSeq = number(p, value, field, 0); break;
+                case "maxSequence": maxSeq = number(p, value, field, 0); break;
+                case "minTimestamp": minTime = anyNumber(p, value, field); break;
+                case "maxTimestamp": maxTime = anyNumber(p, value, field); break;
+                case "runs":
+                    expect(value == JsonToken.START_ARRAY, "runs is not a list");
+                    while (p.nextToken() == JsonToken.VALUE_STRING) {
+                        runs.add(p.getText());
+                    }
+                    expect(p.currentToken() == JsonToken.END_ARRAY, "runs is not a list of strings");
+                    break;
+                case "levels":
+                    expect(value == JsonToken.START_OBJECT, "levels is not an object");
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        Level level = Level.parse(p.currentName());
+                        long count = number(p, p.nextToken(), "levels", 0);
+                        if (level != null && level.name().equals(p.currentName())) {
+                            levels[level.code()] = count;
+                        }
+                    }
+                    break;
+                case "walIds":
+                    expect(value == JsonToken.START_ARRAY, "walIds is not a list");
+                    List<Long> ids = new ArrayList<>();
+                    while (p.nextToken() == JsonToken.VALUE_NUMBER_INT) {
+                        ids.add(number(p, JsonToken.VALUE_NUMBER_INT, field, 1));
+                    }
+                    expect(p.currentToken() == JsonToken.END_ARRAY, "walIds is not a list of ids");
+                    walIds = ids.stream().mapToLong(Long::longValue).toArray();
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+        expect(file != null && SegmentFiles.idOf(file) >= 0, "invalid segment file name " + quote(file));
+        expect(size >= 0 && events >= 1 && minSeq >= 0 && maxSeq >= minSeq && minTime != null && maxTime != null
+                && maxTime >= minTime && walIds != null, "segment " + file + " has missing or inconsistent fields");
+        return new ManifestEntry(file, size, events, minSeq, maxSeq, minTime, maxTime, runs, levels, walIds);
+    }
+
+    private static String quote(String s) {
+        return s == null ? "(none)" : "'" + s.replaceAll("\\p{Cntrl}", "?") + "'";
+    }
+
+    private static String text(JsonParser p, JsonToken token, String field) throws IOException,
+            InvalidManifestException {
+        expect(token == JsonToken.VALUE_STRING, field + " is not a string");
+        return p.getText();
+    }
+
+    private static long number(JsonParser p, JsonToken token, String field, long min) throws IOException,
+            InvalidManifestException {
+        long v = anyNumber(p, token, field);
+        expect(v >= min, field + " out of range: " + v);
+        return v;
+    }
+
+    private static long anyNumber(JsonParser p, JsonToken token, String field) throws IOException,
+            InvalidManifestException {
+        expect(token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER,
+                field + " is not an integer that fits 64 bits");
+        return p.getLongValue();
+    }
+
+    private static void expect(boolean condition, String problem) throws InvalidManifestException {
+        if (!condition) {
+            throw new InvalidManifestException(problem);
+        }
+    }
+
+    /** Replaces the store's manifest with {@code manifest}, atomically and durably. */
+    public static void write(Path store, Manifest manifest) throws IOException {
+        FileOps.writeAtomically(path(store), toJson(manifest));
+    }
+
+    static byte[] toJson(Manifest manifest) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512 + 400 * manifest.segments().size());
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", Manifest.VERSION);
+            g.writeNumberField("generation", manifest.generation());
+            g.writeNumberField("highestWalId", manifest.highestWalId());
+            g.writeNumberField("highestSequence", manifest.highestSequence());
+            g.writeNumberField("retainedFromSequence", manifest.retainedFromSequence());
+            g.writeArrayFieldStart("segments");
+            for (ManifestEntry e : manifest.segments()) {
+                g.writeStartObject();
+                g.writeStringField("file", e.file());
+                g.writeNumberField("size", e.size());
+                g.writeNumberField("events", e.events());
+                g.writeNumberField("minSequence", e.minSequence());
+                g.writeNumberField("maxSequence", e.maxSequence());
+                g.writeNumberField("minTimestamp", e.minEpochNanos());
+                g.writeNumberField("maxTimestamp", e.maxEpochNanos());
+                g.writeArrayFieldStart("runs");
+                for (String run : e.runs()) {
+                    g.writeString(run);
+                }
+                g.writeEndArray();
+                g.writeObjectFieldStart("levels");
+                for (Level level : Level.values()) {
+                    g.writeNumberField(level.name(), e.levelCount(level));
+                }
+                g.writeEndObject();
+                g.writeArrayFieldStart("walIds");
+                for (long id : e.walIds()) {
+                    g.writeNumber(id);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+}

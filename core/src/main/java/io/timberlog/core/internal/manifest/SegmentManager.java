@@ -1,0 +1,274 @@
+package io.timberlog.core.internal.manifest;
+
+import io.timberlog.core.StoreOptions;
+import io.timberlog.core.internal.io.FileOps;
+import io.timberlog.core.internal.segment.SegmentFiles;
+import io.timberlog.core.internal.wal.ProblemReporter;
+import io.timberlog.core.internal.wal.SealedWalListener;
+import io.timberlog.core.internal.wal.WalFiles;
+import io.timberlog.core.internal.wal.WalFileHeader;
+import io.timberlog.core.internal.wal.WalReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Turns completed WAL files into segments in the writing process, on a daemon thread of low priority,
+ * and applies retention. WAL files come from the flusher ({@link SealedWalListener}) as they are
+ * sealed, and at start from the WAL files an earlier run left (every file older than this run's
+ * first). Files are converted in id order, one at a time ({@link WalConverter}).
+ *
+ * <p>On {@link #close} it converts what is queued for at most the given time, then stops; a conversion
+ * cut short leaves its WAL file, which the next start converts.
+ *
+ * <p>Thread-safe: {@link #walCompleted} is called by the flusher; everything else by the store.
+ */
+public final class SegmentManager implements SealedWalListener {
+    private static final long IDLE_NANOS = 1_000_000_000L;
+    private static final long RETENTION_INTERVAL_NANOS = 60_000_000_000L;
+    private static final long RETRY_NANOS = 10_000_000_000L;
+
+    private final Path store;
+    private final ProblemReporter problems;
+    private final ManifestHolder manifests;
+    private final WalConverter converter;
+    private final Retention retention;
+    /** WAL files waiting, by id; guarded by itself. */
+    private final TreeMap<Long, Path> queue = new TreeMap<>();
+    private Thread thread;
+    private volatile boolean closing;
+    private volatile boolean stopped;
+    private volatile boolean busy;
+
+    SegmentManager(Path store, ProblemReporter problems, Manifest manifest, Retention retention,
+                   ConversionStep.Listener steps) {
+        this.store = store;
+        this.problems = problems;
+        this.manifests = new ManifestHolder(store, manifest);
+        this.converter = new WalConverter(store, manifests, problems, steps);
+        this.retention = retention;
+    }
+
+    /**
+     * Prepares the segments of a store whose lock the caller holds: takes the manifest (storing a
+     * rebuilt one, with a warning), and cleans up what a crash left.
+     */
+    public static SegmentManager open(StoreOptions options, ManifestLoader.Loaded loaded) throws IOException {
+        return open(options, loaded, ConversionStep.Listener.NONE);
+    }
+
+    static SegmentManager open(StoreOptions options, ManifestLoader.Loaded loaded, ConversionStep.Listener steps)
+            throws IOException {
+        ProblemReporter problems = new ProblemReporter(options.problemListener());
+        Path store = options.directory();
+        SegmentManager manager = new SegmentManager(store, problems, loaded.manifest,
+                new Retention(options.maxTotalSize(), options.maxAge()), steps);
+        if (loaded.rebuilt()) {
+            problems.report("manifest", loaded.warning, null);
+            manager.manifests.update(loaded.manifest);
+        }
+        StoreCleanup.run(store, manager.manifests, problems);
+        return manager;
+    }
+
+    /** The manifest as of now. */
+    public Manifest manifest() {
+        return manifests.current();
+    }
+
+    /** Queues the WAL files older than {@code firstWalIdOfRun} (an earlier run's) and starts the thread. */
+    public void start(long firstWalIdOfRun) throws IOException {
+        enqueueLeftovers(firstWalIdOfRun);
+        thread = new Thread(this::run, "timberlog-segments");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    private void enqueueLeftovers(long belowWalId) throws IOException {
+        for (Path wal : WalFiles.list(store)) {
+            long id = WalFiles.idOf(wal);
+            if (id < belowWalId) {
+                enqueue(id, wal);
+            }
+        }
+    }
+
+    @Override
+    public void walCompleted(long walId, Path file) {
+        enqueue(walId, file);
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    private void enqueue(long walId, Path file) {
+        synchronized (queue) {
+            queue.put(walId, file);
+        }
+    }
+
+    private void run() {
+        long nextRetention = 0;
+        while (!stopped) {
+            try {
+                Map.Entry<Long, Path> next;
+                synchronized (queue) {
+                    next = queue.pollFirstEntry();
+                    busy = next != null;
+                }
+                if (next != null) {
+                    if (!convert(next.getKey(), next.getValue())) {
+                        continue;
+                    }
+                    nextRetention = 0;
+                }
+                long now = System.nanoTime();
+                if (now - nextRetention >= 0) {
+                    applyRetention();
+                    nextRetention = now + RETENTION_INTERVAL_NANOS;
+                }
+                if (next == null) {
+                    if (closing) {
+                        return;
+                    }
+                    LockSupport.parkNanos(this, IDLE_NANOS);
+                }
+            } catch (Throwable t) {
+                problems.report("segments", "the segment manager hit an unexpected error; it goes on", t);
+                LockSupport.parkNanos(this, RETRY_NANOS);
+            } finally {
+                busy = false;
+            }
+        }
+    }
+
+    /** Converts one file; false when it was stopped or failed (the file is queued again or left for the next start). */
+    private boolean convert(long walId, Path wal) {
+        try {
+            if (!isConvertible(wal)) {
+                return true;
+            }
+            if (!converter.convert(walId, wal, () -> stopped)) {
+                return false;
+            }
+            problems.clear("convert");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            problems.report("convert", "converting WAL file " + wal + " into a segment failed; it stays as it is "
+                    + "and is tried again", e);
+            if (!closing) {
+                LockSupport.parkNanos(this, RETRY_NANOS);
+                enqueue(walId, wal);
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Only files with a valid header are converted: an all-zero file is deleted, and a file whose header
+     * is damaged or of a newer version stays for the readers to report.
+     */
+    private boolean isConvertible(Path wal) throws IOException {
+        if (!Files.exists(wal)) {
+            return false;
+        }
+        WalFileHeader.Status status;
+        try (WalReader reader = WalReader.open(wal)) {
+            status = reader.headerStatus();
+        }
+        if (status == WalFileHeader.Status.EMPTY) {
+            Files.deleteIfExists(wal);
+            return false;
+        }
+        if (status != WalFileHeader.Status.VALID) {
+            problems.report("unconvertible", "WAL file " + wal + " has no valid header; it is not converted and "
+                    + "stays for readers to report", null);
+            return false;
+        }
+        return true;
+    }
+
+    /** Deletes what retention says, the manifest first, so a crash in between only leaves orphans. */
+    private void applyRetention() throws IOException {
+        Manifest manifest = manifests.current();
+        long walBytes = 0;
+        for (Path wal : WalFiles.list(store)) {
+            walBytes += Files.size(wal);
+        }
+        List<ManifestEntry> expired = retention.expired(manifest, walBytes, System.currentTimeMillis() * 1_000_000L);
+        if (expired.isEmpty()) {
+            return;
+        }
+        manifests.update(manifest.without(expired));
+        for (ManifestEntry e : expired) {
+            Path file = SegmentLocator.locate(store, e.file());
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        }
+        FileOps.forceDirectory(SegmentFiles.directory(store));
+    }
+
+    /**
+     * Converts every queued file on the calling thread (no background thread is started): the offline
+     * compaction. Returns how many WAL files were converted.
+     */
+    public int convertAllNow(long belowWalId) throws IOException {
+        enqueueLeftovers(belowWalId);
+        int converted = 0;
+        while (true) {
+            Map.Entry<Long, Path> next;
+            synchronized (queue) {
+                next = queue.pollFirstEntry();
+            }
+            if (next == null) {
+                break;
+            }
+            if (isConvertible(next.getValue()) && converter.convert(next.getKey(), next.getValue(), () -> false)) {
+                converted++;
+            }
+        }
+        applyRetention();
+        return converted;
+    }
+
+    /**
+     * Converts what is queued for at most {@code timeout}, then stops the thread; returns true when
+     * everything queued was converted.
+     */
+    public boolean close(Duration timeout) {
+        Thread t = thread;
+        if (t == null) {
+            return true;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        closing = true;
+        LockSupport.unpark(t);
+        while (t.isAlive() && System.nanoTime() - deadline < 0) {
+            joinQuietly(t, Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        stopped = true;
+        LockSupport.unpark(t);
+        // A conversion checks for the stop between events: this returns quickly.
+        joinQuietly(t, 10_000);
+        synchronized (queue) {
+            return queue.isEmpty() && !busy;
+        }
+    }
+
+    private static void joinQuietly(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

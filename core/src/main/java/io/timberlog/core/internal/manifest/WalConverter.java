@@ -1,0 +1,132 @@
+package io.timberlog.core.internal.manifest;
+
+import io.timberlog.core.Damage;
+import io.timberlog.core.LogEvent;
+import io.timberlog.core.internal.io.FileOps;
+import io.timberlog.core.internal.segment.SegmentFiles;
+import io.timberlog.core.internal.segment.SegmentInfo;
+import io.timberlog.core.internal.segment.SegmentWriter;
+import io.timberlog.core.internal.wal.ProblemReporter;
+import io.timberlog.core.internal.wal.WalEventReader;
+import io.timberlog.core.internal.wal.WalFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Converts one completed WAL file into a segment: write the segment (temporary name, force, rename),
+ * list it in the manifest (atomic replace), delete the WAL file. Idempotent, keyed by WAL id: a WAL
+ * file that the manifest already lists is only deleted. Damaged ranges of the WAL file are recorded
+ * in the segment, so that readers keep reporting them.
+ *
+ * <p>Not thread-safe: the segment manager's thread (or the offline compaction) owns it, under the
+ * store lock.
+ */
+final class WalConverter {
+    private final Path store;
+    private final ManifestHolder manifests;
+    private final ProblemReporter problems;
+    private final ConversionStep.Listener steps;
+
+    WalConverter(Path store, ManifestHolder manifests, ProblemReporter problems, ConversionStep.Listener steps) {
+        this.store = store;
+        this.manifests = manifests;
+        this.problems = problems;
+        this.steps = steps;
+    }
+
+    /** Thrown out of the WAL reader's callback when a conversion is asked to stop. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("conversion stopped", null, false, false);
+        }
+    }
+
+    /**
+     * Converts WAL file {@code walId}. Returns false when it was stopped by {@code stop} before the
+     * segment was complete (the WAL file then stays, for the next start).
+     */
+    boolean convert(long walId, Path wal, BooleanSupplier stop) throws IOException {
+        if (manifests.current().coversWal(walId)) {
+            deleteWal(wal);
+            return true;
+        }
+        if (!Files.exists(wal)) {
+            return true; // converted and deleted already, or deleted by someone else
+        }
+        long segmentId = nextSegmentId();
+        Path target = SegmentFiles.path(store, segmentId);
+        FileOps.createDirectories(SegmentFiles.directory(store));
+        List<Damage> damages = new ArrayList<>();
+        SegmentInfo info;
+        try (SegmentWriter writer = SegmentWriter.create(target, segmentId)) {
+            writer.addWalId(walId);
+            try {
+                WalEventReader.read(wal, new WalEventReader.Sink() {
+                    @Override
+                    public void event(LogEvent event, long filePosition) {
+                        if (stop.getAsBoolean()) {
+                            throw new Stopped();
+                        }
+                        try {
+                            writer.add(event);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+
+                    @Override
+                    public void damage(Damage damage) {
+                        if (damage.kind() == Damage.Kind.CORRUPT) {
+                            damages.add(damage);
+                            writer.addDamage(walId, damage.start(), damage.end(), damage.detail());
+                        }
+                    }
+                });
+            } catch (Stopped e) {
+                return false;
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (writer.eventCount() == 0) {
+                reportDamages(wal, damages, 0);
+                deleteWal(wal);
+                return true;
+            }
+            info = writer.finish();
+        }
+        steps.after(ConversionStep.SEGMENT_WRITTEN);
+        manifests.update(manifests.current().with(ManifestEntry.of(info, Files.size(target))));
+        steps.after(ConversionStep.MANIFEST_WRITTEN);
+        reportDamages(wal, damages, info.eventCount());
+        deleteWal(wal);
+        steps.after(ConversionStep.WAL_DELETED);
+        return true;
+    }
+
+    private void reportDamages(Path wal, List<Damage> damages, long events) {
+        if (!damages.isEmpty()) {
+            problems.report("convert-damage", "WAL file " + wal + " had " + damages.size() + " damaged range(s), "
+                    + "first: " + damages.get(0) + "; its " + events + " intact events were kept", null);
+        }
+    }
+
+    /** Above every segment listed and every segment file present (orphans included), so no name is reused. */
+    private long nextSegmentId() throws IOException {
+        long max = manifests.current().highestSegmentId();
+        for (Path p : SegmentFiles.list(store)) {
+            max = Math.max(max, SegmentFiles.idOf(p.getFileName().toString()));
+        }
+        return max + 1;
+    }
+
+    private void deleteWal(Path wal) throws IOException {
+        Files.deleteIfExists(wal);
+        FileOps.forceDirectory(WalFiles.directory(store));
+    }
+}

@@ -1,0 +1,74 @@
+package io.timberlog.core.internal.segment;
+
+/**
+ * A Bloom filter over 64-bit word hashes ({@link Words}): {@code m} bits in 64-bit words and
+ * {@code k} probes, probe {@code i} setting bit {@code (h1 + i * h2) mod m} where {@code h1} is the
+ * low and {@code h2} the high 32 bits of the hash, both unsigned ({@code h2} forced odd). A
+ * negative answer is certain; a positive one is wrong with probability about 2% at the writer's
+ * sizing of {@link #BITS_PER_WORD} bits per distinct word.
+ *
+ * <p>Immutable once built; thread-safe for reads.
+ */
+public final class BloomFilter {
+    static final int BITS_PER_WORD = 8;
+    static final int HASHES = 5;
+    /** Readers reject filters larger than this many 64-bit words. */
+    static final int MAX_WORDS = 1 << 22;
+
+    private final long[] bits;
+    private final int hashes;
+
+    BloomFilter(long[] bits, int hashes) {
+        this.bits = bits;
+        this.hashes = hashes;
+    }
+
+    /** A filter sized for the distinct hashes given, holding them all. */
+    static BloomFilter of(long[] distinctHashes, int count) {
+        long m = Math.max(64, (long) count * BITS_PER_WORD);
+        long[] bits = new long[(int) Math.min(MAX_WORDS, (m + 63) >>> 6)];
+        BloomFilter filter = new BloomFilter(bits, HASHES);
+        for (int i = 0; i < count; i++) {
+            filter.add(distinctHashes[i]);
+        }
+        return filter;
+    }
+
+    private void add(long hash) {
+        for (int i = 0; i < hashes; i++) {
+            long bit = probe(hash, i);
+            bits[(int) (bit >>> 6)] |= 1L << bit;
+        }
+    }
+
+    /** False when no word with this hash was added; true when it may have been. */
+    public boolean mightContain(long hash) {
+        for (int i = 0; i < hashes; i++) {
+            long bit = probe(hash, i);
+            if ((bits[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The bit that probe {@code i} of {@code hash} sets. */
+    private long probe(long hash, int i) {
+        long h1 = hash & 0xFFFFFFFFL;
+        long h2 = (hash >>> 32) | 1;
+        return (h1 + i * h2) % ((long) bits.length << 6);
+    }
+
+    /** False when the block cannot hold {@code word} (one word, as {@link Words} splits text). */
+    public boolean mightContainWord(String word) {
+        return mightContain(Words.wordHash(word));
+    }
+
+    long[] bits() {
+        return bits;
+    }
+
+    int hashes() {
+        return hashes;
+    }
+}

@@ -1,0 +1,106 @@
+package io.timberlog.core.internal.segment;
+
+import io.timberlog.core.internal.io.ByteCursor;
+import io.timberlog.core.internal.io.MalformedDataException;
+
+import static io.timberlog.core.internal.segment.BlockLayout.MAX_NUMBER_DIGITS;
+import static io.timberlog.core.internal.segment.BlockLayout.NUMBER_MARK;
+
+/** Splits a string argument into its shape and its numbers, and joins them again (see {@link BlockLayout}). */
+final class NumberedStrings {
+    private static final String LONG_MAX = Long.toString(Long.MAX_VALUE);
+
+    private NumberedStrings() {
+    }
+
+    /** The shape of {@code text}, or {@code null} when it is to be stored as a plain string. */
+    static String shapeOf(String text) {
+        if (text.indexOf(NUMBER_MARK) >= 0) {
+            return null;
+        }
+        StringBuilder shape = null;
+        int n = text.length();
+        int literalStart = 0;
+        for (int i = 0; i < n; ) {
+            int end = numberEnd(text, i);
+            if (end < 0) {
+                i = skipDigits(text, i);
+                continue;
+            }
+            if (shape == null) {
+                shape = new StringBuilder(n);
+            }
+            shape.append(text, literalStart, i).append(NUMBER_MARK);
+            literalStart = end;
+            i = end;
+        }
+        if (shape == null) {
+            return null;
+        }
+        return shape.append(text, literalStart, n).toString();
+    }
+
+    /** Writes the numbers of {@code text} (whose shape {@link #shapeOf} gave) as varints. */
+    static void writeNumbers(String text, ByteSink out) {
+        for (int i = 0; i < text.length(); ) {
+            int end = numberEnd(text, i);
+            if (end < 0) {
+                i = skipDigits(text, i);
+                continue;
+            }
+            out.varint(Long.parseLong(text.substring(i, end)));
+            i = end;
+        }
+    }
+
+    /** Rebuilds a string from its shape, reading one number per mark from {@code numbers}. */
+    static String join(String shape, ByteCursor numbers) throws MalformedDataException {
+        StringBuilder text = new StringBuilder(shape.length() + 16);
+        for (int i = 0; i < shape.length(); i++) {
+            char c = shape.charAt(i);
+            if (c == NUMBER_MARK) {
+                long v = numbers.varlong();
+                if (v < 0) {
+                    throw numbers.malformed("number out of range in a numbered string: " + v);
+                }
+                text.append(v);
+            } else {
+                text.append(c);
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * The end of the number starting at {@code i}, or -1 when no number starts there: a number starts
+     * at a digit not preceded by a digit, has no leading zero (a lone 0 is a number) and at most
+     * {@link BlockLayout#MAX_NUMBER_DIGITS} digits, and fits a long; any other digit run stays literal text.
+     */
+    private static int numberEnd(String text, int i) {
+        if (!isDigit(text.charAt(i)) || i > 0 && isDigit(text.charAt(i - 1))) {
+            return -1;
+        }
+        int end = skipDigits(text, i);
+        int length = end - i;
+        if (length > MAX_NUMBER_DIGITS || length > 1 && text.charAt(i) == '0'
+                || length == MAX_NUMBER_DIGITS && text.substring(i, end).compareTo(LONG_MAX) > 0) {
+            return -1;
+        }
+        return end;
+    }
+
+    private static int skipDigits(String text, int i) {
+        int j = i;
+        if (j < text.length() && !isDigit(text.charAt(j))) {
+            return j + 1;
+        }
+        while (j < text.length() && isDigit(text.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,86 @@
+package io.timberlog.core.internal.manifest;
+
+import io.timberlog.core.StoreMaintenance;
+import io.timberlog.core.internal.segment.SegmentFiles;
+import io.timberlog.core.testing.WalFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class RetentionTest {
+    @TempDir
+    Path dir;
+
+    private static ManifestEntry entry(long id, long size, long maxEpochNanos) {
+        return new ManifestEntry(SegmentFiles.fileName(id), size, 1, id, id, maxEpochNanos, maxEpochNanos, List.of(),
+                new long[6], new long[] {id});
+    }
+
+    private static Manifest manifest(ManifestEntry... entries) {
+        return new Manifest(1, entries.length, entries.length, 0, List.of(entries));
+    }
+
+    @Test
+    void expired_overTotalSize_oldestFirstUntilItFits() {
+        Manifest m = manifest(entry(1, 100, 10), entry(2, 100, 20), entry(3, 100, 30));
+        List<ManifestEntry> expired = new Retention(200, null).expired(m, 20, 1_000);
+        assertEquals(List.of(m.segments().get(0), m.segments().get(1)), expired);
+    }
+
+    @Test
+    void expired_underTotalSize_nothing() {
+        Manifest m = manifest(entry(1, 100, 10), entry(2, 100, 20));
+        assertEquals(List.of(), new Retention(1_000, null).expired(m, 0, 1_000));
+    }
+
+    @Test
+    void expired_olderThanMaxAge_onlyThose() {
+        Manifest m = manifest(entry(1, 100, 1_000), entry(2, 100, 5_000), entry(3, 100, 9_000));
+        List<ManifestEntry> expired = new Retention(0, Duration.ofNanos(3_000)).expired(m, 0, 10_000);
+        assertEquals(List.of(m.segments().get(0), m.segments().get(1)), expired);
+    }
+
+    @Test
+    void compact_overMaxTotalSize_deletesOldestSegmentsAfterUpdatingTheManifest() throws Exception {
+        WalFixtures.writeRun(dir, 8_000, 8);
+        StoreMaintenance.compact(WalFixtures.options(dir).maxTotalSize(0).build());
+        Manifest all = ManifestFile.read(dir).manifest;
+        assertTrue(all.segments().size() > 3);
+        long limit = all.totalSize() / 2;
+        assertTrue(limit >= 256 << 10, "enough data for the smallest limit");
+        List<String> deletedWhileListed = new ArrayList<>();
+
+        StoreMaintenance.compact(WalFixtures.options(dir).maxTotalSize(limit).build());
+
+        Manifest kept = ManifestFile.read(dir).manifest;
+        assertTrue(kept.segments().size() < all.segments().size());
+        assertEquals(all.segments().get(all.segments().size() - 1).file(),
+                kept.segments().get(kept.segments().size() - 1).file(), "the newest segment is kept");
+        for (ManifestEntry e : kept.segments()) {
+            if (!Files.exists(SegmentFiles.directory(dir).resolve(e.file()))) {
+                deletedWhileListed.add(e.file());
+            }
+        }
+        assertEquals(List.of(), deletedWhileListed);
+        assertEquals(kept.segments().size(), SegmentFiles.list(dir).size(), "deleted segments' files are gone");
+        long firstKept = kept.segments().get(0).minSequence();
+        assertEquals(firstKept, kept.retainedFromSequence());
+        assertEquals(firstKept, WalFixtures.readAll(dir).get(0).sequence());
+    }
+
+    @Test
+    void compact_segmentsOlderThanMaxAge_areDeleted() throws Exception {
+        WalFixtures.writeRun(dir, 500, 9); // events of 2026-01-01
+        StoreMaintenance.compact(WalFixtures.options(dir).maxAge(Duration.ofDays(1)).build());
+        assertEquals(List.of(), ManifestFile.read(dir).manifest.segments());
+        assertEquals(List.of(), SegmentFiles.list(dir));
+        assertEquals(List.of(), WalFixtures.readAll(dir));
+    }
+}
