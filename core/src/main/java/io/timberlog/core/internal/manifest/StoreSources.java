@@ -30,10 +30,14 @@ public final class StoreSources {
 
     /** Reads the manifest (rebuilt in memory from the footers when missing or damaged), then lists the WAL files. */
     public static StoreSources of(Path store) throws IOException {
+        // The WAL files are listed before the manifest is read. The other order loses a file converted in
+        // between: gone from the listing, and not yet in the manifest that was read. In this order such a
+        // file is either in the manifest read after it, or its segment is found when opening it fails.
+        List<Path> listed = WalFiles.list(store);
         ManifestLoader.Loaded loaded = ManifestLoader.load(store);
         Set<Long> covered = loaded.manifest.coveredWalIds();
         List<Path> wals = new ArrayList<>();
-        for (Path file : WalFiles.list(store)) {
+        for (Path file : listed) {
             if (!covered.contains(WalFiles.idOf(file))) {
                 wals.add(file);
             }
