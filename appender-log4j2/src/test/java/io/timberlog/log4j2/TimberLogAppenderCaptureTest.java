@@ -3,6 +3,7 @@ package io.timberlog.log4j2;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.Value;
+import io.timberlog.testing.Throwables;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.MarkerManager;

@@ -5,6 +5,7 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.LogStore;
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.Value;
+import io.timberlog.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

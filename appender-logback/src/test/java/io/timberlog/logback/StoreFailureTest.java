@@ -3,6 +3,7 @@ package io.timberlog.logback;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.status.Status;
 import io.timberlog.core.LogEvent;
+import io.timberlog.testing.Tmpfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.timberlog.logback;
+package io.timberlog.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Starts a real JVM with this test's class path, running a main class of the tests. */
-final class ChildJvm {
+public final class ChildJvm {
     private ChildJvm() {
     }
 
@@ -17,7 +17,7 @@ final class ChildJvm {
      * @param systemProperties {@code name=value} pairs passed as {@code -D} options
      * @param output           where the child's standard output and error go
      */
-    static Process start(Class<?> main, List<String> systemProperties, Path output, String... args) throws IOException {
+    public static Process start(Class<?> main, List<String> systemProperties, Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");

@@ -1,4 +1,4 @@
-package io.timberlog.log4j2;
+package io.timberlog.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Exceptions whose printing differs between frameworks and versions, each made by a method of its own. */
-final class Throwables {
+public final class Throwables {
     private Throwables() {
     }
 
-    static Map<String, Throwable> all() {
+    public static Map<String, Throwable> all() {
         Map<String, Throwable> all = new LinkedHashMap<>();
         all.put("plain", new IllegalStateException("plain"));
         all.put("noMessage", new RuntimeException());
@@ -59,8 +59,8 @@ final class Throwables {
         return top;
     }
 
-    /** An exception whose first printed line is its own toString(). */
-    static final class OwnToString extends RuntimeException {
+    /** An exception whose first printed line logback 1.5.22+ takes from toString(), and 1.3 does not. */
+    public static final class OwnToString extends RuntimeException {
         OwnToString(String message) {
             super(message);
         }

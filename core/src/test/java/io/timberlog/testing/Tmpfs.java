@@ -1,4 +1,4 @@
-package io.timberlog.logback;
+package io.timberlog.testing;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -14,25 +14,25 @@ import java.util.concurrent.TimeUnit;
  * A small tmpfs mounted for one test, to fill a disk or make it read-only for real. Needs the right to
  * mount (root in the build container); a test that cannot have one is skipped with the reason.
  */
-final class Tmpfs implements AutoCloseable {
+public final class Tmpfs implements AutoCloseable {
     private final Path mountPoint;
 
     private Tmpfs(Path mountPoint) {
         this.mountPoint = mountPoint;
     }
 
-    static Tmpfs mount(Path mountPoint, String size) throws IOException, InterruptedException {
+    public static Tmpfs mount(Path mountPoint, String size) throws IOException, InterruptedException {
         Files.createDirectories(mountPoint);
         String error = run("mount", "-t", "tmpfs", "-o", "size=" + size + ",mode=0755", "tmpfs", mountPoint.toString());
         Assumptions.assumeTrue(error == null, "cannot mount a tmpfs here (" + error + "); needs root or CAP_SYS_ADMIN");
         return new Tmpfs(mountPoint);
     }
 
-    Path path() {
+    public Path path() {
         return mountPoint;
     }
 
-    void readOnly(boolean readOnly) throws IOException, InterruptedException {
+    public void readOnly(boolean readOnly) throws IOException, InterruptedException {
         String error = run("mount", "-o", "remount," + (readOnly ? "ro" : "rw"), mountPoint.toString());
         if (error != null) {
             throw new IOException(error);
@@ -40,7 +40,7 @@ final class Tmpfs implements AutoCloseable {
     }
 
     /** Writes a file until the file system is full. */
-    Path fill() throws IOException {
+    public Path fill() throws IOException {
         Path filler = mountPoint.resolve("filler");
         byte[] chunk = new byte[64 << 10];
         try (var out = Files.newOutputStream(filler)) {
