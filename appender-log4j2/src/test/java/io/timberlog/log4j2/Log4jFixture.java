@@ -29,7 +29,7 @@ final class Log4jFixture implements StatusListener {
     private Log4jFixture() {
     }
 
-    /** Starts listening to the status logger; close to stop. */
+    /** Starts listening to the status logger, until {@link #stopListening()}. */
     static Log4jFixture listen() {
         Log4jFixture fixture = new Log4jFixture();
         StatusLogger.getLogger().registerListener(fixture);
@@ -90,8 +90,13 @@ final class Log4jFixture implements StatusListener {
         return Level.WARN;
     }
 
+    /** Stops listening. */
+    void stopListening() {
+        StatusLogger.getLogger().removeListener(this);
+    }
+
+    /** Called by the status logger when it removes this listener. */
     @Override
     public void close() {
-        StatusLogger.getLogger().removeListener(this);
     }
 }
