@@ -1,19 +1,14 @@
 package io.timberlog.log4j2;
 
-import io.timberlog.core.LogEvent;
-import io.timberlog.core.StoreReader;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.status.StatusData;
 import org.apache.logging.log4j.status.StatusListener;
 import org.apache.logging.log4j.status.StatusLogger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -58,19 +53,6 @@ final class Log4jFixture implements StatusListener {
 
     static RecordingAppender recording(LoggerContext context, String name) {
         return context.getConfiguration().getAppender(name);
-    }
-
-    static List<LogEvent> read(Path dir) {
-        List<LogEvent> events = new ArrayList<>();
-        try {
-            StoreReader.ReadSummary summary = StoreReader.open(dir).readAll(events::add);
-            if (!summary.corruption().isEmpty()) {
-                throw new AssertionError("corrupt store " + dir + ": " + summary.corruption());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return events;
     }
 
     /** Status messages at WARN and above since {@link #listen()}. */

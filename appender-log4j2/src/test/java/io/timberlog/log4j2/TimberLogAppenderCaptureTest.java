@@ -3,6 +3,7 @@ package io.timberlog.log4j2;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.Value;
+import io.timberlog.testing.Stores;
 import io.timberlog.testing.Throwables;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
@@ -92,7 +93,7 @@ class TimberLogAppenderCaptureTest {
         exceptions = Log4jFixture.recording(context, "EX").rendered;
         logged = Log4jFixture.recording(context, "MSG").events;
         context.stop(); // closes the store
-        stored = Log4jFixture.read(dir);
+        stored = Stores.read(dir);
     }
 
     @Test

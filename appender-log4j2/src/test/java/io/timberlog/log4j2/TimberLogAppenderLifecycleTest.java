@@ -5,6 +5,7 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.LogStore;
 import io.timberlog.core.OverloadPolicy;
 import io.timberlog.core.StoreOptions;
+import io.timberlog.testing.Stores;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -105,7 +105,7 @@ class TimberLogAppenderLifecycleTest {
         try (LogStore store = LogStore.open(StoreOptions.builder(dir).build())) {
             assertEquals(dir, store.directory());
         }
-        assertEquals(List.of("before stop"), messages(Log4jFixture.read(dir)));
+        assertEquals(List.of("before stop"), Stores.messages(Stores.read(dir)));
     }
 
     @Test
@@ -117,8 +117,8 @@ class TimberLogAppenderLifecycleTest {
         second.getLogger("test").info("second run");
         second.stop();
 
-        List<LogEvent> events = Log4jFixture.read(dir);
-        assertEquals(List.of("first run", "second run"), messages(events));
+        List<LogEvent> events = Stores.read(dir);
+        assertEquals(List.of("first run", "second run"), Stores.messages(events));
         assertNotEquals(events.get(0).run(), events.get(1).run());
     }
 
@@ -131,8 +131,8 @@ class TimberLogAppenderLifecycleTest {
         context.getLogger("test").info("after reconfiguration");
         context.stop();
 
-        List<LogEvent> events = Log4jFixture.read(dir);
-        assertEquals(List.of("before reconfiguration", "after reconfiguration"), messages(events));
+        List<LogEvent> events = Stores.read(dir);
+        assertEquals(List.of("before reconfiguration", "after reconfiguration"), Stores.messages(events));
         assertFalse(Files.exists(dir.resolve(LogStore.FALLBACK_DIRECTORY)), status.warnings().toString());
     }
 
@@ -150,16 +150,12 @@ class TimberLogAppenderLifecycleTest {
         context.stop(); // drains the ring buffer and the AsyncAppender's queue, then stops the appenders
 
         for (Path store : new Path[] {dir, dir.resolve("behind-async-appender")}) {
-            List<LogEvent> events = Log4jFixture.read(store);
+            List<LogEvent> events = Stores.read(store);
             assertEquals(500, events.size(), store.toString());
             for (int i = 0; i < events.size(); i++) {
                 assertTrue(events.get(i).message().endsWith(" " + i), events.get(i).message());
                 assertEquals("caller-1", events.get(i).thread());
             }
         }
-    }
-
-    private static List<String> messages(List<LogEvent> events) {
-        return events.stream().map(LogEvent::message).collect(Collectors.toList());
     }
 }

@@ -7,11 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.status.Status;
-import io.timberlog.core.LogEvent;
-import io.timberlog.core.StoreReader;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,25 +65,5 @@ final class LogbackFixture {
             }
         }
         return messages;
-    }
-
-    static List<LogEvent> read(Path dir) {
-        List<LogEvent> events = new ArrayList<>();
-        try {
-            StoreReader.ReadSummary summary = StoreReader.open(dir).readAll(events::add);
-            if (!summary.corruption().isEmpty()) {
-                throw new AssertionError("corrupt store " + dir + ": " + summary.corruption());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return events;
-    }
-
-    /** The events the application logged, without the store's own reports (dropped events). */
-    static List<LogEvent> readLogged(Path dir) {
-        List<LogEvent> events = read(dir);
-        events.removeIf(e -> e.logger().equals("io.timberlog.store"));
-        return events;
     }
 }

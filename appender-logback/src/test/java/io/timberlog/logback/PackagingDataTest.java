@@ -3,6 +3,7 @@ package io.timberlog.logback;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.timberlog.core.LogEvent;
+import io.timberlog.testing.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class PackagingDataTest {
         // Without %ex in the pattern logback appends its extended converter, which prints packaging data.
         String expected = LogbackFixture.render(context, "%xEx", logged.get(0));
         assertTrue(expected.contains(" ~[") || expected.contains(" ["), expected);
-        LogEvent stored = LogbackFixture.read(dir).get(0);
+        LogEvent stored = Stores.read(dir).get(0);
         assertEquals(expected, stored.throwableText());
     }
 }

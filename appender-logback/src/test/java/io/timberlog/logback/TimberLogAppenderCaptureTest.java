@@ -8,6 +8,7 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.Value;
 import io.timberlog.testing.Throwables;
+import io.timberlog.testing.Stores;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -80,7 +81,7 @@ class TimberLogAppenderCaptureTest {
         context.getLogger("other").info("another logger");
         logged = LogbackFixture.listed(context);
         context.stop(); // closes the store
-        stored = LogbackFixture.read(dir);
+        stored = Stores.read(dir);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.LogStore;
 import io.timberlog.core.OverloadPolicy;
 import io.timberlog.core.StoreOptions;
+import io.timberlog.testing.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,7 +98,7 @@ class TimberLogAppenderLifecycleTest {
         try (LogStore store = LogStore.open(StoreOptions.builder(dir).build())) {
             assertEquals(dir, store.directory());
         }
-        assertEquals(List.of("before stop"), messages(LogbackFixture.read(dir)));
+        assertEquals(List.of("before stop"), Stores.messages(Stores.read(dir)));
     }
 
     @Test
@@ -111,8 +112,8 @@ class TimberLogAppenderLifecycleTest {
         context.getLogger("test").info("second run");
         context.stop();
 
-        List<LogEvent> events = LogbackFixture.read(dir);
-        assertEquals(List.of("first run", "second run"), messages(events));
+        List<LogEvent> events = Stores.read(dir);
+        assertEquals(List.of("first run", "second run"), Stores.messages(events));
         assertNotEquals(events.get(0).run(), events.get(1).run());
         assertFalse(Files.exists(dir.resolve(LogStore.FALLBACK_DIRECTORY)));
     }
@@ -129,7 +130,7 @@ class TimberLogAppenderLifecycleTest {
         context.getLogger("test").info("after reconfiguration");
         context.stop();
 
-        assertEquals(List.of("before reconfiguration", "after reconfiguration"), messages(LogbackFixture.read(dir)));
+        assertEquals(List.of("before reconfiguration", "after reconfiguration"), Stores.messages(Stores.read(dir)));
         assertFalse(Files.exists(dir.resolve(LogStore.FALLBACK_DIRECTORY)));
     }
 
@@ -145,15 +146,11 @@ class TimberLogAppenderLifecycleTest {
         caller.join();
         context.stop(); // the AsyncAppender hands on what it holds, then stops the TimberLog appender
 
-        List<LogEvent> events = LogbackFixture.read(dir);
+        List<LogEvent> events = Stores.read(dir);
         assertEquals(500, events.size());
         for (int i = 0; i < events.size(); i++) {
             assertEquals("event " + i, events.get(i).message());
             assertEquals("caller-1", events.get(i).thread());
         }
-    }
-
-    private static List<String> messages(List<LogEvent> events) {
-        return events.stream().map(LogEvent::message).collect(Collectors.toList());
     }
 }

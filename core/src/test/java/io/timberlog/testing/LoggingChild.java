@@ -1,9 +1,4 @@
-package io.timberlog.logback;
-
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.core.status.Status;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+package io.timberlog.testing;
 
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,23 +6,32 @@ import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The application of the subprocess tests: logs "event {thread} {index}" from two threads through logback
- * as configured by {@code -Dlogback.configurationFile}. Modes:
+ * The application of the subprocess tests, whatever the framework: logs "event {thread} {index}" from
+ * two threads. Modes (the first argument):
  * <ul>
- *   <li>{@code count N}: logs N events per thread, prints logback's status messages, stops logback;</li>
- *   <li>{@code exit N}: logs N events per thread and returns from main without stopping logback;</li>
+ *   <li>{@code count N}: logs N events per thread, prints the framework's status messages, stops it;</li>
+ *   <li>{@code exit N}: logs N events per thread and returns from main without stopping the framework;</li>
  *   <li>{@code forever FILE}: logs until killed; after each call returns, records in the memory-mapped
  *       FILE (one long per thread) how many of its calls have returned.</li>
  * </ul>
  */
 public final class LoggingChild {
-    static final int THREADS = 2;
+    public static final int THREADS = 2;
+
+    /** The framework side of the child: its logging call, its status messages, its stop. */
+    public interface Framework {
+        void log(int thread, long index);
+
+        /** Messages of the framework's status channel at warning level and above. */
+        Iterable<String> warnings();
+
+        void stop();
+    }
 
     private LoggingChild() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Logger log = LoggerFactory.getLogger("child");
+    public static void run(String[] args, Framework framework) throws Exception {
         String mode = args[0];
         if (mode.equals("forever")) {
             MappedByteBuffer progress;
@@ -37,7 +41,7 @@ public final class LoggingChild {
             }
             runThreads(t -> {
                 for (long i = 0; ; i++) {
-                    log.info("event {} {}", t, i);
+                    framework.log(t, i);
                     progress.putLong(8 * t, i + 1);
                 }
             });
@@ -46,17 +50,14 @@ public final class LoggingChild {
         long n = Long.parseLong(args[1]);
         runThreads(t -> {
             for (long i = 0; i < n; i++) {
-                log.info("event {} {}", t, i);
+                framework.log(t, i);
             }
         });
         if (mode.equals("count")) {
-            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-            for (Status status : context.getStatusManager().getCopyOfStatusList()) {
-                if (status.getLevel() >= Status.WARN) {
-                    System.out.println("STATUS " + status.getMessage());
-                }
+            for (String warning : framework.warnings()) {
+                System.out.println("STATUS " + warning);
             }
-            context.stop();
+            framework.stop();
         }
     }
 

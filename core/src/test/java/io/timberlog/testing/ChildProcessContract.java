@@ -1,11 +1,9 @@
-package io.timberlog.logback;
+package io.timberlog.testing;
 
-import ch.qos.logback.classic.LoggerContext;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.LogStore;
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.Value;
-import io.timberlog.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,38 +19,54 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Real child JVMs logging through logback: killed with SIGKILL, beside another application, exiting without stopping logback. */
-class ChildProcessTest {
+/**
+ * Real child JVMs logging through a real framework ({@link LoggingChild}): killed with SIGKILL while
+ * logging, started beside another application on the same directory, exiting without stopping the
+ * framework. Each appender module runs these with its framework.
+ */
+public abstract class ChildProcessContract {
     @TempDir
-    Path tmp;
+    protected Path tmp;
+
+    protected abstract AppenderHarness.Factory framework();
+
+    /** The child's main class, which calls {@link LoggingChild#run}. */
+    protected abstract Class<?> childMain();
+
+    /** The {@code name=value} system properties that configure the child's framework to write to {@code store}. */
+    protected abstract List<String> childProperties(Path store);
 
     private Process start(Path store, String... args) throws Exception {
-        return ChildJvm.start(LoggingChild.class, List.of("logback.configurationFile=child-logback.xml",
-                "storeDir=" + store), tmp.resolve("child.out"), args);
+        return ChildJvm.start(childMain(), childProperties(store), tmp.resolve("child.out"), args);
     }
 
-    private String output() throws Exception {
-        return Files.readString(tmp.resolve("child.out"));
+    private String output() {
+        try {
+            return Files.readString(tmp.resolve("child.out"));
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     @Test
     void kill9_whileLogging_everyAcknowledgedEventIsInTheStore() throws Exception {
         Path store = tmp.resolve("store");
         Path progressFile = tmp.resolve("progress");
+        long progressSize = 8L * LoggingChild.THREADS;
         Process child = start(store, "forever", progressFile.toString());
         long[] acknowledged = new long[LoggingChild.THREADS];
         try {
             long threshold = ThreadLocalRandom.current().nextLong(200, 20_000);
-            while (!Files.exists(progressFile) || Files.size(progressFile) < 8L * LoggingChild.THREADS) {
-                assertTrue(child.isAlive(), this::outputOrEmpty);
+            while (!Files.exists(progressFile) || Files.size(progressFile) < progressSize) {
+                assertTrue(child.isAlive(), this::output);
                 Thread.sleep(10);
             }
             MappedByteBuffer progress;
             try (FileChannel channel = FileChannel.open(progressFile, StandardOpenOption.READ)) {
-                progress = channel.map(FileChannel.MapMode.READ_ONLY, 0, 8L * LoggingChild.THREADS);
+                progress = channel.map(FileChannel.MapMode.READ_ONLY, 0, progressSize);
             }
             while (progress.getLong(0) < threshold || progress.getLong(8) < threshold) {
-                assertTrue(child.isAlive(), this::outputOrEmpty);
+                assertTrue(child.isAlive(), this::output);
                 Thread.sleep(1);
             }
             Thread.sleep(ThreadLocalRandom.current().nextInt(20));
@@ -66,8 +80,11 @@ class ChildProcessTest {
             child.destroyForcibly();
         }
 
-        BitSet[] found = {new BitSet(), new BitSet()};
-        for (LogEvent e : LogbackFixture.read(store)) {
+        BitSet[] found = new BitSet[LoggingChild.THREADS];
+        for (int t = 0; t < found.length; t++) {
+            found[t] = new BitSet();
+        }
+        for (LogEvent e : Stores.read(store)) {
             List<Value> arguments = e.arguments();
             found[(int) arguments.get(0).asLong()].set((int) arguments.get(1).asLong());
         }
@@ -78,45 +95,31 @@ class ChildProcessTest {
         }
     }
 
-    private String outputOrEmpty() {
-        try {
-            return output();
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
     @Test
     void secondApplication_onTheSameDirectory_warnsAndWritesItsOwnStoreBeside() throws Exception {
         Path store = tmp.resolve("store");
-        LoggerContext first = LogbackFixture.load("capture-logback.xml", store);
-        try {
-            first.getLogger("first").info("from the first application");
+        try (AppenderHarness first = framework().start(AppenderHarness.Config.CAPTURE, store)) {
+            first.info("from the first application");
             Process second = start(store, "count", "100");
             assertTrue(second.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(0, second.exitValue(), this::outputOrEmpty);
-            String output = output();
-            assertTrue(output.contains("STATUS store " + store + " is already written by pid "
-                    + ProcessHandle.current().pid()), output);
+            assertEquals(0, second.exitValue(), this::output);
+            assertTrue(output().contains("store " + store + " is already written by pid "
+                    + ProcessHandle.current().pid()), output());
 
-            List<LogEvent> fallback = LogbackFixture.read(LogStore.fallbackDirectory(store, second.pid()));
-            assertEquals(2 * 100, fallback.size());
+            List<LogEvent> fallback = Stores.read(LogStore.fallbackDirectory(store, second.pid()));
+            assertEquals(LoggingChild.THREADS * 100, fallback.size());
             assertTrue(fallback.stream().allMatch(e -> e.run().pid() == second.pid()));
-        } finally {
-            first.stop();
         }
-        List<LogEvent> main = LogbackFixture.read(store);
-        assertEquals(1, main.size());
-        assertEquals("from the first application", main.get(0).message());
+        assertEquals(List.of("from the first application"), Stores.messages(Stores.read(store)));
     }
 
     @Test
-    void exit_withoutStoppingLogback_exitsAndKeepsEveryEvent() throws Exception {
+    void exit_withoutStoppingTheFramework_exitsAndKeepsEveryEvent() throws Exception {
         Path store = tmp.resolve("store");
         Process child = start(store, "exit", "500");
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the shutdown hook must not keep the JVM from exiting");
-        assertEquals(0, child.exitValue(), this::outputOrEmpty);
-        assertEquals(2 * 500, LogbackFixture.read(store).size());
+        assertEquals(0, child.exitValue(), this::output);
+        assertEquals(LoggingChild.THREADS * 500, Stores.read(store).size());
         try (LogStore reopened = LogStore.open(StoreOptions.builder(store).build())) {
             assertEquals(store, reopened.directory());
         }
