@@ -57,17 +57,28 @@ public final class CapturedEvent {
         style = MessageStyle.LITERAL;
         formattedMessage = null;
         throwable = null;
-        Arrays.fill(argTexts, 0, argCount, null);
+        // Drop the references so the application's strings are not kept alive by an idle thread.
+        for (int i = 0; i < argCount; i++) {
+            argTexts[i] = null;
+        }
         argCount = 0;
-        Arrays.fill(mdcKeys, 0, mdcCount, null);
-        Arrays.fill(mdcValues, 0, mdcCount, null);
+        for (int i = 0; i < mdcCount; i++) {
+            mdcKeys[i] = null;
+            mdcValues[i] = null;
+        }
         mdcCount = 0;
-        Arrays.fill(markers, 0, markerCount, null);
+        for (int i = 0; i < markerCount; i++) {
+            markers[i] = null;
+        }
         markerCount = 0;
-        Arrays.fill(kvKeys, 0, kvCount, null);
-        Arrays.fill(kvTexts, 0, kvCount, null);
+        for (int i = 0; i < kvCount; i++) {
+            kvKeys[i] = null;
+            kvTexts[i] = null;
+        }
         kvCount = 0;
-        Arrays.fill(callerFrames, 0, callerCount, null);
+        for (int i = 0; i < callerCount; i++) {
+            callerFrames[i] = null;
+        }
         callerCount = 0;
         return this;
     }

@@ -6,6 +6,7 @@ import io.timberlog.core.internal.wal.WalMeta;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,8 +59,12 @@ public final class StoreReader {
         List<Damage> damages = new ArrayList<>();
         long count = 0;
         List<Path> files = WalFiles.list(directory);
+        Path previousFile = null;
+        WalEventReader.Result previous = null;
         for (Path file : files) {
-            WalEventReader.Result r = WalEventReader.read(file, new WalEventReader.Sink() {
+            WalEventReader.Result r;
+            try {
+                r = WalEventReader.read(file, new WalEventReader.Sink() {
                 @Override
                 public void event(LogEvent event, long filePosition) {
                     events.accept(event);
@@ -70,9 +75,34 @@ public final class StoreReader {
                     damages.add(damage);
                 }
             });
+            } catch (NoSuchFileException e) {
+                continue; // removed since the listing (a preallocated file given up, or a converted one)
+            }
             count += r.events;
+            checkContinuity(previousFile, previous, file, r, damages);
+            previousFile = file;
+            previous = r;
         }
         return new ReadSummary(count, files.size(), damages);
+    }
+
+    /**
+     * A file that is not sealed although its run went on writing the next file lost its end (zeroed or
+     * cut by a power loss or a disk error): its bytes alone look like a clean end, the sequence does not.
+     */
+    private static void checkContinuity(Path previousFile, WalEventReader.Result previous, Path file,
+                                        WalEventReader.Result current, List<Damage> damages) throws IOException {
+        if (previous == null || previous.sealed || previous.header == null || current.header == null
+                || !previous.header.run().equals(current.header.run())) {
+            return;
+        }
+        if (WalEventReader.isSealedFrom(previousFile, previous.lastRecordEnd)) {
+            return; // it was the live file when read, and has been sealed since
+        }
+        long size = Files.size(previousFile);
+        damages.add(new Damage(previousFile, previous.lastRecordEnd, Math.max(previous.lastRecordEnd, size),
+                Damage.Kind.CORRUPT, "the end of this file is missing: it has no seal, yet its run went on in "
+                + file.getFileName()));
     }
 
     /** What a read went through: events, files and damaged ranges. Immutable. */

@@ -23,6 +23,9 @@ public final class Unmapper {
     }
 
     private static MethodHandle findInvokeCleaner() {
+        if (Runtime.version().feature() >= 24) {
+            return null; // JDK 24+ prints a warning on any use of sun.misc.Unsafe; Mapping uses an Arena there
+        }
         try {
             Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
             Field field = unsafeClass.getDeclaredField("theUnsafe");

@@ -1,13 +1,12 @@
 package io.timberlog.core.internal.wal;
 
 import io.timberlog.core.internal.io.Bytes;
-import io.timberlog.core.internal.io.Unmapper;
+import io.timberlog.core.internal.io.Mapping;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
@@ -45,24 +44,33 @@ final class ActiveWal {
     private final long walId;
     private final long baseSequence;
     private final Path path;
-    private final MappedByteBuffer buffer;
+    private final Mapping mapping;
+    private final ByteBuffer buffer;
     private final int capacity;
     private final AtomicLong tail = new AtomicLong(WalFormat.HEADER_SIZE);
     private final WalDictionary dictionary = new WalDictionary();
     private final SealListener sealListener;
+    private final WalIo io;
 
     private volatile long sealPosition = -1;
     private volatile long sealedEventCount;
     private volatile boolean unmapped;
     private volatile boolean abandoned;
+    /** Start of what the next force covers; used by the flusher thread only. */
+    private int forcedUpTo;
+    private static final int FORCE_GRANULE = 4096;
+    /** How far {@link #isQuiescent} found every record published; used by the flusher thread only. */
+    private long quiescentUpTo = WalFormat.HEADER_SIZE;
 
-    ActiveWal(long walId, long baseSequence, Path path, MappedByteBuffer buffer, SealListener sealListener) {
+    ActiveWal(long walId, long baseSequence, Path path, Mapping mapping, SealListener sealListener, WalIo io) {
         this.walId = walId;
         this.baseSequence = baseSequence;
         this.path = path;
-        this.buffer = buffer;
+        this.mapping = mapping;
+        this.buffer = mapping.buffer();
         this.capacity = buffer.capacity() - WalFormat.SEAL_RESERVE;
         this.sealListener = sealListener;
+        this.io = io;
     }
 
     long walId() {
@@ -226,16 +234,33 @@ final class ActiveWal {
         return Math.min(p, limit);
     }
 
-    /** True when the file is sealed and every record before the seal is published: nobody writes to it again. */
+    /**
+     * True when the file is sealed and every record before the seal is published: nobody writes to it
+     * again. Remembers how far it got, so that waiting for the last writers costs a walk of the file once.
+     */
     boolean isQuiescent() {
         long seal = sealPosition;
-        return seal >= 0 && publishedUpTo(WalFormat.HEADER_SIZE, seal) == seal;
+        if (seal < 0) {
+            return false;
+        }
+        quiescentUpTo = publishedUpTo(quiescentUpTo, seal);
+        return quiescentUpTo == seal;
     }
 
-    /** Forces the mapping's dirty pages to disk; throws what the JDK throws when that fails. */
+    /**
+     * Forces what was written since the last force to disk; throws what the JDK throws when that fails.
+     * Everything published before the call is covered: the range reaches the reservation tail.
+     */
     void force() {
-        if (!unmapped) {
-            buffer.force();
+        if (unmapped) {
+            return;
+        }
+        long seal = sealPosition;
+        int to = (int) (seal >= 0 ? Math.min(buffer.capacity(), seal + WalFormat.SEAL_RESERVE) : reservedOffset());
+        int from = forcedUpTo;
+        if (to > from) {
+            io.force(mapping, from, to);
+            forcedUpTo = to & ~(FORCE_GRANULE - 1); // the last, partly written page is forced again next time
         }
     }
 
@@ -247,7 +272,7 @@ final class ActiveWal {
         dictionary.clear();
         if (isQuiescent() && !unmapped) {
             unmapped = true;
-            Unmapper.unmap(buffer);
+            mapping.unmap();
         }
     }
 }

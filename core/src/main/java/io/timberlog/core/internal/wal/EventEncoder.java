@@ -77,8 +77,8 @@ final class EventEncoder {
      * Appends {@code event} to {@code wal}. Returns its sequence number, or -1 when the file is full (it
      * has been or is being sealed: the caller retries with the next file).
      */
-    long append(CapturedEvent event, ActiveWal wal, long fallbackNanos) {
-        int length = encode(event, wal, fallbackNanos);
+    long append(CapturedEvent event, ActiveWal wal) {
+        int length = encode(event, wal);
         long reserved = wal.reserve((int) Bytes.align8(length), true, SealReason.FULL);
         if (reserved == ActiveWal.FULL) {
             return -1;
@@ -123,11 +123,11 @@ final class EventEncoder {
     }
 
     /** Encodes the event into {@code buf}; returns the record length. */
-    int encode(CapturedEvent event, ActiveWal wal, long fallbackNanos) {
+    int encode(CapturedEvent event, ActiveWal wal) {
         target = wal;
         for (int level = 0; ; level++) {
             try {
-                return encodeWith(event, levels[level], level > 0, fallbackNanos);
+                return encodeWith(event, levels[level], level > 0);
             } catch (RuntimeException e) {
                 if (e != TOO_LARGE || level == levels.length - 1) {
                     throw e;
@@ -136,7 +136,7 @@ final class EventEncoder {
         }
     }
 
-    private int encodeWith(CapturedEvent e, Limits l, boolean truncating, long fallbackNanos) {
+    private int encodeWith(CapturedEvent e, Limits l, boolean truncating) {
         limits = l;
         truncated = truncating;
         pos = FIELDS_OFFSET;
@@ -144,7 +144,8 @@ final class EventEncoder {
         buf[WalFormat.RECORD_TYPE_OFFSET] = WalFormat.RECORD_EVENT;
         buf[LEVEL_OFFSET] = (byte) e.level().code();
         buf[STYLE_OFFSET] = (byte) e.style().code();
-        Bytes.putLong(buf, TIMESTAMP_OFFSET, e.epochNanos() != 0 ? e.epochNanos() : fallbackNanos);
+        long timestamp = e.epochNanos();
+        Bytes.putLong(buf, TIMESTAMP_OFFSET, timestamp != 0 ? timestamp : System.currentTimeMillis() * 1_000_000L);
         int flags = 0;
 
         writeRef(e.logger(), true);
@@ -347,6 +348,10 @@ final class EventEncoder {
     }
 
     private void writeVarint(long value) {
+        if ((value & ~0x7FL) == 0 && pos < buf.length) {
+            buf[pos++] = (byte) value; // ids, counts and short lengths: the common case
+            return;
+        }
         ensure(Varint.MAX_LENGTH);
         pos = Varint.write(buf, pos, value);
     }

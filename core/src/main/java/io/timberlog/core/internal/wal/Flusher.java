@@ -152,6 +152,11 @@ final class Flusher {
         }
         while (!sealed.isEmpty()) {
             SealedFile head = sealed.peek();
+            if (head.wal == writer.current()) {
+                // The sealing thread has not installed the next file yet; until it has, this file is still
+                // what other code reads as current, so it must stay mapped.
+                return;
+            }
             boolean quiescent = head.wal.isQuiescent();
             if (!quiescent && now - head.seenNanos < QUIESCENCE_TIMEOUT_NANOS && !(finishing && now - stopDeadline >= 0)) {
                 return;
@@ -161,6 +166,7 @@ final class Flusher {
                 force(head.wal);
             }
             updateMeta(true);
+            recordSealed(head.wal, false);
             head.wal.retire(); // unmaps only when quiescent
             notifyCompleted(head.wal);
         }
@@ -254,6 +260,22 @@ final class Flusher {
         }
     }
 
+    /**
+     * Records a sealed file in wal.meta when no newer file is current (at close, or while no file is
+     * ready), so the meta's last word names the end of the last file.
+     */
+    private void recordSealed(ActiveWal wal, boolean force) {
+        ActiveWal current = writer.current();
+        if (current != null && current.walId() > wal.walId()) {
+            return;
+        }
+        try {
+            meta.write(wal.walId(), wal.sealPosition(), wal.baseSequence() + wal.sealedEventCount(), force && forcing);
+        } catch (IOException | RuntimeException e) {
+            problems.report("meta", "cannot update " + WalFiles.META + " (a hint for readers; no data is lost)", e);
+        }
+    }
+
     /** Once writing works again, records how many events were dropped between which times. */
     private void reportDrops() {
         long n = drops.pending();
@@ -305,6 +327,7 @@ final class Flusher {
             if (forcing && s.wal != failedWal) {
                 force(s.wal);
             }
+            recordSealed(s.wal, true);
             s.wal.retire();
             notifyCompleted(s.wal);
         }

@@ -1,17 +1,17 @@
 package io.timberlog.core.internal.wal;
 
-import java.nio.MappedByteBuffer;
+import io.timberlog.core.internal.io.Mapping;
 import java.nio.file.Path;
 
 /** A WAL file with all its blocks allocated (zero-filled) and mapped, waiting to become the current one. */
 final class PreparedWal {
     final long walId;
     final Path path;
-    final MappedByteBuffer buffer;
+    final Mapping mapping;
 
-    PreparedWal(long walId, Path path, MappedByteBuffer buffer) {
+    PreparedWal(long walId, Path path, Mapping mapping) {
         this.walId = walId;
         this.path = path;
-        this.buffer = buffer;
+        this.mapping = mapping;
     }
 }

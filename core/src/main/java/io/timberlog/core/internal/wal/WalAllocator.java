@@ -1,12 +1,10 @@
 package io.timberlog.core.internal.wal;
 
 import io.timberlog.core.internal.io.FileOps;
-import io.timberlog.core.internal.io.Unmapper;
+import io.timberlog.core.internal.io.Mapping;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +32,7 @@ final class WalAllocator {
     private final LongSupplier nextWalId;
     private final ProblemReporter problems;
     private final Runnable onReady;
+    private final WalIo io;
     private final AtomicReference<PreparedWal> spare = new AtomicReference<>();
     private final ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_CHUNK);
     private volatile long nextSize;
@@ -42,13 +41,14 @@ final class WalAllocator {
     private Thread thread;
 
     WalAllocator(Path store, long initialSize, long maxSize, LongSupplier nextWalId, ProblemReporter problems,
-                 Runnable onReady) {
+                 Runnable onReady, WalIo io) {
         this.store = store;
         this.maxSize = maxSize;
         this.nextSize = initialSize;
         this.nextWalId = nextWalId;
         this.problems = problems;
         this.onReady = onReady;
+        this.io = io;
     }
 
     /** The size of the first file of a run; later files grow from it. */
@@ -69,16 +69,15 @@ final class WalAllocator {
         long walId = nextWalId.getAsLong();
         Path path = WalFiles.path(store, walId);
         boolean done = false;
-        try (FileChannel channel = FileOps.createNew(path)) {
+        try (FileChannel channel = io.createWalFile(path)) {
             for (long p = 0; p < size; ) {
                 zeros.clear();
                 zeros.limit((int) Math.min(ZERO_CHUNK, size - p));
                 p += channel.write(zeros, p);
             }
-            MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
-            buffer.order(ByteOrder.LITTLE_ENDIAN);
+            Mapping mapping = Mapping.map(channel, size);
             done = true;
-            return new PreparedWal(walId, path, buffer);
+            return new PreparedWal(walId, path, mapping);
         } finally {
             if (!done) {
                 Files.deleteIfExists(path);
@@ -159,7 +158,7 @@ final class WalAllocator {
     }
 
     private static void discard(PreparedWal prepared) {
-        Unmapper.unmap(prepared.buffer);
+        prepared.mapping.unmap();
         try {
             Files.deleteIfExists(prepared.path);
         } catch (IOException e) {

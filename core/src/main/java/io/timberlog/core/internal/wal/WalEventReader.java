@@ -46,6 +46,23 @@ public final class WalEventReader {
     private WalEventReader() {
     }
 
+    /** True when a seal record follows {@code from} in the file (a file read while live may be sealed since). */
+    public static boolean isSealedFrom(Path file, long from) throws IOException {
+        try (WalReader reader = WalReader.open(file)) {
+            return reader.scan(from, new WalReader.Visitor() {
+                @Override
+                public void record(int type, long filePosition, byte[] buf, int offset, int length) {
+                }
+
+                @Override
+                public void damage(long start, long end, Damage.Kind kind, String detail) {
+                }
+            }).sealed;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true; // converted and removed since: its end was not lost
+        }
+    }
+
     public static Result read(Path file, Sink sink) throws IOException {
         try (WalReader reader = WalReader.open(file)) {
             WalFileHeader header = null;

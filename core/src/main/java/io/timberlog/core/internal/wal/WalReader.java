@@ -112,7 +112,9 @@ public final class WalReader implements Closeable {
             }
             int length = Bytes.getInt(window, (int) (p - windowStart));
             if (length == 0) {
-                long next = nextNonZeroWord(p);
+                // Not a record start (its CRC may already be there: a record being written has its length
+                // published last), so look for the next record from the following word.
+                long next = nextNonZeroWord(p + WalFormat.ALIGNMENT);
                 if (next < 0) {
                     break;
                 }

@@ -27,7 +27,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Thread-safe. {@link #append} never throws.
  */
 public final class WalWriter implements ActiveWal.SealListener {
-    /** How long an append waits for a rotation in progress (not overload) before it drops. */
+    /**
+     * How long an append waits for a rotation in progress under the DROP policy; under BLOCK it waits
+     * up to blockTimeout, as for any other lack of room.
+     */
     private static final long ROTATION_GRACE_NANOS = 50_000_000L;
 
     private final StoreOptions options;
@@ -44,6 +47,7 @@ public final class WalWriter implements ActiveWal.SealListener {
     private final long blockTimeoutNanos;
     private final boolean forceEveryAppend;
     private final Level forceAtLevel;
+    private final WalIo io;
 
     private volatile ActiveWal current;
     private volatile boolean closed;
@@ -51,7 +55,8 @@ public final class WalWriter implements ActiveWal.SealListener {
     private long pendingBaseSequence;
 
     private WalWriter(StoreOptions options, RunInfo run, ProblemReporter problems, WalRecovery recovery,
-                      WalMeta meta) {
+                      WalMeta meta, WalIo io) {
+        this.io = io;
         this.options = options;
         this.store = options.directory();
         this.run = run;
@@ -61,7 +66,7 @@ public final class WalWriter implements ActiveWal.SealListener {
         this.pendingBaseSequence = recovery.nextSequence;
         long initialSize = Math.min(options.maxWalSize(), Math.max(1L << 20, 2L * options.maxEventSize()));
         this.allocator = new WalAllocator(store, initialSize, options.maxWalSize(), nextWalId::getAndIncrement,
-                problems, this::onSpareReady);
+                problems, this::onSpareReady, io);
         this.flusher = new Flusher(this, meta, options, problems, drops, forces);
         int maxEventSize = options.maxEventSize();
         this.encoders = ThreadLocal.withInitial(() -> new EventEncoder(maxEventSize));
@@ -75,18 +80,24 @@ public final class WalWriter implements ActiveWal.SealListener {
      * from what earlier runs left, creates this run's first file and starts the background threads.
      */
     public static WalWriter open(StoreOptions options, RunInfo run) throws IOException {
+        return open(options, run, WalIo.REAL);
+    }
+
+    static WalWriter open(StoreOptions options, RunInfo run, WalIo io) throws IOException {
         ProblemReporter problems = new ProblemReporter(options.problemListener());
         Path store = options.directory();
         FileOps.createDirectories(WalFiles.directory(store));
         WalRecovery recovery = WalRecovery.recover(store, problems);
         WalMeta meta = WalMeta.openForWriting(store);
-        WalWriter writer = new WalWriter(options, run, problems, recovery, meta);
+        WalWriter writer = new WalWriter(options, run, problems, recovery, meta, io);
         try {
             // The first file is small: creating it must not slow the application's start.
             PreparedWal first = writer.allocator.prepare(writer.allocator.firstSize());
             synchronized (writer.rotationLock) {
                 writer.current = writer.activate(first, writer.pendingBaseSequence);
             }
+            // Written before any background thread runs: the meta file also marks the directory as a store.
+            meta.write(first.walId, WalFormat.HEADER_SIZE, writer.pendingBaseSequence, false);
         } catch (IOException | RuntimeException e) {
             meta.close();
             throw e;
@@ -98,23 +109,21 @@ public final class WalWriter implements ActiveWal.SealListener {
 
     /** Appends an event; returns false when it was dropped. Never throws, never blocks without bound. */
     public boolean append(CapturedEvent event) {
-        long fallbackNanos = System.currentTimeMillis() * 1_000_000L;
         if (closed) {
-            drops.drop(fallbackNanos);
+            drops.drop(System.currentTimeMillis() * 1_000_000L);
             return false;
         }
         ActiveWal wal = null;
+        boolean stored = false;
         try {
             EventEncoder encoder = encoders.get();
             long graceDeadline = 0;
             long blockDeadline = 0;
             for (int spins = 0; ; spins++) {
                 wal = current;
-                if (wal != null) {
-                    if (encoder.append(event, wal, fallbackNanos) >= 0) {
-                        afterAppend(event.level());
-                        return true;
-                    }
+                if (wal != null && encoder.append(event, wal) >= 0) {
+                    stored = true;
+                    break;
                 }
                 long now = System.nanoTime();
                 if (closed) {
@@ -123,7 +132,7 @@ public final class WalWriter implements ActiveWal.SealListener {
                 if (wal != null && wal == current) {
                     // Sealed but not yet replaced: a rotation is under way.
                     if (graceDeadline == 0) {
-                        graceDeadline = now + ROTATION_GRACE_NANOS;
+                        graceDeadline = now + Math.max(ROTATION_GRACE_NANOS, blockTimeoutNanos);
                     } else if (now > graceDeadline) {
                         break;
                     }
@@ -138,10 +147,22 @@ public final class WalWriter implements ActiveWal.SealListener {
                 }
                 backoff(spins);
             }
-        } catch (Throwable t) {
+        } catch (InternalError t) {
+            // Touching a mapping whose file was truncated raises SIGBUS, which the JVM turns into an
+            // InternalError (possibly a little after the faulting access).
             onWriteFault(wal, t);
+        } catch (Throwable t) {
+            problems.report("append", "an event could not be stored and was dropped", t);
         }
-        drops.drop(fallbackNanos);
+        if (stored) {
+            try {
+                afterAppend(event.level());
+            } catch (Throwable t) {
+                problems.report("force", "waiting for a force failed; the event is stored", t);
+            }
+            return true;
+        }
+        drops.drop(System.currentTimeMillis() * 1_000_000L);
         return false;
     }
 
@@ -208,14 +229,14 @@ public final class WalWriter implements ActiveWal.SealListener {
     }
 
     private ActiveWal activate(PreparedWal prepared, long baseSequence) {
-        WalFileHeader header = new WalFileHeader(prepared.walId, baseSequence, prepared.buffer.capacity(),
+        WalFileHeader header = new WalFileHeader(prepared.walId, baseSequence, prepared.mapping.buffer().capacity(),
                 System.currentTimeMillis() * 1_000_000L, run);
         byte[] bytes = new byte[WalFormat.HEADER_SIZE];
         header.encode(bytes);
-        ByteBuffer view = prepared.buffer.duplicate();
+        ByteBuffer view = prepared.mapping.buffer().duplicate();
         view.put(bytes);
         flusher.wake(); // the meta names the current file
-        return new ActiveWal(prepared.walId, baseSequence, prepared.path, prepared.buffer, this);
+        return new ActiveWal(prepared.walId, baseSequence, prepared.path, prepared.mapping, this, io);
     }
 
     /** Who is told about completed WAL files (the segment manager); set before appends start. */
@@ -258,7 +279,7 @@ public final class WalWriter implements ActiveWal.SealListener {
     /** Writes the synthetic event that reports dropped events; false when it could not be written. */
     boolean appendInternal(CapturedEvent event) {
         ActiveWal wal = current;
-        return wal != null && !closed && encoders.get().append(event, wal, System.currentTimeMillis() * 1_000_000L) >= 0;
+        return wal != null && !closed && encoders.get().append(event, wal) >= 0;
     }
 
     /**

@@ -1,0 +1,145 @@
+package io.timberlog.core;
+
+import io.timberlog.core.internal.wal.WalFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class StoreBehaviourTest {
+    @TempDir
+    Path dir;
+
+    private StoreOptions.Builder options() {
+        return StoreOptions.builder(dir).problemListener((m, c) -> { });
+    }
+
+    private List<LogEvent> readAll() throws Exception {
+        List<LogEvent> events = new ArrayList<>();
+        StoreReader.open(dir).readAll(events::add);
+        return events;
+    }
+
+    @Test
+    void open_eachTime_startsANewWalFileTaggedWithANewRun() throws Exception {
+        CapturedEvent e = new CapturedEvent();
+        RunInfo first;
+        try (LogStore store = LogStore.open(options().build())) {
+            first = store.run();
+            store.append(e.reset().message("one", MessageStyle.LITERAL));
+        }
+        RunInfo second;
+        try (LogStore store = LogStore.open(options().build())) {
+            second = store.run();
+            store.append(e.reset().message("two", MessageStyle.LITERAL));
+        }
+        assertNotEquals(first, second);
+        assertEquals(ProcessHandle.current().pid(), second.pid());
+        assertEquals(2, WalFiles.list(dir).size());
+        List<LogEvent> events = readAll();
+        assertEquals(first, events.get(0).run());
+        assertEquals(second, events.get(1).run());
+        assertEquals(List.of(0L, 1L), List.of(events.get(0).sequence(), events.get(1).sequence()));
+    }
+
+    @Test
+    void readAll_fileWhoseTailWasZeroedThoughItsRunWentOn_reportsTheLostEnd() throws Exception {
+        try (LogStore store = LogStore.open(options().maxWalSize(StoreOptions.MIN_WAL_SIZE)
+                .maxEventSize(StoreOptions.MIN_EVENT_SIZE).build())) {
+            CapturedEvent e = new CapturedEvent();
+            for (int i = 0; WalFiles.list(dir).size() < 3; i++) {
+                store.append(e.reset().message("event {}", MessageStyle.SLF4J).addArgument(i));
+            }
+        }
+        Path first = WalFiles.list(dir).get(0);
+        byte[] bytes = Files.readAllBytes(first);
+        java.util.Arrays.fill(bytes, bytes.length / 2 / 8 * 8, bytes.length, (byte) 0); // power loss: tail pages gone
+        Files.write(first, bytes);
+        StoreReader.ReadSummary summary = StoreReader.open(dir).readAll(x -> { });
+        assertTrue(summary.corruption().stream().anyMatch(d -> d.file().equals(first) && d.detail().contains("has no seal")),
+                summary.damages().toString());
+    }
+
+    @Test
+    void append_hugeMessage_isStoredTruncatedAndMarked() throws Exception {
+        String huge = "x".repeat(10 << 20);
+        try (LogStore store = LogStore.open(options().build())) {
+            assertTrue(store.append(new CapturedEvent().message("big {}", MessageStyle.SLF4J).addArgument(huge)));
+            assertTrue(store.append(new CapturedEvent().message("", MessageStyle.LITERAL)));
+        }
+        List<LogEvent> events = readAll();
+        LogEvent big = events.get(0);
+        assertTrue(big.isTruncated());
+        String stored = big.arguments().get(0).text();
+        assertTrue(stored.length() > 1000 && stored.length() <= store1MiB(), "kept a prefix: " + stored.length());
+        assertTrue(huge.startsWith(stored));
+        assertFalse(events.get(1).isTruncated());
+        assertEquals("", events.get(1).message());
+    }
+
+    private static int store1MiB() {
+        return 1 << 20;
+    }
+
+    @Test
+    void append_afterClose_returnsFalseAndNeverThrows() throws Exception {
+        LogStore store = LogStore.open(options().build());
+        store.close();
+        assertFalse(store.append(new CapturedEvent().message("late", MessageStyle.LITERAL)));
+        assertEquals(1, store.stats().droppedEvents());
+    }
+
+    @Test
+    void open_createsFilesReadableByOwnerAndGroupOnly() throws Exception {
+        Path store = dir.resolve("new-store");
+        try (LogStore s = LogStore.open(StoreOptions.builder(store).problemListener((m, c) -> { }).build())) {
+            s.append(new CapturedEvent().message("x", MessageStyle.LITERAL));
+        }
+        Set<PosixFilePermission> dirPerms = Files.getPosixFilePermissions(store);
+        assertFalse(dirPerms.contains(PosixFilePermission.OTHERS_READ) || dirPerms.contains(PosixFilePermission.OTHERS_EXECUTE));
+        assertFalse(dirPerms.contains(PosixFilePermission.GROUP_WRITE));
+        List<Path> files = new ArrayList<>();
+        try (var walk = Files.walk(store)) {
+            walk.filter(Files::isRegularFile).forEach(files::add);
+        }
+        assertFalse(files.isEmpty());
+        for (Path f : files) {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(f);
+            assertTrue(Collections.disjoint(perms, PosixFilePermissions.fromString("---rwxrwx").stream()
+                    .filter(p -> p != PosixFilePermission.GROUP_READ).collect(java.util.stream.Collectors.toSet())),
+                    f + " has " + PosixFilePermissions.toString(perms));
+        }
+    }
+
+    @Test
+    void storeReader_onAPathThatIsNoStore_saysWhat() throws Exception {
+        NotAStoreException missing = assertThrows(NotAStoreException.class, () -> StoreReader.open(dir.resolve("nope")));
+        assertTrue(missing.getMessage().endsWith("no such directory"), missing.getMessage());
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        assertTrue(assertThrows(NotAStoreException.class, () -> StoreReader.open(file)).getMessage().endsWith("not a directory"));
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertTrue(assertThrows(NotAStoreException.class, () -> StoreReader.open(empty)).getMessage()
+                .contains("not a TimberLog store"));
+    }
+
+    @Test
+    void storeReader_onAStoreFromANewerVersion_refuses() throws Exception {
+        try (LogStore store = LogStore.open(options().build())) {
+            store.append(new CapturedEvent().message("x", MessageStyle.LITERAL));
+        }
+        byte[] meta = Files.readAllBytes(dir.resolve(WalFiles.META));
+        meta[8] = 99; // version of the first slot
+        Files.write(dir.resolve(WalFiles.META), meta);
+        assertThrows(UnsupportedFormatException.class, () -> StoreReader.open(dir));
+        assertThrows(UnsupportedFormatException.class, () -> LogStore.open(options().build()));
+    }
+}

@@ -1,0 +1,264 @@
+package io.timberlog.core.internal.wal;
+
+import io.timberlog.core.CapturedEvent;
+import io.timberlog.core.FsyncPolicy;
+import io.timberlog.core.Level;
+import io.timberlog.core.LogEvent;
+import io.timberlog.core.MessageStyle;
+import io.timberlog.core.OverloadPolicy;
+import io.timberlog.core.RunInfo;
+import io.timberlog.core.StoreOptions;
+import io.timberlog.core.StoreReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import io.timberlog.core.internal.io.Mapping;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The write path under injected failures: a failed fsync, a full disk, and forces that take time. */
+class WalWriterFaultTest {
+    private static final RunInfo RUN = new RunInfo(1_700_000_000_000_000_000L, 4711, "test-host", 1);
+
+    @TempDir
+    Path dir;
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private WalWriter writer;
+
+    /** A file system whose WAL creation and forces the test controls. */
+    private static final class FaultyIo extends WalIo {
+        final AtomicBoolean diskFull = new AtomicBoolean();
+        final AtomicBoolean failNextForce = new AtomicBoolean();
+        final Map<Mapping, Integer> forces = Collections.synchronizedMap(new IdentityHashMap<>());
+        final AtomicInteger forceCount = new AtomicInteger();
+        volatile long forceMillis;
+        volatile Mapping failedBuffer;
+
+        @Override
+        FileChannel createWalFile(Path path) throws IOException {
+            if (diskFull.get()) {
+                throw new IOException("No space left on device");
+            }
+            return super.createWalFile(path);
+        }
+
+        @Override
+        void force(Mapping buffer, int from, int to) {
+            forces.merge(buffer, 1, Integer::sum);
+            forceCount.incrementAndGet();
+            if (failNextForce.compareAndSet(true, false)) {
+                failedBuffer = buffer;
+                throw new UncheckedIOException(new IOException("Input/output error"));
+            }
+            if (forceMillis > 0) {
+                try {
+                    Thread.sleep(forceMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            super.force(buffer, from, to);
+        }
+    }
+
+    private StoreOptions.Builder options() {
+        return StoreOptions.builder(dir).maxWalSize(StoreOptions.MIN_WAL_SIZE).maxEventSize(StoreOptions.MIN_EVENT_SIZE)
+                .problemListener((message, cause) -> problems.add(message));
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        if (writer != null) {
+            writer.close(Duration.ofSeconds(5).toNanos());
+        }
+    }
+
+    private static CapturedEvent event(CapturedEvent e, long i, Level level) {
+        return e.reset().level(level).logger("faults").thread("t").message("event {}", MessageStyle.SLF4J).addArgument(i);
+    }
+
+    private List<LogEvent> readBack() throws IOException {
+        List<LogEvent> events = new ArrayList<>();
+        StoreReader.open(dir).readAll(events::add);
+        return events;
+    }
+
+    @Test
+    void force_whenItFails_sealsTheFileReportsAndMovesOnWithoutRetrying() throws Exception {
+        FaultyIo io = new FaultyIo();
+        writer = WalWriter.open(options().fsyncInterval(Duration.ofMillis(20)).build(), RUN, io);
+        CapturedEvent e = new CapturedEvent();
+        assertTrue(writer.append(event(e, 0, Level.INFO)));
+        long failedFile = writer.currentWalId();
+        io.failNextForce.set(true);
+        waitUntil(() -> writer.failedForces() == 1 && writer.currentWalId() != failedFile);
+        assertTrue(writer.append(event(e, 1, Level.INFO)));
+        Thread.sleep(100); // several more force intervals
+        assertEquals(1, writer.failedForces());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("forcing") && p.contains("failed")), problems.toString());
+        writer.close(Duration.ofSeconds(5).toNanos());
+        writer = null;
+        WalFixtures.Read first = WalFixtures.read(WalFiles.path(dir, failedFile));
+        assertEquals(SealReason.FORCE_FAILED, first.result.sealReason);
+        assertEquals(List.of(0L, 1L), sequences(readBack()));
+        assertEquals(1, io.forces.get(io.failedBuffer), "the failed file was never forced again");
+    }
+
+    @Test
+    void append_whenDiskFullAndDropPolicy_dropsCountsAndRecordsTheGapWhenSpaceReturns() throws Exception {
+        FaultyIo io = new FaultyIo();
+        writer = WalWriter.open(options().overload(OverloadPolicy.DROP).build(), RUN, io);
+        io.diskFull.set(true); // the spare file may be ready already; the one after it cannot be created
+        CapturedEvent e = new CapturedEvent();
+        long stored = 0;
+        long dropped = 0;
+        for (long i = 0; i < 20_000; i++) {
+            if (writer.append(event(e, i, Level.INFO))) {
+                stored++;
+            } else {
+                dropped++;
+            }
+        }
+        assertTrue(dropped > 0, "the disk filled up");
+        waitUntil(() -> problems.stream().anyMatch(p -> p.contains("cannot create the next WAL file")));
+        assertEquals(dropped, writer.droppedEvents());
+        io.diskFull.set(false);
+        waitUntil(() -> writer.currentWalId() >= 0 && writer.append(event(e, -1, Level.INFO)));
+        long totalDropped = dropped;
+        waitUntil(() -> hasDropReport(totalDropped));
+        List<LogEvent> events = readBack();
+        assertEquals(stored + 1, events.stream().filter(x -> x.logger().equals("faults")).count());
+    }
+
+    private boolean hasDropReport(long dropped) throws IOException {
+        for (LogEvent x : readBack()) {
+            if (x.logger().equals("io.timberlog.store")) {
+                assertEquals("TimberLog dropped " + dropped + " events between", x.message().substring(0,
+                        x.message().indexOf(" between") + 8));
+                assertEquals(dropped, x.keyValues().get(0).value().asLong());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void append_whenDiskFullAndBlockPolicy_waitsAtMostTheTimeoutThenDrops() throws Exception {
+        FaultyIo io = new FaultyIo();
+        writer = WalWriter.open(options().overload(OverloadPolicy.BLOCK).blockTimeout(Duration.ofMillis(200)).build(), RUN, io);
+        io.diskFull.set(true); // the spare file may be ready already; the one after it cannot be created
+        CapturedEvent e = new CapturedEvent();
+        long i = 0;
+        while (writer.append(event(e, i++, Level.INFO))) {
+            assertTrue(i < 100_000, "the files fill up");
+        }
+        long start = System.nanoTime();
+        assertFalse(writer.append(event(e, i, Level.INFO)));
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waitedMillis >= 150, "blocked for the timeout, waited " + waitedMillis + " ms");
+        assertTrue(waitedMillis < 10_000, "bounded, waited " + waitedMillis + " ms");
+    }
+
+    @Test
+    void append_atForceLevel_returnsOnlyAfterAForceCoveringIt() throws Exception {
+        FaultyIo io = new FaultyIo();
+        io.forceMillis = 30;
+        writer = WalWriter.open(options().fsyncInterval(Duration.ofHours(1)).forceAtLevel(Level.ERROR).build(), RUN, io);
+        CapturedEvent e = new CapturedEvent();
+        int before = io.forceCount.get();
+        assertTrue(writer.append(event(e, 0, Level.INFO)));
+        Thread.sleep(50);
+        assertEquals(before, io.forceCount.get(), "an INFO event is not forced");
+        assertTrue(writer.append(event(e, 1, Level.ERROR)));
+        assertTrue(io.forceCount.get() > before, "an ERROR event returned after a force");
+    }
+
+    @Test
+    void append_errorStorm_sharesForcesAndFallsBackBeyondTheBudget() throws Exception {
+        FaultyIo io = new FaultyIo();
+        io.forceMillis = 20;
+        writer = WalWriter.open(options().fsyncInterval(Duration.ofHours(1)).forceAtLevel(Level.ERROR)
+                .maxForcedWaitsPerSecond(5).build(), RUN, io);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(() -> {
+                CapturedEvent e = new CapturedEvent();
+                for (int i = 0; i < 500; i++) {
+                    writer.append(event(e, i, Level.ERROR));
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        long start = System.nanoTime();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // 2000 errors with a 20 ms force each would take 40 s one by one; the budget lets ~5 wait per second.
+        assertTrue(io.forceCount.get() < 200, "forces are shared, not one per event: " + io.forceCount.get());
+        assertTrue(millis < 20_000, "the storm fell back to the interval policy, took " + millis + " ms");
+    }
+
+    @Test
+    void append_withFsyncAlways_waitsForAForceEveryTime() throws Exception {
+        FaultyIo io = new FaultyIo();
+        writer = WalWriter.open(options().fsync(FsyncPolicy.ALWAYS).fsyncInterval(Duration.ofHours(1)).build(), RUN, io);
+        CapturedEvent e = new CapturedEvent();
+        for (int i = 0; i < 5; i++) {
+            int before = io.forceCount.get();
+            assertTrue(writer.append(event(e, i, Level.DEBUG)));
+            assertTrue(io.forceCount.get() > before, "append " + i + " waited for a force");
+        }
+    }
+
+    @Test
+    void append_eventThatCannotBeEncoded_isDroppedWithoutGivingUpTheFile() throws Exception {
+        writer = WalWriter.open(options().build(), RUN, new FaultyIo());
+        long file = writer.currentWalId();
+        // Every setter of CapturedEvent sanitizes its input; a bug is simulated by breaking a field.
+        CapturedEvent hostile = new CapturedEvent().message("x", MessageStyle.LITERAL);
+        java.lang.reflect.Field logger = CapturedEvent.class.getDeclaredField("logger");
+        logger.setAccessible(true);
+        logger.set(hostile, null);
+        assertFalse(writer.append(hostile));
+        assertEquals(1, writer.droppedEvents());
+        assertEquals(file, writer.currentWalId(), "the file is still in use");
+        assertTrue(writer.append(event(new CapturedEvent(), 1, Level.INFO)));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("could not be stored")), problems.toString());
+    }
+
+    private static List<Long> sequences(List<LogEvent> events) {
+        List<Long> seqs = new ArrayList<>();
+        for (LogEvent e : events) {
+            seqs.add(e.sequence());
+        }
+        return seqs;
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void waitUntil(Condition condition) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.holds()) {
+            assertTrue(System.nanoTime() < deadline, "condition not reached in 20 s");
+            Thread.sleep(5);
+        }
+    }
+}
