@@ -1,5 +1,6 @@
 package io.timberlog.log4j2;
 
+import io.timberlog.testing.AllocationMeter;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.Logger;
@@ -8,7 +9,6 @@ import org.apache.logging.log4j.core.impl.ContextDataFactory;
 import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,8 +18,6 @@ import java.nio.file.Path;
  * Run by hand: {@code java -cp <test class path> io.timberlog.log4j2.AllocationProbe}.
  */
 public final class AllocationProbe {
-    private static final int ROUNDS = 200_000;
-
     private AllocationProbe() {
     }
 
@@ -37,27 +35,13 @@ public final class AllocationProbe {
         event.setMessage(new ReusableParameterizedMessage().set("order {} for {} took {} ms", 42, "ACME", 12.5));
         event.setContextData(ContextDataFactory.createContextData(ThreadContext.getContext()));
 
-        report("map (LogEvent -> CapturedEvent)", () -> {
+        AllocationMeter.report("map (LogEvent -> CapturedEvent)", () -> {
             Log4jEventMapper mapper = Log4jEventMapper.acquire();
             mapper.map(event, false);
             mapper.release();
         });
-        report("appender.append (map + store)", () -> appender.append(event));
-        report("logger.info through log4j2 (all of it)", () -> logger.info("order {} for {} took {} ms", 42, "ACME", 12.5));
+        AllocationMeter.report("appender.append (map + store)", () -> appender.append(event));
+        AllocationMeter.report("logger.info through log4j2 (all of it)", () -> logger.info("order {} for {} took {} ms", 42, "ACME", 12.5));
         context.stop();
-    }
-
-    private static void report(String what, Runnable call) {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        for (int i = 0; i < ROUNDS; i++) {
-            call.run(); // warm-up: let the JIT compile and the per-thread buffers grow
-        }
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < ROUNDS; i++) {
-            call.run();
-        }
-        long after = threads.getThreadAllocatedBytes(id);
-        System.out.printf("%-45s %8.1f bytes/event%n", what, (after - before) / (double) ROUNDS);
     }
 }

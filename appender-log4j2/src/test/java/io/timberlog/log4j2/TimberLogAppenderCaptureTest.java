@@ -3,6 +3,7 @@ package io.timberlog.log4j2;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.Value;
+import io.timberlog.testing.FailingToString;
 import io.timberlog.testing.Stores;
 import io.timberlog.testing.Throwables;
 import org.apache.logging.log4j.Level;
@@ -41,14 +42,6 @@ class TimberLogAppenderCaptureTest {
     private List<String> exceptions;
     private List<org.apache.logging.log4j.core.LogEvent> logged;
     private List<LogEvent> stored;
-
-    /** A value whose toString() fails, which log4j2 prints as a placeholder. */
-    private static final class FailingToString {
-        @Override
-        public String toString() {
-            throw new IllegalStateException("no text for you");
-        }
-    }
 
     @BeforeAll
     void logEverything(@TempDir Path dir) throws InterruptedException {

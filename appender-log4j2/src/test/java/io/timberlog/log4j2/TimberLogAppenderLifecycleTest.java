@@ -1,10 +1,8 @@
 package io.timberlog.log4j2;
 
-import io.timberlog.core.FsyncPolicy;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.LogStore;
-import io.timberlog.core.OverloadPolicy;
-import io.timberlog.core.StoreOptions;
+import io.timberlog.testing.ConfiguredOptions;
 import io.timberlog.testing.Stores;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +14,6 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -54,16 +51,7 @@ class TimberLogAppenderLifecycleTest {
     void start_everyOption_isPassedToTheStoreWithPropertiesResolved() {
         LoggerContext context = Log4jFixture.load("options-log4j2.xml", dir);
         try {
-            StoreOptions options = Log4jFixture.timberLog(context).getStore().options();
-            assertEquals(dir.resolve("nested"), options.directory());
-            assertEquals(256 << 10, options.maxWalSize());
-            assertEquals(FsyncPolicy.INTERVAL, options.fsync());
-            assertEquals(Duration.ofMillis(200), options.fsyncInterval());
-            assertNull(options.forceAtLevel());
-            assertEquals(Duration.ofMillis(500), options.maxForceWait());
-            assertEquals(OverloadPolicy.DROP, options.overload());
-            assertEquals(Duration.ofMillis(100), options.blockTimeout());
-            assertEquals(64 << 10, options.maxEventSize());
+            ConfiguredOptions.assertEveryOptionApplied(Log4jFixture.timberLog(context).getStore().options(), dir);
         } finally {
             context.stop();
         }
@@ -77,11 +65,8 @@ class TimberLogAppenderLifecycleTest {
     void start_optionTheCoreDoesNotKnow_isReportedAsIgnored() {
         LoggerContext context = Log4jFixture.load("options-log4j2.xml", dir);
         context.stop();
-        for (String option : new String[] {"maxTotalSize", "maxAge"}) {
-            boolean known = StoreOptions.builder(dir).set(option, option.equals("maxAge") ? "7d" : "64MiB");
-            assertEquals(!known, status.warnings().stream().anyMatch(m -> m.contains("option " + option + " is not supported")),
-                    status.warnings().toString());
-        }
+        ConfiguredOptions.assertUnknownOptionsReportedAsIgnored(dir, option -> status.warnings().stream()
+                .anyMatch(m -> m.contains("option " + option + " is not supported")));
     }
 
     @Test
@@ -102,9 +87,7 @@ class TimberLogAppenderLifecycleTest {
         LoggerContext context = Log4jFixture.load("capture-log4j2.xml", dir);
         context.getLogger("test").info("before stop");
         context.stop();
-        try (LogStore store = LogStore.open(StoreOptions.builder(dir).build())) {
-            assertEquals(dir, store.directory());
-        }
+        ConfiguredOptions.assertClosed(dir);
         assertEquals(List.of("before stop"), Stores.messages(Stores.read(dir)));
     }
 

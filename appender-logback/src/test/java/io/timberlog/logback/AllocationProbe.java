@@ -4,9 +4,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import io.timberlog.testing.AllocationMeter;
 import org.slf4j.MDC;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,8 +16,6 @@ import java.nio.file.Path;
  * Run by hand: {@code java -cp <test class path> io.timberlog.logback.AllocationProbe}.
  */
 public final class AllocationProbe {
-    private static final int ROUNDS = 200_000;
-
     private AllocationProbe() {
     }
 
@@ -32,27 +30,13 @@ public final class AllocationProbe {
                 null, new Object[] {42, "ACME", 12.5});
         event.prepareForDeferredProcessing();
 
-        report("map (ILoggingEvent -> CapturedEvent)", () -> {
+        AllocationMeter.report("map (ILoggingEvent -> CapturedEvent)", () -> {
             LogbackEventMapper mapper = LogbackEventMapper.acquire();
             mapper.map(event, false);
             mapper.release();
         });
-        report("appender.doAppend (map + store)", () -> appender.doAppend(event));
-        report("logger.info through logback (all of it)", () -> logger.info("order {} for {} took {} ms", 42, "ACME", 12.5));
+        AllocationMeter.report("appender.doAppend (map + store)", () -> appender.doAppend(event));
+        AllocationMeter.report("logger.info through logback (all of it)", () -> logger.info("order {} for {} took {} ms", 42, "ACME", 12.5));
         context.stop();
-    }
-
-    private static void report(String what, Runnable call) {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        for (int i = 0; i < ROUNDS; i++) {
-            call.run(); // warm-up: let the JIT compile and the per-thread buffers grow
-        }
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < ROUNDS; i++) {
-            call.run();
-        }
-        long after = threads.getThreadAllocatedBytes(id);
-        System.out.printf("%-45s %8.1f bytes/event%n", what, (after - before) / (double) ROUNDS);
     }
 }

@@ -8,6 +8,7 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.Value;
 import io.timberlog.testing.Throwables;
+import io.timberlog.testing.FailingToString;
 import io.timberlog.testing.Stores;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,14 +38,6 @@ class TimberLogAppenderCaptureTest {
     private LoggerContext context;
     private List<ILoggingEvent> logged;
     private List<LogEvent> stored;
-
-    /** A value whose toString() fails, which SLF4J prints as a placeholder. */
-    private static final class FailingToString {
-        @Override
-        public String toString() {
-            throw new IllegalStateException("no text for you");
-        }
-    }
 
     @BeforeAll
     void logEverything(@TempDir Path dir) throws InterruptedException {

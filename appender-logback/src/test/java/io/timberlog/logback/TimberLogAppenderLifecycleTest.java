@@ -3,20 +3,16 @@ package io.timberlog.logback;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.status.Status;
-import io.timberlog.core.FsyncPolicy;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.LogStore;
-import io.timberlog.core.OverloadPolicy;
-import io.timberlog.core.StoreOptions;
+import io.timberlog.testing.ConfiguredOptions;
 import io.timberlog.testing.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -55,16 +51,7 @@ class TimberLogAppenderLifecycleTest {
         try {
             TimberLogAppender appender = LogbackFixture.timberLog(context);
             assertTrue(appender.isStarted());
-            StoreOptions options = appender.getStore().options();
-            assertEquals(dir.resolve("nested"), options.directory());
-            assertEquals(256 << 10, options.maxWalSize());
-            assertEquals(FsyncPolicy.INTERVAL, options.fsync());
-            assertEquals(Duration.ofMillis(200), options.fsyncInterval());
-            assertNull(options.forceAtLevel());
-            assertEquals(Duration.ofMillis(500), options.maxForceWait());
-            assertEquals(OverloadPolicy.DROP, options.overload());
-            assertEquals(Duration.ofMillis(100), options.blockTimeout());
-            assertEquals(64 << 10, options.maxEventSize());
+            ConfiguredOptions.assertEveryOptionApplied(appender.getStore().options(), dir);
             assertEquals(List.of(), LogbackFixture.statuses(context, Status.ERROR));
         } finally {
             context.stop();
@@ -79,12 +66,9 @@ class TimberLogAppenderLifecycleTest {
     void start_optionTheCoreDoesNotKnow_isReportedAsIgnored() {
         LoggerContext context = LogbackFixture.load("options-logback.xml", dir);
         try {
-            List<String> warnings = LogbackFixture.statuses(context, Status.WARN).stream()
-                    .filter(m -> m.contains("not supported")).collect(Collectors.toList());
-            for (String option : new String[] {"maxTotalSize", "maxAge"}) {
-                boolean known = StoreOptions.builder(dir).set(option, option.equals("maxAge") ? "7d" : "64MiB");
-                assertEquals(!known, warnings.stream().anyMatch(m -> m.contains("<" + option + ">")), warnings.toString());
-            }
+            List<String> warnings = LogbackFixture.statuses(context, Status.WARN);
+            ConfiguredOptions.assertUnknownOptionsReportedAsIgnored(dir, option -> warnings.stream()
+                    .anyMatch(m -> m.contains("<" + option + "> is not supported")));
         } finally {
             context.stop();
         }
@@ -95,9 +79,7 @@ class TimberLogAppenderLifecycleTest {
         LoggerContext context = LogbackFixture.load("capture-logback.xml", dir);
         context.getLogger("test").info("before stop");
         context.stop();
-        try (LogStore store = LogStore.open(StoreOptions.builder(dir).build())) {
-            assertEquals(dir, store.directory());
-        }
+        ConfiguredOptions.assertClosed(dir);
         assertEquals(List.of("before stop"), Stores.messages(Stores.read(dir)));
     }
 
