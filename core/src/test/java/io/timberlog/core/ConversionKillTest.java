@@ -3,6 +3,7 @@ package io.timberlog.core;
 import io.timberlog.core.internal.segment.SegmentFiles;
 import io.timberlog.core.testing.WalFixtures;
 import org.junit.jupiter.api.io.TempDir;
+import io.timberlog.testing.ChildMain;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,8 +27,8 @@ class ConversionKillTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 4})
     void killDuringConversions_everyAcknowledgedEventOnce(int segmentsBeforeKill) throws Exception {
-        Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ConvertingWriter.class.getName(), dir.toString())
+        Process child = new ProcessBuilder(ChildMain.command(Paths.get(System.getProperty("java.home"), "bin", "java")
+                .toString(), List.of(), ConvertingWriter.class, dir.toString()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         long acknowledged = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
@@ -38,6 +39,7 @@ class ConversionKillTest {
                     break;
                 }
             }
+        } finally {
             child.destroyForcibly(); // SIGKILL
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         }

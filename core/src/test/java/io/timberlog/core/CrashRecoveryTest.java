@@ -1,5 +1,6 @@
 package io.timberlog.core;
 
+import io.timberlog.testing.ChildMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,13 +74,13 @@ class CrashRecoveryTest {
     }
 
     private void runAndKill(Path store, Path progress, long maxWalSize, long delayMillis) throws Exception {
-        Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Xmx256m", CrashingWriter.class.getName(),
-                store.toString(), progress.toString(), String.valueOf(THREADS), String.valueOf(maxWalSize))
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(ChildMain.command(Paths.get(System.getProperty("java.home"), "bin", "java")
+                .toString(), List.of("-Xmx256m"), CrashingWriter.class, store.toString(), progress.toString(),
+                String.valueOf(THREADS), String.valueOf(maxWalSize))).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             CrashingWriter.awaitReady(out);
             Thread.sleep(delayMillis);
+        } finally {
             child.destroyForcibly(); // SIGKILL
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         }

@@ -1,5 +1,6 @@
 package io.timberlog.core;
 
+import io.timberlog.testing.ChildMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +31,9 @@ class LiveReaderTest {
     void readAll_whileAnotherProcessAppendsAndRotates_seesEveryEventAcknowledgedBeforeTheRead() throws Exception {
         Path store = dir.resolve("store");
         Path progress = dir.resolve("progress");
-        Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Xmx256m", CrashingWriter.class.getName(),
-                store.toString(), progress.toString(), "2", String.valueOf(256 << 10))
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(ChildMain.command(Paths.get(System.getProperty("java.home"), "bin", "java")
+                .toString(), List.of("-Xmx256m"), CrashingWriter.class, store.toString(), progress.toString(), "2",
+                String.valueOf(256 << 10))).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             CrashingWriter.awaitReady(out);
             int reads = 0;

@@ -2,6 +2,7 @@ package io.timberlog.core;
 
 import io.timberlog.core.internal.io.FileOps;
 import io.timberlog.core.internal.wal.WalFiles;
+import io.timberlog.testing.ChildMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,10 +154,8 @@ class WriterTrapsTest {
     }
 
     private static Process java(Class<?> main, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), main.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ProcessBuilder(ChildMain.command(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                List.of(), main, args)).redirectErrorStream(true).start();
     }
 
     private static String readAll(Process p) throws IOException {

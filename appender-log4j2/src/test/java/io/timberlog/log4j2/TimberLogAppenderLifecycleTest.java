@@ -1,0 +1,144 @@
+package io.timberlog.log4j2;
+
+import io.timberlog.core.LogEvent;
+import io.timberlog.core.LogStore;
+import io.timberlog.testing.ConfiguredOptions;
+import io.timberlog.testing.Stores;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TimberLogAppenderLifecycleTest {
+    @TempDir
+    Path dir;
+
+    private Log4jFixture status;
+
+    @BeforeEach
+    void listen() {
+        status = Log4jFixture.listen();
+    }
+
+    @AfterEach
+    void stopListening() {
+        status.stopListening();
+    }
+
+    @Test
+    void pluginIndex_isInTheJar_soThatNoPackagesAttributeIsNeeded() throws Exception {
+        URL classes = TimberLogAppender.class.getProtectionDomain().getCodeSource().getLocation();
+        String indexPath = "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat";
+        URL indexUrl = classes.getPath().endsWith(".jar") ? new URL("jar:" + classes + "!/" + indexPath)
+                : new URL(classes, indexPath);
+        try (InputStream index = indexUrl.openStream()) {
+            assertNotNull(index, "written by log4j2's annotation processor");
+            assertTrue(new String(index.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains(TimberLogAppender.class.getName()));
+        }
+    }
+
+    @Test
+    void start_everyOption_isPassedToTheStoreWithPropertiesResolved() {
+        LoggerContext context = Log4jFixture.load("options-log4j2.xml", dir);
+        try {
+            ConfiguredOptions.assertEveryOptionApplied(Log4jFixture.timberLog(context).getStore().options(), dir);
+        } finally {
+            context.stop();
+        }
+    }
+
+    /**
+     * Retention (maxTotalSize, maxAge) is being added to the core; until it knows the options, the appender
+     * passes them on all the same and says that they are ignored.
+     */
+    @Test
+    void start_optionTheCoreDoesNotKnow_isReportedAsIgnored() {
+        LoggerContext context = Log4jFixture.load("options-log4j2.xml", dir);
+        context.stop();
+        ConfiguredOptions.assertUnknownOptionsReportedAsIgnored(dir, option -> status.warnings().stream()
+                .anyMatch(m -> m.contains("option " + option + " is not supported")));
+    }
+
+    @Test
+    void start_withWrongOptionValue_reportsAnErrorNamingTheOption() {
+        LoggerContext context = Log4jFixture.load("bad-option-log4j2.xml", dir);
+        try {
+            assertNull(Log4jFixture.timberLog(context));
+            assertTrue(status.warnings().stream().anyMatch(m -> m.contains("fsync") && m.contains("sometimes")),
+                    status.warnings().toString());
+            context.getLogger("test").info("the application logs on");
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void stop_closesTheStore_soThatAnotherWriterCanOpenIt() throws Exception {
+        LoggerContext context = Log4jFixture.load("capture-log4j2.xml", dir);
+        context.getLogger("test").info("before stop");
+        context.stop();
+        ConfiguredOptions.assertClosed(dir);
+        assertEquals(List.of("before stop"), Stores.messages(Stores.read(dir)));
+    }
+
+    @Test
+    void stopThenStartAgain_writesASecondRunToTheSameStore() {
+        LoggerContext first = Log4jFixture.load("capture-log4j2.xml", dir);
+        first.getLogger("test").info("first run");
+        first.stop();
+        LoggerContext second = Log4jFixture.load("capture-log4j2.xml", dir);
+        second.getLogger("test").info("second run");
+        second.stop();
+
+        List<LogEvent> events = Stores.read(dir);
+        assertEquals(List.of("first run", "second run"), Stores.messages(events));
+        assertNotEquals(events.get(0).run(), events.get(1).run());
+    }
+
+    /** log4j2 starts the new configuration before it stops the old one: the store is handed over, not reopened. */
+    @Test
+    void reconfigure_sameDirectory_goesOnWritingTheMainStore() {
+        LoggerContext context = Log4jFixture.load("capture-log4j2.xml", dir);
+        context.getLogger("test").info("before reconfiguration");
+        context.reconfigure();
+        context.getLogger("test").info("after reconfiguration");
+        context.stop();
+
+        List<LogEvent> events = Stores.read(dir);
+        assertEquals(List.of("before reconfiguration", "after reconfiguration"), Stores.messages(events));
+        assertFalse(Files.exists(dir.resolve(LogStore.FALLBACK_DIRECTORY)), status.warnings().toString());
+    }
+
+    @Test
+    void append_behindAsyncLoggerAndAsyncAppender_keepsEveryEventWithItsCallersThread() throws Exception {
+        LoggerContext context = Log4jFixture.load("async-log4j2.xml", dir);
+        Thread caller = new Thread(() -> {
+            for (int i = 0; i < 500; i++) {
+                context.getLogger("async.logger").info("async logger {}", i);
+                context.getLogger("async.appender").info("async appender {}", i);
+            }
+        }, "caller-1");
+        caller.start();
+        caller.join();
+        context.stop(); // drains the ring buffer and the AsyncAppender's queue, then stops the appenders
+
+        for (Path store : new Path[] {dir, dir.resolve("behind-async-appender")}) {
+            List<LogEvent> events = Stores.read(store);
+            assertEquals(500, events.size(), store.toString());
+            for (int i = 0; i < events.size(); i++) {
+                assertTrue(events.get(i).message().endsWith(" " + i), events.get(i).message());
+                assertEquals("caller-1", events.get(i).thread());
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.timberlog.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import io.timberlog.core.CapturedEvent;
+import io.timberlog.core.Level;
+import io.timberlog.core.MessageStyle;
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Turns a logback event into a {@link CapturedEvent}. One per thread, reused: in steady state it
+ * allocates nothing for an event without an exception (MDC entries are visited with a {@code forEach}
+ * that needs no iterator, lists are walked by index). The exception is taken from logback's own
+ * {@link IThrowableProxy}, so that it prints as logback printed it (see {@link LogbackThrowables}).
+ *
+ * <p>Not thread-safe: {@link #acquire()} hands each thread its own.
+ */
+final class LogbackEventMapper implements BiConsumer<String, String> {
+    /** Markers nested deeper than this are not followed (slf4j forbids cycles; a custom Marker may not). */
+    private static final int MAX_MARKER_DEPTH = 8;
+    private static final ThreadLocal<LogbackEventMapper> PER_THREAD = ThreadLocal.withInitial(LogbackEventMapper::new);
+
+    private final CapturedEvent event = new CapturedEvent();
+    private boolean inUse;
+
+    /**
+     * This thread's mapper; a fresh one when this thread's is busy, i.e. when capturing an event led to
+     * logging another (an argument whose {@code toString()} logs, outside logback's own guard).
+     */
+    static LogbackEventMapper acquire() {
+        LogbackEventMapper mapper = PER_THREAD.get();
+        if (mapper.inUse) {
+            mapper = new LogbackEventMapper();
+        }
+        mapper.inUse = true;
+        return mapper;
+    }
+
+    /** Gives the mapper back, dropping its references to the application's objects. */
+    void release() {
+        event.reset();
+        inUse = false;
+    }
+
+    CapturedEvent map(ILoggingEvent source, boolean includeCallerData) {
+        CapturedEvent e = event.reset();
+        Instant instant = source.getInstant();
+        if (instant != null) {
+            e.timestamp(instant.getEpochSecond(), instant.getNano());
+        } else {
+            e.timestamp(source.getTimeStamp() * 1_000_000L);
+        }
+        e.level(level(source.getLevel())).logger(source.getLoggerName()).thread(source.getThreadName());
+        e.message(source.getMessage(), MessageStyle.SLF4J);
+        Object[] arguments = source.getArgumentArray();
+        if (arguments != null) {
+            for (Object argument : arguments) {
+                e.addArgument(argument);
+            }
+        }
+        Map<String, String> mdc = source.getMDCPropertyMap();
+        if (mdc != null && !mdc.isEmpty()) {
+            mdc.forEach(this);
+        }
+        List<Marker> markers = source.getMarkerList();
+        if (markers != null) {
+            for (int i = 0; i < markers.size(); i++) {
+                addMarker(markers.get(i), 0);
+            }
+        }
+        List<KeyValuePair> keyValues = source.getKeyValuePairs();
+        if (keyValues != null) {
+            for (int i = 0; i < keyValues.size(); i++) {
+                KeyValuePair pair = keyValues.get(i);
+                if (pair != null) {
+                    e.addKeyValue(pair.key, pair.value);
+                }
+            }
+        }
+        IThrowableProxy proxy = source.getThrowableProxy();
+        if (proxy != null) {
+            e.throwable(LogbackThrowables.describe(proxy));
+        }
+        if (includeCallerData) {
+            StackTraceElement[] callerData = source.getCallerData();
+            if (callerData != null) {
+                for (StackTraceElement frame : callerData) {
+                    e.addCallerFrame(String.valueOf(frame));
+                }
+            }
+        }
+        return e;
+    }
+
+    /** One MDC entry. */
+    @Override
+    public void accept(String key, String value) {
+        event.putMdc(key, value);
+    }
+
+    /**
+     * Adds a marker and the markers it refers to, once each: SLF4J's {@code marker.contains(name)} is
+     * true for those too, so a query for a marker finds what a filter on it finds.
+     */
+    private void addMarker(Marker marker, int depth) {
+        if (marker == null || depth > MAX_MARKER_DEPTH) {
+            return;
+        }
+        String name = String.valueOf(marker.getName());
+        for (int i = 0; i < event.markerCount(); i++) {
+            if (event.marker(i).equals(name)) {
+                return;
+            }
+        }
+        event.addMarker(name);
+        if (marker.hasReferences()) {
+            for (Iterator<Marker> references = marker.iterator(); references.hasNext(); ) {
+                addMarker(references.next(), depth + 1);
+            }
+        }
+    }
+
+    static Level level(ch.qos.logback.classic.Level level) {
+        int value = level == null ? ch.qos.logback.classic.Level.INFO_INT : level.levelInt;
+        if (value >= ch.qos.logback.classic.Level.ERROR_INT) {
+            return Level.ERROR;
+        }
+        if (value >= ch.qos.logback.classic.Level.WARN_INT) {
+            return Level.WARN;
+        }
+        if (value >= ch.qos.logback.classic.Level.INFO_INT) {
+            return Level.INFO;
+        }
+        if (value >= ch.qos.logback.classic.Level.DEBUG_INT) {
+            return Level.DEBUG;
+        }
+        return Level.TRACE;
+    }
+}

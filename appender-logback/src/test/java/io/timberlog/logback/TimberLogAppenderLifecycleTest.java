@@ -1,0 +1,138 @@
+package io.timberlog.logback;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.status.Status;
+import io.timberlog.core.LogEvent;
+import io.timberlog.core.LogStore;
+import io.timberlog.testing.ConfiguredOptions;
+import io.timberlog.testing.Stores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TimberLogAppenderLifecycleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void start_withoutDir_reportsAnErrorAndStaysStopped() {
+        LoggerContext context = LogbackFixture.load("no-dir-logback.xml", dir);
+        try {
+            assertFalse(LogbackFixture.timberLog(context).isStarted());
+            assertTrue(LogbackFixture.statuses(context, Status.ERROR).stream().anyMatch(m -> m.contains("needs a <dir>")),
+                    LogbackFixture.statuses(context, Status.ERROR).toString());
+            context.getLogger("test").info("the application logs on");
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void start_withWrongOptionValue_reportsAnErrorNamingTheOption() {
+        LoggerContext context = LogbackFixture.load("bad-option-logback.xml", dir);
+        try {
+            assertFalse(LogbackFixture.timberLog(context).isStarted());
+            List<String> errors = LogbackFixture.statuses(context, Status.ERROR);
+            assertTrue(errors.stream().anyMatch(m -> m.contains("fsync") && m.contains("sometimes")), errors.toString());
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void start_everyOption_isPassedToTheStoreWithPropertiesResolved() {
+        LoggerContext context = LogbackFixture.load("options-logback.xml", dir);
+        try {
+            TimberLogAppender appender = LogbackFixture.timberLog(context);
+            assertTrue(appender.isStarted());
+            ConfiguredOptions.assertEveryOptionApplied(appender.getStore().options(), dir);
+            assertEquals(List.of(), LogbackFixture.statuses(context, Status.ERROR));
+        } finally {
+            context.stop();
+        }
+    }
+
+    /**
+     * Retention (maxTotalSize, maxAge) is being added to the core; until it knows the options, the appender
+     * passes them on all the same and says that they are ignored.
+     */
+    @Test
+    void start_optionTheCoreDoesNotKnow_isReportedAsIgnored() {
+        LoggerContext context = LogbackFixture.load("options-logback.xml", dir);
+        try {
+            List<String> warnings = LogbackFixture.statuses(context, Status.WARN);
+            ConfiguredOptions.assertUnknownOptionsReportedAsIgnored(dir, option -> warnings.stream()
+                    .anyMatch(m -> m.contains("<" + option + "> is not supported")));
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void stop_closesTheStore_soThatAnotherWriterCanOpenIt() throws Exception {
+        LoggerContext context = LogbackFixture.load("capture-logback.xml", dir);
+        context.getLogger("test").info("before stop");
+        context.stop();
+        ConfiguredOptions.assertClosed(dir);
+        assertEquals(List.of("before stop"), Stores.messages(Stores.read(dir)));
+    }
+
+    @Test
+    void stopThenStart_writesASecondRunToTheSameStore() {
+        LoggerContext context = LogbackFixture.load("capture-logback.xml", dir);
+        TimberLogAppender appender = LogbackFixture.timberLog(context);
+        context.getLogger("test").info("first run");
+        appender.stop();
+        context.getLogger("test").info("while stopped");
+        appender.start();
+        context.getLogger("test").info("second run");
+        context.stop();
+
+        List<LogEvent> events = Stores.read(dir);
+        assertEquals(List.of("first run", "second run"), Stores.messages(events));
+        assertNotEquals(events.get(0).run(), events.get(1).run());
+        assertFalse(Files.exists(dir.resolve(LogStore.FALLBACK_DIRECTORY)));
+    }
+
+    @Test
+    void reconfigure_sameDirectory_goesOnWritingTheMainStore() throws Exception {
+        LoggerContext context = LogbackFixture.load("capture-logback.xml", dir);
+        context.getLogger("test").info("before reconfiguration");
+        context.reset(); // what logback's scan does before it reads the changed file
+        context.putProperty("storeDir", dir.toString());
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(getClass().getClassLoader().getResource("capture-logback.xml"));
+        context.getLogger("test").info("after reconfiguration");
+        context.stop();
+
+        assertEquals(List.of("before reconfiguration", "after reconfiguration"), Stores.messages(Stores.read(dir)));
+        assertFalse(Files.exists(dir.resolve(LogStore.FALLBACK_DIRECTORY)));
+    }
+
+    @Test
+    void append_underAsyncAppender_keepsEveryEventWithItsCallersThread() throws Exception {
+        LoggerContext context = LogbackFixture.load("async-logback.xml", dir);
+        Thread caller = new Thread(() -> {
+            for (int i = 0; i < 500; i++) {
+                context.getLogger("async").info("event {}", i);
+            }
+        }, "caller-1");
+        caller.start();
+        caller.join();
+        context.stop(); // the AsyncAppender hands on what it holds, then stops the TimberLog appender
+
+        List<LogEvent> events = Stores.read(dir);
+        assertEquals(500, events.size());
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals("event " + i, events.get(i).message());
+            assertEquals("caller-1", events.get(i).thread());
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.timberlog.core;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A store as a logging front-end (an appender, the agent) holds it: the application's start never
+ * fails because of it, and nothing is needed from the application to close it.
+ * <ul>
+ *   <li>It is opened with {@link LogStore#openWithFallback}, so a second application pointed at the
+ *       same directory writes to a per-process store beside the first one.</li>
+ *   <li>When the directory cannot be opened (not writable, disk full), the problem is reported, events
+ *       are dropped and counted, and a daemon thread tries again every {@link #RETRY_INTERVAL} until it
+ *       works or the store is closed.</li>
+ *   <li>A JVM shutdown hook closes the store when the application exits without closing it; closing
+ *       removes the hook.</li>
+ * </ul>
+ *
+ * <p>Thread-safe. {@link #append} never throws and takes no lock.
+ */
+public final class ManagedStore implements AutoCloseable {
+    /** How often a directory that could not be opened is tried again. */
+    public static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
+
+    private final StoreOptions options;
+    private final String owner;
+    private final AtomicLong droppedWhileUnavailable = new AtomicLong();
+    private final Thread shutdownHook;
+    private final Object lifecycle = new Object();
+
+    private volatile LogStore store;
+    private volatile boolean closed;
+    /** Guarded by lifecycle. */
+    private Thread opener;
+
+    private ManagedStore(StoreOptions options, String owner) {
+        this.options = options;
+        this.owner = owner;
+        this.shutdownHook = new Thread(this::closeQuietly, "timberlog-shutdown");
+    }
+
+    /**
+     * Opens the store, or starts trying to in the background when it cannot be opened now. Never throws
+     * for a problem with the directory: that is reported to the options' {@link ProblemListener}.
+     *
+     * @param owner who holds the store, for messages and thread names (e.g. the appender's name)
+     */
+    public static ManagedStore open(StoreOptions options, String owner) {
+        ManagedStore managed = new ManagedStore(options, owner);
+        if (!managed.tryOpen(true)) {
+            managed.startOpener();
+        }
+        try {
+            Runtime.getRuntime().addShutdownHook(managed.shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: whoever opened us closes us, or the run ends as a crash.
+        }
+        return managed;
+    }
+
+    /** Appends to the store; false when it dropped the event or no store is open (counted as dropped). */
+    public boolean append(CapturedEvent event) {
+        LogStore s = store;
+        if (s != null) {
+            return s.append(event);
+        }
+        droppedWhileUnavailable.incrementAndGet();
+        return false;
+    }
+
+    /** The open store, or {@code null} while the directory could not be opened yet or after close. */
+    public LogStore store() {
+        return store;
+    }
+
+    public StoreOptions options() {
+        return options;
+    }
+
+    /** Events dropped so far: by the store (overload, disk full) and while no store was open. */
+    public long droppedEvents() {
+        LogStore s = store;
+        return droppedWhileUnavailable.get() + (s == null ? 0 : s.stats().droppedEvents());
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Tries to open the store; true when it is open (now or already). */
+    private boolean tryOpen(boolean first) {
+        try {
+            LogStore opened = LogStore.openWithFallback(options);
+            synchronized (lifecycle) {
+                if (closed) {
+                    opened.close();
+                    return true;
+                }
+                store = opened;
+            }
+            if (!first) {
+                report(owner + ": store " + opened.directory() + " is open now; "
+                        + droppedWhileUnavailable.get() + " events were dropped while it could not be opened", null);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            if (first) {
+                report(owner + ": cannot open store " + options.directory() + "; events are dropped and counted, "
+                        + "and opening is tried again every " + RETRY_INTERVAL.getSeconds() + "s", e);
+            }
+            return false;
+        }
+    }
+
+    private void startOpener() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            opener = new Thread(this::openLater, "timberlog-store-opener");
+            opener.setDaemon(true);
+            opener.start();
+        }
+    }
+
+    private void openLater() {
+        long retryNanos = RETRY_INTERVAL.toNanos();
+        do {
+            LockSupport.parkNanos(this, retryNanos);
+        } while (!closed && !Thread.currentThread().isInterrupted() && !tryOpen(false));
+    }
+
+    private void report(String message, Throwable cause) {
+        try {
+            options.problemListener().problem(message, cause);
+        } catch (RuntimeException | LinkageError e) {
+            // A broken listener must not break the application's start.
+        }
+    }
+
+    /** Closes with a timeout of 5 seconds; see {@link #close(Duration)}. */
+    @Override
+    public void close() throws IOException {
+        close(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Stops the background opener, removes the shutdown hook and closes the store (marking the run as
+     * ended cleanly). Appends after this return false. Calling it again does nothing.
+     */
+    public void close(Duration timeout) throws IOException {
+        LogStore s;
+        Thread o;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            s = store;
+            store = null;
+            o = opener;
+        }
+        if (o != null) {
+            o.interrupt();
+        }
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down: the hook may be running already; closing twice is harmless.
+            }
+        }
+        if (s != null) {
+            s.close(timeout);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close(Duration.ofSeconds(5));
+        } catch (IOException | RuntimeException e) {
+            report(owner + ": closing store " + options.directory() + " at JVM exit failed", e);
+        }
+    }
+}
