@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Which segments retention deletes: those whose newest event is older than the maximum age, then,
  * oldest first, as many as it takes for the store (segments and WAL files) to fit the maximum total
- * size. WAL files are never deleted by retention: they hold the newest events.
+ * size. When a writer outruns conversion for long, the WAL files waiting to be converted alone can
+ * exceed the size: then the oldest of them go too ({@link #backlogToShed}), so that the disk stays
+ * bounded and the newest events, the ones that explain a crash, are kept.
  *
  * <p>Immutable and thread-safe.
  */
@@ -30,6 +32,25 @@ final class Retention {
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
+    }
+
+    /**
+     * How many of the waiting WAL files (sizes oldest first) to delete so that {@code otherBytes} (what
+     * stays anyway: segments and the current file) plus the rest fit the maximum total size.
+     */
+    int backlogToShed(List<Long> waitingSizes, long otherBytes) {
+        if (maxTotalSize <= 0) {
+            return 0;
+        }
+        long total = otherBytes;
+        for (long size : waitingSizes) {
+            total += size;
+        }
+        int shed = 0;
+        while (total > maxTotalSize && shed < waitingSizes.size()) {
+            total -= waitingSizes.get(shed++);
+        }
+        return shed;
     }
 
     /** The segments of {@code manifest} to delete, oldest first. */

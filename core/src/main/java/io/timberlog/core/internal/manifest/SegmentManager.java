@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +40,7 @@ public final class SegmentManager implements SealedWalListener {
     private final ManifestHolder manifests;
     private final WalConverter converter;
     private final Retention retention;
+    private final java.util.concurrent.atomic.AtomicLong shedFiles = new java.util.concurrent.atomic.AtomicLong();
     /** WAL files waiting, by id; guarded by itself. */
     private final TreeMap<Long, Path> queue = new TreeMap<>();
     private Thread thread;
@@ -201,20 +203,71 @@ public final class SegmentManager implements SealedWalListener {
         Manifest manifest = manifests.current();
         long walBytes = 0;
         for (Path wal : WalFiles.list(store)) {
-            walBytes += Files.size(wal);
+            walBytes += sizeOrZero(wal);
         }
         List<ManifestEntry> expired = retention.expired(manifest, walBytes, System.currentTimeMillis() * 1_000_000L);
-        if (expired.isEmpty()) {
+        if (!expired.isEmpty()) {
+            manifests.update(manifest.without(expired));
+            for (ManifestEntry e : expired) {
+                Path file = SegmentLocator.locate(store, e.file());
+                if (file != null) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            FileOps.forceDirectory(SegmentFiles.directory(store));
+        }
+        shedBacklog(walBytes);
+    }
+
+    /**
+     * When the WAL files waiting for conversion alone make the store too big (the writer outran the
+     * conversion for long), deletes the oldest of them and says so: the disk stays bounded and the
+     * newest events are kept.
+     */
+    private void shedBacklog(long walBytes) throws IOException {
+        List<Map.Entry<Long, Path>> waiting;
+        synchronized (queue) {
+            waiting = new ArrayList<>(queue.entrySet());
+        }
+        List<Long> sizes = new ArrayList<>();
+        long waitingBytes = 0;
+        for (Map.Entry<Long, Path> e : waiting) {
+            long size = sizeOrZero(e.getValue());
+            sizes.add(size);
+            waitingBytes += size;
+        }
+        long otherBytes = manifests.current().totalSize() + walBytes - waitingBytes;
+        int shed = retention.backlogToShed(sizes, otherBytes);
+        if (shed == 0) {
             return;
         }
-        manifests.update(manifest.without(expired));
-        for (ManifestEntry e : expired) {
-            Path file = SegmentLocator.locate(store, e.file());
-            if (file != null) {
-                Files.deleteIfExists(file);
+        long bytes = 0;
+        for (int i = 0; i < shed; i++) {
+            Map.Entry<Long, Path> e = waiting.get(i);
+            synchronized (queue) {
+                queue.remove(e.getKey());
             }
+            bytes += sizes.get(i);
+            Files.deleteIfExists(e.getValue());
         }
-        FileOps.forceDirectory(SegmentFiles.directory(store));
+        FileOps.forceDirectory(WalFiles.directory(store));
+        shedFiles.addAndGet(shed);
+        problems.report("shed", "the writer outran the conversion into segments for long: deleted the " + shed
+                + " oldest WAL file(s) waiting to be converted (" + bytes + " bytes, from " + waiting.get(0).getValue()
+                .getFileName() + ") to keep the store within maxTotalSize; their events are lost", null);
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // deleted meanwhile
+        }
+    }
+
+    /** WAL files deleted unconverted to keep the store within its size. */
+    public long shedFiles() {
+        return shedFiles.get();
     }
 
     /**

@@ -48,6 +48,38 @@ class RetentionTest {
     }
 
     @Test
+    void backlogToShed_whenWaitingFilesAloneAreTooBig_oldestUntilItFits() {
+        Retention retention = new Retention(1_000, null);
+        assertEquals(0, retention.backlogToShed(List.of(300L, 300L), 300));
+        assertEquals(2, retention.backlogToShed(List.of(400L, 400L, 400L, 400L), 100));
+        assertEquals(0, new Retention(0, null).backlogToShed(List.of(400L, 400L, 400L, 400L), 100));
+    }
+
+    @Test
+    void open_onABacklogBeyondMaxTotalSize_shedsTheOldestWalFilesAndKeepsTheNewest() throws Exception {
+        WalFixtures.writeRun(dir, 60_000, 3); // a crashed writer's many unconverted WAL files
+        List<Path> wals = io.timberlog.core.internal.wal.WalFiles.list(dir);
+        assertTrue(wals.size() >= 8, "a backlog: " + wals.size());
+        long backlog = 0;
+        for (Path wal : wals) {
+            backlog += Files.size(wal);
+        }
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.timberlog.core.LogStore store = io.timberlog.core.LogStore.open(WalFixtures.options(dir)
+                .maxTotalSize(backlog / 3).problemListener((m, c) -> problems.add(m)).build());
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (problems.stream().noneMatch(p -> p.contains("outran the conversion")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        store.close(Duration.ofSeconds(30));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("outran the conversion")), problems.toString());
+        List<io.timberlog.core.LogEvent> left = WalFixtures.readAll(dir);
+        assertFalse(left.isEmpty());
+        assertEquals(59_999, left.get(left.size() - 1).sequence(), "the newest events are kept");
+        assertTrue(left.size() < 60_000, "the oldest were shed");
+    }
+
+    @Test
     void compact_overMaxTotalSize_deletesOldestSegmentsAfterUpdatingTheManifest() throws Exception {
         WalFixtures.writeRun(dir, 8_000, 8);
         StoreMaintenance.compact(WalFixtures.options(dir).maxTotalSize(0).build());
