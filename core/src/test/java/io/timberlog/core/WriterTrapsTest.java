@@ -142,6 +142,7 @@ class WriterTrapsTest {
         StoreReader.ReadSummary summary = StoreReader.open(dir).readAll(e -> {
             int t = (int) e.arguments().get(0).asLong();
             assertEquals(next[t]++, e.arguments().get(1).asLong(), "each thread's events in order, none missing");
+            assertEquals("t" + t, e.logger(), "dictionary ids never leak from one file into the next");
             sequences.add(e.sequence());
         });
         assertTrue(summary.files() > 10, "many rotations: " + summary.files());

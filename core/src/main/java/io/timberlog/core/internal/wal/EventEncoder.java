@@ -55,6 +55,11 @@ final class EventEncoder {
             + 3 * WalDictionary.MAX_CHARS];
     private final Function<String, Integer> definer = this::define;
 
+    private static final int ID_CACHE_SIZE = 32;
+    private final String[] cachedStrings = new String[ID_CACHE_SIZE];
+    private final int[] cachedIds = new int[ID_CACHE_SIZE];
+    private WalDictionary cachedDictionary;
+
     private byte[] buf = new byte[1024];
     private int pos;
     private Limits limits;
@@ -295,7 +300,7 @@ final class EventEncoder {
     /** A dictionary reference when {@code shared} and the dictionary takes it, else 0 and the string. */
     private void writeRef(String s, boolean shared) {
         if (shared) {
-            int id = target.dictionary().idFor(s, definer);
+            int id = dictionaryId(s);
             if (id > 0) {
                 writeVarint(id);
                 return;
@@ -303,6 +308,30 @@ final class EventEncoder {
         }
         writeVarint(0);
         writeString(s);
+    }
+
+    /**
+     * The id of {@code s} in the target file's dictionary. Logger and thread names, templates and MDC keys
+     * are nearly always the very same String objects event after event, so a small cache compared by
+     * identity answers most lookups without the shared map; it is emptied when the file changes, since
+     * ids belong to one file.
+     */
+    private int dictionaryId(String s) {
+        WalDictionary dictionary = target.dictionary();
+        if (dictionary != cachedDictionary) {
+            java.util.Arrays.fill(cachedStrings, null);
+            cachedDictionary = dictionary;
+        }
+        int slot = s.hashCode() & (ID_CACHE_SIZE - 1);
+        if (cachedStrings[slot] == s) {
+            return cachedIds[slot];
+        }
+        int id = dictionary.idFor(s, definer);
+        if (id > 0) {
+            cachedStrings[slot] = s;
+            cachedIds[slot] = id;
+        }
+        return id;
     }
 
     private void writeNullableString(String s) {
