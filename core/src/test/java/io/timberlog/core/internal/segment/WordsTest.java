@@ -1,0 +1,53 @@
+package io.timberlog.core.internal.segment;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class WordsTest {
+    @Test
+    void lowerIfWordChar_everyChar_answersAsTheJdkDoes() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char ch = (char) c;
+            int expected = Character.isLetterOrDigit(ch) ? Character.toLowerCase(ch) : -1;
+            assertEquals(expected, Words.lowerIfWordChar(ch), "char " + Integer.toHexString(c));
+        }
+    }
+
+    @Test
+    void forEachWord_splitsOnNonWordCharsAndHashesAsAQueryDoes() {
+        List<Long> hashes = new ArrayList<>();
+        Words.forEachWord("Order 42 for ACME-Ltd, took\u00e9 7ms", hashes::add);
+        List<Long> expected = new ArrayList<>();
+        for (String word : new String[] {"order", "42", "for", "acme", "ltd", "took\u00e9", "7ms"}) {
+            expected.add(Words.wordHash(word));
+        }
+        assertEquals(expected, hashes);
+        assertEquals(Words.wordHash("acme"), Words.wordHash("ACME"));
+    }
+
+    @Test
+    void forEachWord_randomText_sameHashesAsWordByWordHashing() {
+        Random random = new Random(3);
+        String alphabet = "abcXYZ019 _-.,:\u00e9\u00c9\u0416\u4e2d\ud83d\ude00";
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(60); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            List<Long> actual = new ArrayList<>();
+            Words.forEachWord(text.toString(), actual::add);
+            List<Long> expected = new ArrayList<>();
+            for (String word : text.toString().split("[^\\p{javaLetterOrDigit}]+")) {
+                if (!word.isEmpty()) {
+                    expected.add(Words.wordHash(word));
+                }
+            }
+            assertEquals(expected, actual, "text '" + text + "'");
+        }
+    }
+}
