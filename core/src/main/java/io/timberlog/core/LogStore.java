@@ -74,6 +74,7 @@ public final class LogStore implements AutoCloseable {
                     manifest.highestSequence() + 1, segments);
             try {
                 // The run's first file exists now: every WAL file below it is an earlier run's, to convert.
+                segments.paceBy(writer::nextSequence);
                 segments.start(writer.currentWalId());
             } catch (IOException | RuntimeException e) {
                 writer.close(0);

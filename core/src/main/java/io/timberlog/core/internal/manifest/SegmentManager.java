@@ -40,6 +40,7 @@ public final class SegmentManager implements SealedWalListener {
     private final ManifestHolder manifests;
     private final WalConverter converter;
     private final Retention retention;
+    private volatile ConversionPacer pacer;
     private final java.util.concurrent.atomic.AtomicLong shedFiles = new java.util.concurrent.atomic.AtomicLong();
     /** WAL files waiting, by id; guarded by itself. */
     private final TreeMap<Long, Path> queue = new TreeMap<>();
@@ -117,13 +118,30 @@ public final class SegmentManager implements SealedWalListener {
         }
     }
 
+    /** Lets conversion wait while the writer is busy (see {@link ConversionPacer}); call before {@link #start}. */
+    public void paceBy(java.util.function.LongSupplier appendedEvents) {
+        this.pacer = new ConversionPacer(appendedEvents);
+    }
+
+    private boolean mayConvertNow() {
+        ConversionPacer p = pacer;
+        int waiting;
+        synchronized (queue) {
+            waiting = queue.size();
+        }
+        return closing || p == null || waiting == 0 || !p.shouldWait(waiting, System.nanoTime());
+    }
+
     private void run() {
         long nextRetention = 0;
         while (!stopped) {
             try {
-                Map.Entry<Long, Path> next;
+                Map.Entry<Long, Path> next = null;
+                boolean mayConvert = mayConvertNow();
                 synchronized (queue) {
-                    next = queue.pollFirstEntry();
+                    if (mayConvert) {
+                        next = queue.pollFirstEntry();
+                    }
                     busy = next != null;
                 }
                 if (next != null) {
