@@ -11,19 +11,14 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>a call-depth guard: an event logged while an event is being captured (an argument whose
  *       {@code toString()} logs) is left to the application's appenders, not captured again;</li>
- *   <li>the log4j2 event being walked up its logger configurations, so that it is captured once, at the
- *       first configuration that lets it through, and not again at the parents (an event logged
+ *   <li>the log4j2 events being walked up their logger configurations, so that each is captured once,
+ *       at the first configuration that lets it through, and not again at the parents (an event logged
  *       from an appender meanwhile is another event, captured on its own);</li>
  *   <li>the java.util.logging logger whose filter is about to decide on a record.</li>
  * </ul>
  * Thread-safe; never throws.
  */
 final class CaptureDispatcher implements CaptureSink {
-    /** What {@link #log4jEnter} returns when no log4j2 event was being walked on the thread. */
-    private static final Object NO_EVENT = new Object();
-    /** What {@link #log4jEnter} returns for a parent configuration of the event being walked. */
-    private static final Object SAME_EVENT = new Object();
-
     private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
     private final FrameworkCaptures logback;
     private final FrameworkCaptures log4j2;
@@ -55,31 +50,26 @@ final class CaptureDispatcher implements CaptureSink {
     }
 
     @Override
-    public Object log4jEnter(Object loggerConfig, Object event, Object predicate) {
+    public void log4jEnter(Object loggerConfig, Object event, Object predicate) {
         PerThread t = perThread.get();
-        Object walked = t.log4jEvent;
-        if (walked == event) {
-            return SAME_EVENT;
-        }
-        t.log4jEvent = event;
+        boolean parentOfWalked = t.log4jWalk.top() == event;
+        t.log4jWalk.push(event);
         // An AsyncLoggerConfig hands its events to a background thread, which walks them again with this
         // predicate: they were captured on the thread that logged them.
-        if (!t.capturing && !isAsynchronousOnly(predicate)) {
-            t.capturing = true;
-            try {
-                log4j2.capture(loggerConfig, event);
-            } finally {
-                t.capturing = false;
-            }
+        if (parentOfWalked || t.capturing || isAsynchronousOnly(predicate)) {
+            return;
         }
-        return walked == null ? NO_EVENT : walked;
+        t.capturing = true;
+        try {
+            log4j2.capture(loggerConfig, event);
+        } finally {
+            t.capturing = false;
+        }
     }
 
     @Override
-    public void log4jExit(Object entered) {
-        if (entered != SAME_EVENT) {
-            perThread.get().log4jEvent = entered == NO_EVENT ? null : entered;
-        }
+    public void log4jExit() {
+        perThread.get().log4jWalk.pop();
     }
 
     private static boolean isAsynchronousOnly(Object predicate) {
@@ -126,7 +116,31 @@ final class CaptureDispatcher implements CaptureSink {
 
     private static final class PerThread {
         boolean capturing;
-        Object log4jEvent;
+        /** The log4j2 events in {@code processLogEvent} on this thread, innermost on top. */
+        final Walk log4jWalk = new Walk();
         Logger julLogger;
+    }
+
+    /** A stack of the events being walked; only as deep as log4j2 calls nest. */
+    private static final class Walk {
+        private Object[] events = new Object[8];
+        private int depth;
+
+        Object top() {
+            return depth == 0 ? null : events[depth - 1];
+        }
+
+        void push(Object event) {
+            if (depth == events.length) {
+                events = java.util.Arrays.copyOf(events, depth * 2);
+            }
+            events[depth++] = event;
+        }
+
+        void pop() {
+            if (depth > 0) {
+                events[--depth] = null; // no reference to the application's event once it is done
+            }
+        }
     }
 }

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The transformer the agent installs: a plain {@link ClassFileTransformer} that looks at the name of
- * every class the JVM loads and hands the few logging classes to the {@link AdviceWeaver}, which it
- * creates (loading byte-buddy) only when the first of them appears.
+ * every class the JVM loads and hands the few logging classes to the {@link EntryHookWeaver}: nothing
+ * more of the agent (ASM) is loaded until the first of them appears.
  *
  * <p>Woven code calls the bridge in the bootstrap loader's unnamed module; a framework class in a named
  * module (java.logging's {@code Logger}, a modular logback) is given the right to read it.
@@ -22,7 +22,6 @@ import java.util.Set;
  */
 final class LoggingClassTransformer implements ClassFileTransformer {
     private final Instrumentation instrumentation;
-    private volatile AdviceWeaver weaver;
 
     LoggingClassTransformer(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
@@ -36,7 +35,7 @@ final class LoggingClassTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            byte[] woven = weaver().weave(target, loader, classfileBuffer);
+            byte[] woven = EntryHookWeaver.weave(target, classfileBuffer);
             Module bridge = TimberLogBridge.class.getModule();
             if (module != null && module.isNamed() && !module.canRead(bridge)) {
                 instrumentation.redefineModule(module, Set.of(bridge), Map.of(), Map.of(), Set.of(), Map.of());
@@ -46,20 +45,6 @@ final class LoggingClassTransformer implements ClassFileTransformer {
             Problems.print("cannot weave " + target.binaryName() + " of " + loader + ", its events are not captured: " + e);
             return null;
         }
-    }
-
-    private AdviceWeaver weaver() {
-        AdviceWeaver w = weaver;
-        if (w == null) {
-            synchronized (this) {
-                w = weaver;
-                if (w == null) {
-                    w = new AdviceWeaver();
-                    weaver = w;
-                }
-            }
-        }
-        return w;
     }
 
     /** Weaves the logging classes loaded before the agent: after a dynamic attach, or rarely at premain. */

@@ -14,13 +14,11 @@ public interface CaptureSink {
 
     /**
      * A log4j2 event entering {@code LoggerConfig.processLogEvent}, once per logger configuration on its
-     * way up the hierarchy.
-     *
-     * @return what {@link #log4jExit} needs to restore when the method returns
+     * way up the hierarchy; {@link #log4jExit} follows when that call ends, however it ends.
      */
-    Object log4jEnter(Object loggerConfig, Object event, Object predicate);
+    void log4jEnter(Object loggerConfig, Object event, Object predicate);
 
-    void log4jExit(Object entered);
+    void log4jExit();
 
     /** A record entering {@code java.util.logging.Logger.log(LogRecord)}, before the logger's checks. */
     void julLog(Object logger, Object record);

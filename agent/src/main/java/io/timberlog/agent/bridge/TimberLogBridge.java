@@ -9,8 +9,8 @@ import java.util.logging.LogRecord;
  * from any class loader: a framework inside a web application, a Spring Boot jar or a test's own
  * loader. It forwards to the {@link CaptureSink} the agent installs, and does nothing before that.
  *
- * <p>Thread-safe. Nothing here throws into the framework: the advice suppresses every
- * {@code Throwable} as well.
+ * <p>Thread-safe. Nothing here throws into the framework: every {@code Throwable} of the sink is
+ * suppressed here, so the woven calls need no handler.
  */
 public final class TimberLogBridge {
     private static volatile CaptureSink sink;
@@ -39,26 +39,44 @@ public final class TimberLogBridge {
     public static void logback(Object logger, Object event) {
         CaptureSink s = sink;
         if (s != null) {
-            s.logback(logger, event);
+            try {
+                s.logback(logger, event);
+            } catch (Throwable e) {
+                // never into the application: the sink reports its own failures
+            }
         }
     }
 
-    public static Object log4jEnter(Object loggerConfig, Object event, Object predicate) {
+    public static void log4jEnter(Object loggerConfig, Object event, Object predicate) {
         CaptureSink s = sink;
-        return s == null ? null : s.log4jEnter(loggerConfig, event, predicate);
+        if (s != null) {
+            try {
+                s.log4jEnter(loggerConfig, event, predicate);
+            } catch (Throwable e) {
+                // never into the application: the sink reports its own failures
+            }
+        }
     }
 
-    public static void log4jExit(Object entered) {
+    public static void log4jExit() {
         CaptureSink s = sink;
-        if (s != null && entered != null) {
-            s.log4jExit(entered);
+        if (s != null) {
+            try {
+                s.log4jExit();
+            } catch (Throwable e) {
+                // never into the application: the sink reports its own failures
+            }
         }
     }
 
     public static void julLog(Object logger, Object record) {
         CaptureSink s = sink;
         if (s != null) {
-            s.julLog(logger, record);
+            try {
+                s.julLog(logger, record);
+            } catch (Throwable e) {
+                // never into the application: the sink reports its own failures
+            }
         }
     }
 
@@ -73,7 +91,7 @@ public final class TimberLogBridge {
             try {
                 s.julFiltered(record, loggable);
             } catch (Throwable e) {
-                // Never into the application: the sink does not throw, and if it did, the record is lost to capture only.
+                // never into the application: the sink reports its own failures
             }
         }
         return loggable;

@@ -1,0 +1,41 @@
+package io.timberlog.agent.apps;
+
+import io.timberlog.testing.LoggingChild;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * An application that logs through java.util.logging, knowing nothing of TimberLog. With the system
+ * property {@code app.julToSlf4j=true} it first sends JUL to SLF4J (jul-to-slf4j's bridge handler), as
+ * applications on logback commonly do.
+ */
+public final class JulApp {
+    private JulApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean("app.julToSlf4j")) {
+            org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+            org.slf4j.bridge.SLF4JBridgeHandler.install();
+        }
+        Logger logger = Logger.getLogger("app.jul");
+        LoggingChild.run(args, new LoggingChild.Framework() {
+            @Override
+            public void log(int thread, long index) {
+                logger.log(Level.INFO, "event {0} {1}", new Object[] {String.valueOf(thread), String.valueOf(index)});
+            }
+
+            @Override
+            public Iterable<String> warnings() {
+                return List.of();
+            }
+
+            @Override
+            public void stop() {
+                // JUL has nothing to stop
+            }
+        });
+    }
+}
