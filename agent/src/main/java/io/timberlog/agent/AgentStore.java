@@ -26,7 +26,7 @@ final class AgentStore implements EventSink {
     AgentStore(StoreOptions options) {
         Thread opener = new Thread(() -> {
             try {
-                store = ManagedStore.open(options, "TimberLog agent");
+                store = ManagedStore.open(options, "capture");
             } catch (RuntimeException | LinkageError e) {
                 Problems.print("cannot open the store " + options.directory() + ", nothing is captured: " + e);
             } finally {
