@@ -38,14 +38,8 @@ final class CaptureDispatcher implements CaptureSink {
     @Override
     public void logback(Object logger, Object event) {
         PerThread t = perThread.get();
-        if (t.capturing) {
-            return;
-        }
-        t.capturing = true;
-        try {
-            logback.capture(logger, event);
-        } finally {
-            t.capturing = false;
+        if (!t.capturing) {
+            captureGuarded(t, logback, logger, event);
         }
     }
 
@@ -56,12 +50,16 @@ final class CaptureDispatcher implements CaptureSink {
         t.log4jWalk.push(event);
         // An AsyncLoggerConfig hands its events to a background thread, which walks them again with this
         // predicate: they were captured on the thread that logged them.
-        if (parentOfWalked || t.capturing || isAsynchronousOnly(predicate)) {
-            return;
+        if (!parentOfWalked && !t.capturing && !isAsynchronousOnly(predicate)) {
+            captureGuarded(t, log4j2, loggerConfig, event);
         }
+    }
+
+    /** Captures with the call-depth guard up: whatever the capture logs on this thread is not captured. */
+    private static void captureGuarded(PerThread t, FrameworkCaptures captures, Object source, Object event) {
         t.capturing = true;
         try {
-            log4j2.capture(loggerConfig, event);
+            captures.capture(source, event);
         } finally {
             t.capturing = false;
         }

@@ -37,11 +37,7 @@ class CoexistenceIT {
                 + "<appender name='FILE' class='ch.qos.logback.core.FileAppender'><file>" + file + "</file>"
                 + "<encoder><pattern>%msg%n</pattern></encoder></appender>"
                 + "<root level='INFO'><appender-ref ref='FILE'/></root></configuration>");
-        Path store = tmp.resolve("store");
-        run("dir=" + store, List.of("-Dlogback.configurationFile=" + config), Libs.LOGBACK15.jars(), LogbackApp.class);
-
-        assertEquals(EVENTS, Files.readAllLines(file).stream().distinct().count(), "lines in the application's own log");
-        assertEquals(EVENTS, Captured.read(store).events);
+        assertOwnAppenderReceivesEveryEvent(file, "-Dlogback.configurationFile=" + config, Libs.LOGBACK15, LogbackApp.class);
     }
 
     @Test
@@ -50,8 +46,14 @@ class CoexistenceIT {
         Path config = write("log4j2.xml", "<Configuration status='WARN'><Appenders>"
                 + "<File name='FILE' fileName='" + file + "'><PatternLayout pattern='%m%n'/></File></Appenders>"
                 + "<Loggers><Root level='INFO'><AppenderRef ref='FILE'/></Root></Loggers></Configuration>");
+        assertOwnAppenderReceivesEveryEvent(file, "-Dlog4j2.configurationFile=" + config, Libs.LOG4J2, Log4jApp.class);
+    }
+
+    /** Runs the application with a configuration whose one appender writes {@code file}, and the agent. */
+    private void assertOwnAppenderReceivesEveryEvent(Path file, String configuration, Libs libs, Class<?> main)
+            throws Exception {
         Path store = tmp.resolve("store");
-        run("dir=" + store, List.of("-Dlog4j2.configurationFile=" + config), Libs.LOG4J2.jars(), Log4jApp.class);
+        run("dir=" + store, List.of(configuration), libs.jars(), main);
 
         assertEquals(EVENTS, Files.readAllLines(file).stream().distinct().count(), "lines in the application's own log");
         assertEquals(EVENTS, Captured.read(store).events);

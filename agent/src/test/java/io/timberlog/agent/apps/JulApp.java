@@ -2,7 +2,6 @@ package io.timberlog.agent.apps;
 
 import io.timberlog.testing.LoggingChild;
 
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,21 +20,7 @@ public final class JulApp {
             org.slf4j.bridge.SLF4JBridgeHandler.install();
         }
         Logger logger = Logger.getLogger("app.jul");
-        LoggingChild.run(args, new LoggingChild.Framework() {
-            @Override
-            public void log(int thread, long index) {
-                logger.log(Level.INFO, "event {0} {1}", new Object[] {String.valueOf(thread), String.valueOf(index)});
-            }
-
-            @Override
-            public Iterable<String> warnings() {
-                return List.of();
-            }
-
-            @Override
-            public void stop() {
-                // JUL has nothing to stop
-            }
-        });
+        LoggingChild.run(args, AppFramework.of((thread, index) -> logger.log(Level.INFO, "event {0} {1}",
+                new Object[] {String.valueOf(thread), String.valueOf(index)}), () -> { }));
     }
 }

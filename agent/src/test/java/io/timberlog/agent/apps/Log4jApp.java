@@ -4,8 +4,6 @@ import io.timberlog.testing.LoggingChild;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
-import java.util.List;
-
 /** An application that logs through log4j2, knowing nothing of TimberLog. */
 public final class Log4jApp {
     private Log4jApp() {
@@ -13,21 +11,7 @@ public final class Log4jApp {
 
     public static void main(String[] args) throws Exception {
         Logger logger = LogManager.getLogger("app.log4j2");
-        LoggingChild.run(args, new LoggingChild.Framework() {
-            @Override
-            public void log(int thread, long index) {
-                logger.info("event {} {}", thread, index);
-            }
-
-            @Override
-            public Iterable<String> warnings() {
-                return List.of();
-            }
-
-            @Override
-            public void stop() {
-                LogManager.shutdown();
-            }
-        });
+        LoggingChild.run(args, AppFramework.of((thread, index) -> logger.info("event {} {}", thread, index),
+                LogManager::shutdown));
     }
 }

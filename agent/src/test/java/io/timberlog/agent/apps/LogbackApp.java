@@ -5,8 +5,6 @@ import io.timberlog.testing.LoggingChild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
-
 /** An application that logs through SLF4J and logback, knowing nothing of TimberLog. */
 public final class LogbackApp {
     private LogbackApp() {
@@ -14,21 +12,7 @@ public final class LogbackApp {
 
     public static void main(String[] args) throws Exception {
         Logger logger = LoggerFactory.getLogger("app.logback");
-        LoggingChild.run(args, new LoggingChild.Framework() {
-            @Override
-            public void log(int thread, long index) {
-                logger.info("event {} {}", thread, index);
-            }
-
-            @Override
-            public Iterable<String> warnings() {
-                return List.of();
-            }
-
-            @Override
-            public void stop() {
-                ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
-            }
-        });
+        LoggingChild.run(args, AppFramework.of((thread, index) -> logger.info("event {} {}", thread, index),
+                () -> ((LoggerContext) LoggerFactory.getILoggerFactory()).stop()));
     }
 }
