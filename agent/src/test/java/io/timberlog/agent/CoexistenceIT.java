@@ -89,6 +89,20 @@ class CoexistenceIT {
         assertEquals(List.of("app.jul"), loggers);
     }
 
+    @Test
+    void javaUtilLogging_loggerWithAFilter_capturesWhatTheFilterLetsThrough() throws Exception {
+        Path store = tmp.resolve("store");
+        run("dir=" + store, List.of("-Dapp.evenOnly=true"), List.of(), JulApp.class);
+
+        Captured captured = Captured.read(store);
+        assertEquals(EVENTS / 2, captured.events);
+        for (int t = 0; t < LoggingChild.THREADS; t++) {
+            assertEquals(EVENTS_PER_THREAD / 2, captured.found[t].stream().filter(i -> i % 2 == 0).count());
+        }
+        assertEquals(EVENTS / 2, Files.readAllLines(AgentJvm.errors(tmp.resolve("child.out"))).stream()
+                .filter(line -> line.startsWith("INFO: event ")).count(), "JUL's console handler printed the same");
+    }
+
     private Path write(String name, String content) throws Exception {
         return Files.writeString(tmp.resolve(name), content.replace('\'', '"'));
     }
