@@ -115,9 +115,22 @@ final class AgentOptions {
         return sanitize(main, "java");
     }
 
+    /**
+     * {@code text} as one safe path element: other characters than letters, digits, {@code .}, {@code _}
+     * and {@code -} become {@code _}, and only dots (or nothing) is {@code fallback}. A plain loop: this
+     * runs at every start, before the application, where a regular expression costs milliseconds.
+     */
     private static String sanitize(String text, String fallback) {
-        String clean = text.replaceAll("[^A-Za-z0-9._-]", "_");
-        return clean.isEmpty() || clean.chars().allMatch(c -> c == '.') ? fallback : clean;
+        StringBuilder clean = new StringBuilder(text.length());
+        boolean onlyDots = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean safe = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '-';
+            clean.append(safe ? c : '_');
+            onlyDots &= c == '.';
+        }
+        return onlyDots ? fallback : clean.toString();
     }
 
     private static final class Option {
