@@ -37,9 +37,10 @@ import org.apache.logging.log4j.util.TriConsumer;
  *       as its text; an object message of a String looks like one with its text as only parameter;</li>
  *   <li>anything else (object, map, {@code String.format} messages...): its formatted text.</li>
  * </ul>
- * Not thread-safe: {@link #acquire()} hands each thread its own.
+ * Public for the TimberLog agent, which captures with this same mapping (a relocated copy of it); not
+ * an API for applications. Not thread-safe: {@link #acquire()} hands each thread its own.
  */
-final class Log4jEventMapper {
+public final class Log4jEventMapper {
     private static final ThreadLocal<Log4jEventMapper> PER_THREAD = ThreadLocal.withInitial(Log4jEventMapper::new);
     /** Markers with parents deeper than this are not followed. */
     private static final int MAX_MARKER_DEPTH = 8;
@@ -59,7 +60,7 @@ final class Log4jEventMapper {
     private Object firstParameter;
 
     /** This thread's mapper; a fresh one when capturing an event led to logging another on this thread. */
-    static Log4jEventMapper acquire() {
+    public static Log4jEventMapper acquire() {
         Log4jEventMapper mapper = PER_THREAD.get();
         if (mapper.inUse) {
             mapper = new Log4jEventMapper();
@@ -69,12 +70,12 @@ final class Log4jEventMapper {
     }
 
     /** Gives the mapper back, dropping its references to the application's objects. */
-    void release() {
+    public void release() {
         event.reset();
         inUse = false;
     }
 
-    CapturedEvent map(LogEvent source, boolean includeCallerData) {
+    public CapturedEvent map(LogEvent source, boolean includeCallerData) {
         CapturedEvent e = event.reset();
         Instant instant = source.getInstant();
         if (instant != null) {

@@ -3,7 +3,6 @@ package io.timberlog.log4j2;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.appender.AsyncAppender;
-import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 
 /**
@@ -16,7 +15,8 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
  * inside the agent) recognizes the application's plugin. It does not evaluate filters, and does not look
  * behind routing or failover appenders.
  *
- * <p>The answer changes only with the configuration: callers cache it per logger and configuration.
+ * <p>The answer changes only with the configuration: callers cache it per logger (or logger configuration:
+ * a new configuration brings new ones).
  * Thread-safe.
  */
 public final class TimberLogRouting {
@@ -30,11 +30,18 @@ public final class TimberLogRouting {
 
     /** True when an event logged through {@code logger} reaches a started TimberLog appender. */
     public static boolean reachesTimberLogAppender(Logger logger) {
-        Configuration configuration = logger.getContext().getConfiguration();
-        LoggerConfig config = logger.get();
+        return reachesTimberLogAppender(logger.get());
+    }
+
+    /**
+     * True when an event that {@code loggerConfig} lets through reaches a started TimberLog appender:
+     * for the agent, which meets events at their logger configuration, not at their logger.
+     */
+    public static boolean reachesTimberLogAppender(LoggerConfig loggerConfig) {
+        LoggerConfig config = loggerConfig;
         for (int depth = 0; config != null && depth < MAX_DEPTH; depth++) {
             for (Appender appender : config.getAppenders().values()) {
-                if (reaches(appender, configuration, 0)) {
+                if (reaches(appender, 0)) {
                     return true;
                 }
             }
@@ -46,7 +53,7 @@ public final class TimberLogRouting {
         return false;
     }
 
-    private static boolean reaches(Appender appender, Configuration configuration, int depth) {
+    private static boolean reaches(Appender appender, int depth) {
         if (appender == null || !appender.isStarted() || depth > MAX_DEPTH) {
             return false;
         }
@@ -54,8 +61,8 @@ public final class TimberLogRouting {
             return true;
         }
         if (appender instanceof AsyncAppender) {
-            for (String name : ((AsyncAppender) appender).getAppenderRefStrings()) {
-                if (reaches(configuration.getAppender(name), configuration, depth + 1)) {
+            for (Appender queuedTo : ((AsyncAppender) appender).getAppenders()) {
+                if (reaches(queuedTo, depth + 1)) {
                     return true;
                 }
             }

@@ -20,9 +20,10 @@ import java.util.function.BiConsumer;
  * that needs no iterator, lists are walked by index). The exception is taken from logback's own
  * {@link IThrowableProxy}, so that it prints as logback printed it (see {@link LogbackThrowables}).
  *
- * <p>Not thread-safe: {@link #acquire()} hands each thread its own.
+ * <p>Public for the TimberLog agent, which captures with this same mapping (a relocated copy of it);
+ * not an API for applications. Not thread-safe: {@link #acquire()} hands each thread its own.
  */
-final class LogbackEventMapper implements BiConsumer<String, String> {
+public final class LogbackEventMapper implements BiConsumer<String, String> {
     /** Markers nested deeper than this are not followed (slf4j forbids cycles; a custom Marker may not). */
     private static final int MAX_MARKER_DEPTH = 8;
     private static final ThreadLocal<LogbackEventMapper> PER_THREAD = ThreadLocal.withInitial(LogbackEventMapper::new);
@@ -34,7 +35,7 @@ final class LogbackEventMapper implements BiConsumer<String, String> {
      * This thread's mapper; a fresh one when this thread's is busy, i.e. when capturing an event led to
      * logging another (an argument whose {@code toString()} logs, outside logback's own guard).
      */
-    static LogbackEventMapper acquire() {
+    public static LogbackEventMapper acquire() {
         LogbackEventMapper mapper = PER_THREAD.get();
         if (mapper.inUse) {
             mapper = new LogbackEventMapper();
@@ -44,12 +45,12 @@ final class LogbackEventMapper implements BiConsumer<String, String> {
     }
 
     /** Gives the mapper back, dropping its references to the application's objects. */
-    void release() {
+    public void release() {
         event.reset();
         inUse = false;
     }
 
-    CapturedEvent map(ILoggingEvent source, boolean includeCallerData) {
+    public CapturedEvent map(ILoggingEvent source, boolean includeCallerData) {
         CapturedEvent e = event.reset();
         Instant instant = source.getInstant();
         if (instant != null) {

@@ -10,7 +10,6 @@ import io.timberlog.core.internal.wal.WalMeta;
 import io.timberlog.core.internal.wal.WalWriter;
 
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ public final class LogStore implements AutoCloseable {
             throw new UnsupportedFormatException(dir + " was written by a newer version of TimberLog");
         }
         long nowNanos = toEpochNanos(Instant.now());
-        RunInfo run = new RunInfo(nowNanos, ProcessInfo.pid(), ProcessInfo.hostName(), new SecureRandom().nextLong());
+        RunInfo run = new RunInfo(nowNanos, ProcessInfo.pid(), ProcessInfo.hostName(), ProcessInfo.runNonce());
         StoreLock lock = StoreLock.acquire(dir, run);
         try {
             SegmentManager segments = SegmentManager.open(options, ManifestLoader.load(dir));

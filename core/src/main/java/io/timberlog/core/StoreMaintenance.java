@@ -8,7 +8,6 @@ import io.timberlog.core.internal.wal.WalMeta;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 
 /**
  * Work on a store that no process is writing: what {@code timberlog compact DIR} runs. Takes the
@@ -39,7 +38,7 @@ public final class StoreMaintenance {
             throw new UnsupportedFormatException(dir + " was written by a newer version of TimberLog");
         }
         RunInfo run = new RunInfo(System.currentTimeMillis() * 1_000_000L, ProcessInfo.pid(), ProcessInfo.hostName(),
-                new SecureRandom().nextLong());
+                ProcessInfo.runNonce());
         StoreLock lock = StoreLock.acquire(dir, run);
         try {
             SegmentManager segments = SegmentManager.open(options, ManifestLoader.load(dir));

@@ -44,11 +44,20 @@ public final class ChildMain {
     /** The command that starts {@code main} with {@code args} in a child JVM through this class. */
     public static java.util.List<String> command(String java, java.util.List<String> jvmOptions, Class<?> main,
                                                  String... args) {
+        return command(java, jvmOptions, System.getProperty("java.class.path"), main, args);
+    }
+
+    /**
+     * As {@link #command(String, java.util.List, Class, String...)}, with a class path of the caller's
+     * choosing (it must hold this class and {@code main}).
+     */
+    public static java.util.List<String> command(String java, java.util.List<String> jvmOptions, String classPath,
+                                                 Class<?> main, String... args) {
         java.util.List<String> command = new java.util.ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(ChildMain.class.getName());
         command.add(main.getName());
         command.addAll(Arrays.asList(args));

@@ -1,0 +1,67 @@
+package io.timberlog.agent;
+
+import io.timberlog.core.CapturedEvent;
+import io.timberlog.core.ManagedStore;
+import io.timberlog.core.StoreOptions;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent's store. It is opened on a daemon thread started with the agent, so that the application's
+ * start does not wait for it; the first events wait for the opening to finish (it does not block: a
+ * directory that cannot be opened is retried in the background by {@link ManagedStore}, and events
+ * are dropped and counted meanwhile). Problems are printed as one line each on standard error.
+ *
+ * <p>Thread-safe; never throws.
+ */
+final class AgentStore implements EventSink {
+    /** Longer than any local opening takes; events of a JVM whose disk hangs longer are dropped. */
+    private static final long OPEN_WAIT_SECONDS = 10;
+
+    private final CountDownLatch opened = new CountDownLatch(1);
+    private volatile ManagedStore store;
+    private volatile boolean waitedInVain;
+
+    AgentStore(StoreOptions options) {
+        Thread opener = new Thread(() -> {
+            try {
+                store = ManagedStore.open(options, "capture");
+            } catch (RuntimeException | LinkageError e) {
+                Problems.print("cannot open the store " + options.directory() + ", nothing is captured: " + e);
+            } finally {
+                opened.countDown();
+            }
+        }, "timberlog-agent-open");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    @Override
+    public boolean append(CapturedEvent event) {
+        ManagedStore s = store;
+        if (s == null) {
+            s = awaitStore();
+            if (s == null) {
+                return false;
+            }
+        }
+        return s.append(event);
+    }
+
+    private ManagedStore awaitStore() {
+        if (waitedInVain) {
+            return null;
+        }
+        try {
+            if (!opened.await(OPEN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                waitedInVain = true;
+                Problems.once("open-timeout", "the store did not open within " + OPEN_WAIT_SECONDS
+                        + "s; events are dropped until it does");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return store;
+    }
+}

@@ -1,0 +1,144 @@
+package io.timberlog.agent;
+
+import io.timberlog.agent.bridge.CaptureSink;
+
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * The agent's side of the bridge: takes the events the woven framework code hands over and passes each
+ * to the capture for its framework copy. It keeps, per thread:
+ * <ul>
+ *   <li>a call-depth guard: an event logged while an event is being captured (an argument whose
+ *       {@code toString()} logs) is left to the application's appenders, not captured again;</li>
+ *   <li>the log4j2 events being walked up their logger configurations, so that each is captured once,
+ *       at the first configuration that lets it through, and not again at the parents (an event logged
+ *       from an appender meanwhile is another event, captured on its own);</li>
+ *   <li>the java.util.logging logger whose filter is about to decide on a record.</li>
+ * </ul>
+ * Thread-safe; never throws.
+ */
+final class CaptureDispatcher implements CaptureSink {
+    private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
+    private final FrameworkCaptures logback;
+    private final FrameworkCaptures log4j2;
+    private final JulCapture jul;
+
+    CaptureDispatcher(EventSink sink) {
+        ClassLoader agentLoader = CaptureDispatcher.class.getClassLoader();
+        this.logback = new FrameworkCaptures("logback", "ch.qos.logback.classic.Logger",
+                "io.timberlog.agent.logback.LogbackCapture", sink, agentLoader,
+                "io.timberlog.agent.logback.", "io.timberlog.logback.");
+        this.log4j2 = new FrameworkCaptures("log4j2", "org.apache.logging.log4j.core.config.LoggerConfig",
+                "io.timberlog.agent.log4j2.Log4jCapture", sink, agentLoader,
+                "io.timberlog.agent.log4j2.", "io.timberlog.log4j2.");
+        this.jul = new JulCapture(sink);
+    }
+
+    @Override
+    public void logback(Object logger, Object event) {
+        PerThread t = perThread.get();
+        if (!t.capturing) {
+            captureGuarded(t, logback, logger, event);
+        }
+    }
+
+    @Override
+    public void log4jEnter(Object loggerConfig, Object event, Object predicate) {
+        PerThread t = perThread.get();
+        boolean parentOfWalked = t.log4jWalk.top() == event;
+        t.log4jWalk.push(event);
+        // An AsyncLoggerConfig hands its events to a background thread, which walks them again with this
+        // predicate: they were captured on the thread that logged them.
+        if (!parentOfWalked && !t.capturing && !isAsynchronousOnly(predicate)) {
+            captureGuarded(t, log4j2, loggerConfig, event);
+        }
+    }
+
+    /** Captures with the call-depth guard up: whatever the capture logs on this thread is not captured. */
+    private static void captureGuarded(PerThread t, FrameworkCaptures captures, Object source, Object event) {
+        t.capturing = true;
+        try {
+            captures.capture(source, event);
+        } finally {
+            t.capturing = false;
+        }
+    }
+
+    @Override
+    public void log4jExit() {
+        perThread.get().log4jWalk.pop();
+    }
+
+    private static boolean isAsynchronousOnly(Object predicate) {
+        return predicate instanceof Enum && ((Enum<?>) predicate).name().equals("ASYNCHRONOUS_ONLY");
+    }
+
+    @Override
+    public void julLog(Object logger, Object record) {
+        PerThread t = perThread.get();
+        t.julLogger = null;
+        Logger julLogger = (Logger) logger;
+        LogRecord julRecord = (LogRecord) record;
+        if (t.capturing || julRecord == null || !julLogger.isLoggable(julRecord.getLevel())) {
+            return;
+        }
+        if (julLogger.getFilter() != null) {
+            t.julLogger = julLogger; // captured when the filter says yes (julFiltered)
+            return;
+        }
+        captureJul(t, julLogger, julRecord);
+    }
+
+    @Override
+    public void julFiltered(Object record, boolean loggable) {
+        PerThread t = perThread.get();
+        Logger logger = t.julLogger;
+        t.julLogger = null;
+        if (loggable && logger != null && !t.capturing) {
+            captureJul(t, logger, (LogRecord) record);
+        }
+    }
+
+    private void captureJul(PerThread t, Logger logger, LogRecord record) {
+        t.capturing = true;
+        try {
+            jul.capture(logger, record);
+        } catch (RuntimeException | LinkageError e) {
+            Problems.once("capture-jul", "capturing a java.util.logging record failed, it is not in the store ("
+                    + e + "); further failures are not reported");
+        } finally {
+            t.capturing = false;
+        }
+    }
+
+    private static final class PerThread {
+        boolean capturing;
+        /** The log4j2 events in {@code processLogEvent} on this thread, innermost on top. */
+        final Walk log4jWalk = new Walk();
+        Logger julLogger;
+    }
+
+    /** A stack of the events being walked; only as deep as log4j2 calls nest. */
+    private static final class Walk {
+        private Object[] events = new Object[8];
+        private int depth;
+
+        Object top() {
+            return depth == 0 ? null : events[depth - 1];
+        }
+
+        void push(Object event) {
+            if (depth == events.length) {
+                events = java.util.Arrays.copyOf(events, depth * 2);
+            }
+            events[depth++] = event;
+        }
+
+        void pop() {
+            if (depth > 0) {
+                events[--depth] = null; // no reference to the application's event once it is done
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.timberlog.agent;
+
+import io.timberlog.core.CapturedEvent;
+import io.timberlog.core.Level;
+import io.timberlog.core.MessageStyle;
+import io.timberlog.core.ThrowableInfo;
+
+import java.time.Instant;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Captures java.util.logging records. JUL has no appender of ours to reuse: the record's raw message is
+ * kept as a literal template with its parameters as arguments, and the message as JUL's formatters
+ * print it ({@link Formatter#formatMessage}: resource bundle and {@code {0}} parameters) when it
+ * differs. The exception is kept as {@code Throwable.printStackTrace} walks it.
+ *
+ * <p>A record that reaches a handler forwarding to another framework (jul-to-slf4j's
+ * {@code SLF4JBridgeHandler}, log4j's {@code Log4jBridgeHandler}) is left alone: it is captured there,
+ * as an event of that framework, once.
+ *
+ * <p>Thread-safe: each thread has its own event and formatter.
+ */
+final class JulCapture {
+    private static final String[] BRIDGE_HANDLERS = {
+            "org.slf4j.bridge.SLF4JBridgeHandler",
+            "org.apache.logging.log4j.jul.Log4jBridgeHandler",
+    };
+    /** Loggers deeper than this are not followed. */
+    private static final int MAX_DEPTH = 64;
+
+    private final EventSink sink;
+    private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
+
+    JulCapture(EventSink sink) {
+        this.sink = sink;
+    }
+
+    void capture(Logger logger, LogRecord record) {
+        if (reachesBridgeHandler(logger)) {
+            return;
+        }
+        PerThread t = perThread.get();
+        CapturedEvent e = t.event.reset();
+        try {
+            Instant instant = record.getInstant();
+            e.timestamp(instant.getEpochSecond(), instant.getNano());
+            e.level(level(record.getLevel())).logger(record.getLoggerName()).thread(Thread.currentThread().getName());
+            String raw = record.getMessage();
+            e.message(raw, MessageStyle.LITERAL);
+            Object[] parameters = record.getParameters();
+            if (parameters != null) {
+                for (Object parameter : parameters) {
+                    e.addArgument(parameter);
+                }
+            }
+            String formatted = t.formatter.formatMessage(record);
+            if (formatted != null && !formatted.equals(raw)) {
+                e.formattedMessage(formatted);
+            }
+            Throwable thrown = record.getThrown();
+            if (thrown != null) {
+                e.throwable(ThrowableInfo.from(thrown));
+            }
+            sink.append(e);
+        } finally {
+            e.reset();
+        }
+    }
+
+    /** True when the record goes on to a handler that forwards it to a framework the agent captures. */
+    static boolean reachesBridgeHandler(Logger logger) {
+        Logger current = logger;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            for (Handler handler : current.getHandlers()) {
+                if (isBridge(handler.getClass())) {
+                    return true;
+                }
+            }
+            if (!current.getUseParentHandlers()) {
+                return false;
+            }
+            current = current.getParent();
+        }
+        return false;
+    }
+
+    private static boolean isBridge(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (String bridge : BRIDGE_HANDLERS) {
+                if (c.getName().equals(bridge)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static Level level(java.util.logging.Level level) {
+        int value = level == null ? java.util.logging.Level.INFO.intValue() : level.intValue();
+        if (value >= java.util.logging.Level.SEVERE.intValue()) {
+            return Level.ERROR;
+        }
+        if (value >= java.util.logging.Level.WARNING.intValue()) {
+            return Level.WARN;
+        }
+        if (value >= java.util.logging.Level.INFO.intValue()) {
+            return Level.INFO;
+        }
+        if (value >= java.util.logging.Level.FINE.intValue()) {
+            return Level.DEBUG;
+        }
+        return Level.TRACE;
+    }
+
+    private static final class PerThread {
+        final CapturedEvent event = new CapturedEvent();
+        /** Only its {@code formatMessage} is used, which is synchronized: hence one per thread. */
+        final Formatter formatter = new Formatter() {
+            @Override
+            public String format(LogRecord record) {
+                return formatMessage(record);
+            }
+        };
+    }
+}
