@@ -66,11 +66,21 @@ public final class LogStore implements AutoCloseable {
         RunInfo run = new RunInfo(nowNanos, ProcessInfo.pid(), ProcessInfo.hostName(), ProcessInfo.runNonce());
         StoreLock lock = StoreLock.acquire(dir, run);
         try {
-            SegmentManager segments = SegmentManager.open(options, ManifestLoader.load(dir));
-            Manifest manifest = segments.manifest();
-            // Segments may hold the only record of the ids and sequence numbers used so far.
-            WalWriter writer = WalWriter.open(options, run, manifest.highestWalId() + 1,
-                    manifest.highestSequence() + 1, segments);
+            SegmentManager segments;
+            long minWalId = 1;
+            long minSequence = 0;
+            if (WalMeta.read(dir) != null) {
+                // wal.meta and the WAL files give the ids and sequence numbers to go on from; the manifest
+                // is read on the segment manager's thread, off the application's start.
+                segments = SegmentManager.openInBackground(options);
+            } else {
+                // Without wal.meta, segments may hold the only record of the ids and sequence numbers used.
+                segments = SegmentManager.open(options, ManifestLoader.load(dir));
+                Manifest manifest = segments.manifest();
+                minWalId = manifest.highestWalId() + 1;
+                minSequence = manifest.highestSequence() + 1;
+            }
+            WalWriter writer = WalWriter.open(options, run, minWalId, minSequence, segments);
             try {
                 // The run's first file exists now: every WAL file below it is an earlier run's, to convert.
                 segments.paceBy(writer::nextSequence);

@@ -98,11 +98,12 @@ public final class ManagedStore implements AutoCloseable {
                     opened.close();
                     return true;
                 }
+                if (!first) {
+                    // Said before the store is published: whoever sees it open has been told.
+                    report(owner + ": store " + opened.directory() + " is open now; " + droppedWhileUnavailable.get()
+                            + " events were dropped while it could not be opened", null);
+                }
                 store = opened;
-            }
-            if (!first) {
-                report(owner + ": store " + opened.directory() + " is open now; "
-                        + droppedWhileUnavailable.get() + " events were dropped while it could not be opened", null);
             }
             return true;
         } catch (IOException | RuntimeException e) {

@@ -13,7 +13,19 @@ public final class ProcessInfo {
     private ProcessInfo() {
     }
 
+    /**
+     * This process's id: the target of {@code /proc/self} where there is one (initializing
+     * {@code ProcessHandle} costs the application's start ~15 ms), else from {@code ProcessHandle}.
+     */
     public static long pid() {
+        try {
+            Path self = Paths.get("/proc/self");
+            if (Files.isSymbolicLink(self)) {
+                return Long.parseLong(Files.readSymbolicLink(self).toString());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // fall through
+        }
         return ProcessHandle.current().pid();
     }
 

@@ -30,10 +30,10 @@ final class ConversionPacer {
     /** True when the conversion of the {@code waitingFiles} queued files should wait a little. */
     boolean shouldWait(int waitingFiles, long nowNanos) {
         sample(nowNanos);
-        return shouldWait(waitingFiles, eventsPerSecond);
+        return isBusyWithSmallBacklog(waitingFiles, eventsPerSecond);
     }
 
-    static boolean shouldWait(int waitingFiles, long eventsPerSecond) {
+    static boolean isBusyWithSmallBacklog(int waitingFiles, long eventsPerSecond) {
         return waitingFiles <= MAX_WAITING_FILES && eventsPerSecond > BUSY_EVENTS_PER_SECOND;
     }
 

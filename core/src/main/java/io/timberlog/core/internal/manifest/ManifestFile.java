@@ -40,11 +40,17 @@ public final class ManifestFile {
     /** A manifest larger than this is not read: even a store of a million segments stays far below. */
     static final int MAX_BYTES = 256 << 20;
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxNumberLength(20)
-                    .maxStringLength(1 << 16).build())
-            .build();
+    /**
+     * Jackson, built on first use: {@link #path} and {@link #exists} are called on every store open, and a
+     * store without segments yet must not pay the ~50 classes of Jackson at the application's start.
+     */
+    private static final class Json {
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxNumberLength(20)
+                        .maxStringLength(1 << 16).build())
+                .build();
+    }
 
     /** What reading the manifest found. */
     public static final class Result {
@@ -119,7 +125,7 @@ public final class ManifestFile {
     }
 
     private static Result parse(byte[] bytes) throws IOException, InvalidManifestException {
-        try (JsonParser p = JSON.createParser(bytes)) {
+        try (JsonParser p = Json.FACTORY.createParser(bytes)) {
             expect(p.nextToken() == JsonToken.START_OBJECT, "not a JSON object");
             String format = null;
             long version = -1;
@@ -267,7 +273,7 @@ public final class ManifestFile {
 
     static byte[] toJson(Manifest manifest) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 + 400 * manifest.segments().size());
-        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", Manifest.VERSION);

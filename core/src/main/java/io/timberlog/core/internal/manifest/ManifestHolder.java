@@ -21,6 +21,11 @@ final class ManifestHolder {
         return current;
     }
 
+    /** Sets the manifest read after construction (a holder made before the manifest was read). */
+    void initialize(Manifest manifest) {
+        current = manifest;
+    }
+
     void update(Manifest next) throws IOException {
         ManifestFile.write(store, next);
         current = next;

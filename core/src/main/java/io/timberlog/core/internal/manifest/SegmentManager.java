@@ -41,6 +41,9 @@ public final class SegmentManager implements SealedWalListener {
     private final WalConverter converter;
     private final Retention retention;
     private volatile ConversionPacer pacer;
+    /** True until the manager's thread has read the manifest (see {@link #openInBackground}). */
+    private volatile boolean loadInBackground;
+    private long firstWalIdOfRun;
     private final java.util.concurrent.atomic.AtomicLong shedFiles = new java.util.concurrent.atomic.AtomicLong();
     /** WAL files waiting, by id; guarded by itself. */
     private final TreeMap<Long, Path> queue = new TreeMap<>();
@@ -80,13 +83,45 @@ public final class SegmentManager implements SealedWalListener {
         return manager;
     }
 
-    /** The manifest as of now. */
+    /**
+     * Like {@link #open(StoreOptions, ManifestLoader.Loaded)}, but the manifest is read and the store
+     * cleaned up on the manager's own thread, before its first conversion: reading manifest.json with
+     * Jackson costs a cold JVM tens of milliseconds that an application's start should not pay. Only
+     * for a writer whose ids and sequence numbers come from wal.meta, which is never behind the
+     * manifest (it names the current file before any file below it can be converted).
+     */
+    public static SegmentManager openInBackground(StoreOptions options) {
+        SegmentManager manager = new SegmentManager(options.directory(), new ProblemReporter(options.problemListener()),
+                null, new Retention(options.maxTotalSize(), options.maxAge()), ConversionStep.Listener.NONE);
+        manager.loadInBackground = true;
+        return manager;
+    }
+
+    /** The manifest as of now; for a manager opened in the background, only after {@link #start}'s thread read it. */
     public Manifest manifest() {
         return manifests.current();
     }
 
+    /** Reads the manifest and cleans up, on the manager's thread, for {@link #openInBackground}. */
+    private void loadAndCleanUp() throws IOException {
+        ManifestLoader.Loaded loaded = ManifestLoader.load(store);
+        manifests.initialize(loaded.manifest);
+        if (loaded.rebuilt()) {
+            problems.report("manifest", loaded.warning, null);
+            manifests.update(loaded.manifest);
+        }
+        if (loaded.manifest.highestWalId() >= firstWalIdOfRun) {
+            problems.report("wal-ids", "manifest.json lists WAL ids up to " + loaded.manifest.highestWalId()
+                    + " but wal.meta let this run start at " + firstWalIdOfRun + ": wal.meta was behind; "
+                    + "WAL files of this run whose ids the manifest already lists are not converted", null);
+        }
+        StoreCleanup.run(store, manifests, problems);
+        loadInBackground = false;
+    }
+
     /** Queues the WAL files older than {@code firstWalIdOfRun} (an earlier run's) and starts the thread. */
     public void start(long firstWalIdOfRun) throws IOException {
+        this.firstWalIdOfRun = firstWalIdOfRun;
         enqueueLeftovers(firstWalIdOfRun);
         thread = new Thread(this::run, "timberlog-segments");
         thread.setDaemon(true);
@@ -136,6 +171,9 @@ public final class SegmentManager implements SealedWalListener {
         long nextRetention = 0;
         while (!stopped) {
             try {
+                if (loadInBackground) {
+                    loadAndCleanUp();
+                }
                 Map.Entry<Long, Path> next = null;
                 boolean mayConvert = mayConvertNow();
                 synchronized (queue) {

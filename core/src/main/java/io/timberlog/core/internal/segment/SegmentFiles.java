@@ -1,5 +1,7 @@
 package io.timberlog.core.internal.segment;
 
+import io.timberlog.core.internal.io.NumberedFileName;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -8,13 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Names of the files in a store's {@code segments/} directory: zero-padded ids, so that {@code ls} order is log order. */
 public final class SegmentFiles {
     public static final String DIRECTORY = "segments";
-    private static final Pattern NAME = Pattern.compile("segment_(\\d{6,18})\\.log");
+    private static final NumberedFileName NAME = new NumberedFileName("segment_", ".log");
 
     private SegmentFiles() {
     }
@@ -24,7 +24,7 @@ public final class SegmentFiles {
     }
 
     public static String fileName(long segmentId) {
-        return String.format("segment_%06d.log", segmentId);
+        return NAME.format(segmentId);
     }
 
     public static Path path(Path store, long segmentId) {
@@ -33,8 +33,7 @@ public final class SegmentFiles {
 
     /** The id in a segment file name, or -1 when the name is not one (paths, other names, temporary files). */
     public static long idOf(String fileName) {
-        Matcher m = NAME.matcher(fileName);
-        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+        return NAME.parse(fileName);
     }
 
     /** The segment files of a store (regular files, symbolic links excluded) in id order. */

@@ -1,5 +1,7 @@
 package io.timberlog.core.internal.wal;
 
+import io.timberlog.core.internal.io.NumberedFileName;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -7,14 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Names of the files in a store's {@code wal/} directory: zero-padded ids, so that {@code ls} order is log order. */
 public final class WalFiles {
     public static final String DIRECTORY = "wal";
     public static final String META = "wal.meta";
-    private static final Pattern NAME = Pattern.compile("wal_(\\d{6,18})\\.wal");
+    private static final NumberedFileName NAME = new NumberedFileName("wal_", ".wal");
 
     private WalFiles() {
     }
@@ -24,7 +24,7 @@ public final class WalFiles {
     }
 
     public static String fileName(long walId) {
-        return String.format("wal_%06d.wal", walId);
+        return NAME.format(walId);
     }
 
     public static Path path(Path store, long walId) {
@@ -33,8 +33,7 @@ public final class WalFiles {
 
     /** The id in a WAL file name, or -1 when the name is not one. */
     public static long idOf(Path file) {
-        Matcher m = NAME.matcher(file.getFileName().toString());
-        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+        return NAME.parse(file.getFileName().toString());
     }
 
     /** The WAL files of a store in id order; empty when there is no wal directory. */

@@ -8,20 +8,20 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class ConversionPacerTest {
     @Test
-    void shouldWait_busyWriterAndSmallBacklog_waits() {
-        assertTrue(ConversionPacer.shouldWait(1, 3_000_000));
-        assertTrue(ConversionPacer.shouldWait(ConversionPacer.MAX_WAITING_FILES, 300_000));
+    void isBusyWithSmallBacklog_busyWriterAndSmallBacklog_waits() {
+        assertTrue(ConversionPacer.isBusyWithSmallBacklog(1, 3_000_000));
+        assertTrue(ConversionPacer.isBusyWithSmallBacklog(ConversionPacer.MAX_WAITING_FILES, 300_000));
     }
 
     @Test
-    void shouldWait_quietWriter_converts() {
-        assertFalse(ConversionPacer.shouldWait(1, 10_000));
-        assertFalse(ConversionPacer.shouldWait(3, ConversionPacer.BUSY_EVENTS_PER_SECOND));
+    void isBusyWithSmallBacklog_quietWriter_converts() {
+        assertFalse(ConversionPacer.isBusyWithSmallBacklog(1, 10_000));
+        assertFalse(ConversionPacer.isBusyWithSmallBacklog(3, ConversionPacer.BUSY_EVENTS_PER_SECOND));
     }
 
     @Test
-    void shouldWait_backlogBeyondTheBound_convertsEvenWhenBusy() {
-        assertFalse(ConversionPacer.shouldWait(ConversionPacer.MAX_WAITING_FILES + 1, 5_000_000));
+    void isBusyWithSmallBacklog_backlogBeyondTheBound_convertsEvenWhenBusy() {
+        assertFalse(ConversionPacer.isBusyWithSmallBacklog(ConversionPacer.MAX_WAITING_FILES + 1, 5_000_000));
     }
 
     @Test
