@@ -173,11 +173,20 @@ public final class LogStore implements AutoCloseable {
      * Waits at most about {@code timeout} plus the conversion timeout.
      */
     public void close(Duration timeout) throws IOException {
+        close(timeout, options.closeConversionTimeout());
+    }
+
+    /**
+     * As {@link #close(Duration)}, converting the last WAL file for at most {@code conversionTimeout}
+     * ({@link Duration#ZERO}: leave it for the next start, e.g. when the JVM is exiting and a fast exit
+     * matters more than a tidy store; the events are as safe in the WAL file).
+     */
+    public void close(Duration timeout, Duration conversionTimeout) throws IOException {
         try {
             writer.close(timeout.toNanos());
         } finally {
             try {
-                segments.close(options.closeConversionTimeout());
+                segments.close(conversionTimeout);
             } finally {
                 lock.close();
             }

@@ -152,6 +152,10 @@ public final class ManagedStore implements AutoCloseable {
      * ended cleanly). Appends after this return false. Calling it again does nothing.
      */
     public void close(Duration timeout) throws IOException {
+        close(timeout, options.closeConversionTimeout());
+    }
+
+    private void close(Duration timeout, Duration conversionTimeout) throws IOException {
         LogStore s;
         Thread o;
         synchronized (lifecycle) {
@@ -174,13 +178,18 @@ public final class ManagedStore implements AutoCloseable {
             }
         }
         if (s != null) {
-            s.close(timeout);
+            s.close(timeout, conversionTimeout);
         }
     }
 
+    /**
+     * The shutdown hook: the JVM is exiting without the application having closed the store. The run is
+     * sealed as ended cleanly, but converting the last WAL file is left to the next start: exiting fast
+     * matters more here (containers give a process seconds to stop), and the events are as safe in the WAL.
+     */
     private void closeQuietly() {
         try {
-            close(Duration.ofSeconds(5));
+            close(Duration.ofSeconds(5), Duration.ZERO);
         } catch (IOException | RuntimeException e) {
             report(owner + ": closing store " + options.directory() + " at JVM exit failed", e);
         }
