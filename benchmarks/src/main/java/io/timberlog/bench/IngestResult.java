@@ -1,0 +1,49 @@
+package io.timberlog.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * What one ingest run measured; handed from the child JVM to the runner as a properties file.
+ *
+ * @param events            calls measured (all threads)
+ * @param callsPerSecond    events / time until the last call returned
+ * @param writtenPerSecond  events / time until the framework was stopped (everything written)
+ * @param stopMillis        how long the stop took after the last call returned
+ * @param p50Nanos          call latency percentiles and maximum, nanoseconds
+ * @param callerBytesPerEvent heap bytes allocated per event by the calling threads
+ * @param jvmBytesPerEvent  heap bytes allocated per event by the whole JVM, including the stop
+ */
+public record IngestResult(Contender contender, int threads, long events, double callsPerSecond,
+                           double writtenPerSecond, double stopMillis, long p50Nanos, long p99Nanos,
+                           long p999Nanos, long maxNanos, double callerBytesPerEvent, double jvmBytesPerEvent) {
+
+    public void write(Path file) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("contender", contender.id());
+        p.setProperty("threads", Integer.toString(threads));
+        p.setProperty("events", Long.toString(events));
+        p.setProperty("callsPerSecond", Double.toString(callsPerSecond));
+        p.setProperty("writtenPerSecond", Double.toString(writtenPerSecond));
+        p.setProperty("stopMillis", Double.toString(stopMillis));
+        p.setProperty("p50Nanos", Long.toString(p50Nanos));
+        p.setProperty("p99Nanos", Long.toString(p99Nanos));
+        p.setProperty("p999Nanos", Long.toString(p999Nanos));
+        p.setProperty("maxNanos", Long.toString(maxNanos));
+        p.setProperty("callerBytesPerEvent", Double.toString(callerBytesPerEvent));
+        p.setProperty("jvmBytesPerEvent", Double.toString(jvmBytesPerEvent));
+        ResultFile.write(file, p);
+    }
+
+    public static IngestResult read(Path file) throws IOException {
+        Properties p = ResultFile.read(file);
+        return new IngestResult(Contender.byId(p.getProperty("contender")), Integer.parseInt(p.getProperty("threads")),
+                Long.parseLong(p.getProperty("events")), Double.parseDouble(p.getProperty("callsPerSecond")),
+                Double.parseDouble(p.getProperty("writtenPerSecond")), Double.parseDouble(p.getProperty("stopMillis")),
+                Long.parseLong(p.getProperty("p50Nanos")), Long.parseLong(p.getProperty("p99Nanos")),
+                Long.parseLong(p.getProperty("p999Nanos")), Long.parseLong(p.getProperty("maxNanos")),
+                Double.parseDouble(p.getProperty("callerBytesPerEvent")),
+                Double.parseDouble(p.getProperty("jvmBytesPerEvent")));
+    }
+}
