@@ -12,19 +12,17 @@ public enum Family {
     LOG4J2("log4j2", List.of()),
     /**
      * log4j2 with Chronicle Logger's appender. Chronicle Core 2.21 reaches into JDK internals; on JDK 17
-     * it needs these to start (found by starting it: each missing one fails with an
-     * {@code IllegalAccessError} or {@code InaccessibleObjectException} naming the package).
+     * it needs these three, found by starting it without them: {@code java.lang.reflect} opened (else
+     * {@code IllegalAccessException} in a static initializer), {@code sun.nio.ch} exported (else
+     * {@code IllegalAccessError} on {@code FileChannelImpl}), {@code jdk.internal.ref} exported (else a
+     * warning that mapped buffers are released by a slower fallback). And its analytics switched off: it
+     * would otherwise try to reach an analytics server over the network at start.
      */
     CHRONICLE("chronicle", List.of(
-            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
-            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-            "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED"));
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "-Dchronicle.analytics.disable=true"));
 
     private final String classpathName;
     private final List<String> jvmOptions;
