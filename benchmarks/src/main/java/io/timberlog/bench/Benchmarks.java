@@ -31,7 +31,7 @@ public final class Benchmarks {
             System.exit(2);
             return;
         }
-        String command = System.getProperty("bench.command", "benchmarks/run.sh");
+        String command = System.getProperty("bench.command", "benchmarks/run.sh").trim();
         run(options, command);
     }
 
@@ -61,7 +61,7 @@ public final class Benchmarks {
         IngestSummary summary = new IngestSummary(ingest, options.threads());
         List<Targets.Check> targets = Targets.check(summary, kills);
         String markdown = new MarkdownReport().header(date, command, loadStart, loadEnd, options)
-                .ingest(summary, options.threads()).kills(kills).targets(targets)
+                .ingest(summary, options.threads()).incomplete(ingest).kills(kills).targets(targets)
                 .section("Footprint: bytes on disk", footprint).section("Query", query)
                 .section("Recovery", recovery).section("Agent start-up", startup).toString();
         List<String> other = new ArrayList<>();

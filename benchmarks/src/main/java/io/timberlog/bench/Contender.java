@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One logging setup under test. Every contender runs the same SLF4J calls ({@link io.timberlog.bench.child.Workload})
  * in a JVM of its own; what differs is the framework, its configuration (a file under
- * {@code src/main/resources/contenders/}) and JVM options.
+ * {@code src/main/resources/contenders/}) and JVM options. The two references run the framework with
+ * an appender that does nothing: what the application and the framework cost, without writing.
  */
 public enum Contender {
     LOGBACK_FILE("logback-file", "logback FileAppender, immediateFlush=true", Family.LOGBACK,
@@ -32,10 +33,10 @@ public enum Contender {
     /** logback with no appender of its own; the agent captures into the store. Runs when the agent jar exists. */
     TIMBERLOG_AGENT("timberlog-agent", "TimberLog through its agent (logback, no appender)", Family.LOGBACK,
             "logback-none.xml", OutputKind.TIMBERLOG_STORE),
-    LOGBACK_NONE("logback-none", "reference: logback, no appender (writes nothing)", Family.LOGBACK,
-            "logback-none.xml", OutputKind.NONE),
-    LOG4J2_NONE("log4j2-none", "reference: log4j2, no appender (writes nothing)", Family.LOG4J2,
-            "log4j2-none.xml", OutputKind.NONE);
+    LOGBACK_NOP("logback-nop", "reference: logback, an appender that does nothing", Family.LOGBACK,
+            "logback-nop.xml", OutputKind.NONE),
+    LOG4J2_NOP("log4j2-nop", "reference: log4j2, an appender that does nothing", Family.LOG4J2,
+            "log4j2-nop.xml", OutputKind.NONE);
 
     private final String id;
     private final String label;

@@ -33,9 +33,14 @@ final class IngestBench {
                             options.events());
                     results.add(r);
                     System.out.printf(Locale.ROOT, "  ingest round %d  %-22s %dt  %6.2f M calls/s  %6.2f M written/s"
-                                    + "  p99.9 %7.2f us  caller %5.1f B/event  JVM %6.1f B/event%n", round + 1,
-                            contender.id(), threads, r.callsPerSecond() / 1e6, r.writtenPerSecond() / 1e6,
-                            r.p999Nanos() / 1e3, r.callerBytesPerEvent(), r.jvmBytesPerEvent());
+                                    + "  p99.9 %7.2f us  caller %5.1f B %4.0f ns/event  JVM %6.1f B/event  others %4.0f ns/event%n",
+                            round + 1, contender.id(), threads, r.callsPerSecond() / 1e6, r.writtenPerSecond() / 1e6,
+                            r.p999Nanos() / 1e3, r.callerBytesPerEvent(), r.callerCpuNanosPerEvent(),
+                            r.jvmBytesPerEvent(), r.backgroundCpuNanosPerEvent());
+                    if (r.isIncomplete()) {
+                        System.out.printf(Locale.ROOT, "    INCOMPLETE: %,d of %,d events in the output%n", r.found(),
+                                r.calls());
+                    }
                 }
             }
         }

@@ -15,7 +15,8 @@ final class IngestSummary {
     /** Medians of one contender at one thread count. */
     record Row(Contender contender, int threads, int runs, double callsPerSecond, double writtenPerSecond,
                double p50Nanos, double p99Nanos, double p999Nanos, double maxNanos, double callerBytesPerEvent,
-               double jvmBytesPerEvent, double callsRatio, double writtenRatio, double p999Ratio) {
+               double jvmBytesPerEvent, double callerCpuNanosPerEvent, double backgroundCpuNanosPerEvent,
+               double callsRatio, double writtenRatio, double p999Ratio) {
     }
 
     private final List<Row> rows = new ArrayList<>();
@@ -40,7 +41,7 @@ final class IngestSummary {
             for (Row m : medians) {
                 rows.add(new Row(m.contender, m.threads, m.runs, m.callsPerSecond, m.writtenPerSecond, m.p50Nanos,
                         m.p99Nanos, m.p999Nanos, m.maxNanos, m.callerBytesPerEvent, m.jvmBytesPerEvent,
-                        m.callsPerSecond / bestCalls, m.writtenPerSecond / bestWritten, m.p999Nanos / bestP999));
+                        m.callerCpuNanosPerEvent, m.backgroundCpuNanosPerEvent, m.callsPerSecond / bestCalls, m.writtenPerSecond / bestWritten, m.p999Nanos / bestP999));
             }
         }
     }
@@ -85,6 +86,7 @@ final class IngestSummary {
                 median(runs, IngestResult::writtenPerSecond), median(runs, r -> r.p50Nanos()),
                 median(runs, r -> r.p99Nanos()), median(runs, r -> r.p999Nanos()), median(runs, r -> r.maxNanos()),
                 median(runs, IngestResult::callerBytesPerEvent), median(runs, IngestResult::jvmBytesPerEvent),
+                median(runs, IngestResult::callerCpuNanosPerEvent), median(runs, IngestResult::backgroundCpuNanosPerEvent),
                 Double.NaN, Double.NaN, Double.NaN);
     }
 

@@ -38,6 +38,8 @@ final class JsonReport {
                 json.writeStringField("contender", r.contender().id());
                 json.writeNumberField("threads", r.threads());
                 json.writeNumberField("events", r.events());
+                json.writeNumberField("calls", r.calls());
+                json.writeNumberField("foundInOutput", r.found());
                 json.writeNumberField("callsPerSecond", r.callsPerSecond());
                 json.writeNumberField("writtenPerSecond", r.writtenPerSecond());
                 json.writeNumberField("stopMillis", r.stopMillis());
@@ -47,6 +49,8 @@ final class JsonReport {
                 json.writeNumberField("maxNanos", r.maxNanos());
                 json.writeNumberField("callerBytesPerEvent", r.callerBytesPerEvent());
                 json.writeNumberField("jvmBytesPerEvent", r.jvmBytesPerEvent());
+                json.writeNumberField("callerCpuNanosPerEvent", r.callerCpuNanosPerEvent());
+                json.writeNumberField("backgroundCpuNanosPerEvent", r.backgroundCpuNanosPerEvent());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -69,6 +73,8 @@ final class JsonReport {
                 json.writeNumberField("maxNanos", r.maxNanos());
                 json.writeNumberField("callerBytesPerEvent", r.callerBytesPerEvent());
                 json.writeNumberField("jvmBytesPerEvent", r.jvmBytesPerEvent());
+                json.writeNumberField("callerCpuNanosPerEvent", r.callerCpuNanosPerEvent());
+                json.writeNumberField("backgroundCpuNanosPerEvent", r.backgroundCpuNanosPerEvent());
                 json.writeEndObject();
             }
             json.writeEndArray();

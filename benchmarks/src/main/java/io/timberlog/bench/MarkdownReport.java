@@ -31,18 +31,46 @@ final class MarkdownReport {
                     threads == 1 ? "" : "s", rows.get(0).runs(), rows.get(0).runs() == 1 ? "" : "s"));
             line("");
             line("| contender | calls/s | x best | written/s (incl. stop) | x best | p50 | p99 | p99.9 | x best | max "
-                    + "| caller B/event | JVM B/event |");
-            line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                    + "| caller B/event | JVM B/event | caller CPU ns/event | other threads' CPU ns/event |");
+            line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             for (IngestSummary.Row r : rows) {
-                line(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %.1f |",
+                line(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %.1f | %.0f "
+                                + "| %.0f |",
                         r.contender().label(), rate(r.callsPerSecond()), ratio(r), rate(r.writtenPerSecond()),
                         r.contender().isReference() ? "" : String.format(Locale.ROOT, "%.2f", r.writtenRatio()),
                         micros(r.p50Nanos()), micros(r.p99Nanos()), micros(r.p999Nanos()),
                         r.contender().isReference() ? "" : String.format(Locale.ROOT, "%.2f", r.p999Ratio()),
-                        micros(r.maxNanos()), r.callerBytesPerEvent(), r.jvmBytesPerEvent()));
+                        micros(r.maxNanos()), r.callerBytesPerEvent(), r.jvmBytesPerEvent(), r.callerCpuNanosPerEvent(),
+                        r.backgroundCpuNanosPerEvent()));
             }
             line("");
         }
+        return this;
+    }
+
+    /** The runs whose output lacked events after the stop: their rates count events that were never written. */
+    MarkdownReport incomplete(List<IngestResult> results) {
+        if (results.isEmpty()) {
+            return this;
+        }
+        List<String> rows = new ArrayList<>();
+        for (IngestResult r : results) {
+            if (r.isIncomplete()) {
+                rows.add(String.format(Locale.ROOT, "| %s | %d | %,d | %,d |", r.contender().label(), r.threads(),
+                        r.calls(), r.found()));
+            }
+        }
+        if (rows.isEmpty()) {
+            line("Every event of every ingest run was found in its output after the stop.");
+            line("");
+            return this;
+        }
+        line("#### Ingest runs whose output lacks events after the stop");
+        line("");
+        line("| contender | threads | calls | events in the output |");
+        line("| --- | ---: | ---: | ---: |");
+        rows.forEach(this::line);
+        line("");
         return this;
     }
 

@@ -33,9 +33,9 @@ final class Targets {
                                 p999 / P999_TARGET_NANOS)), p999 <= P999_TARGET_NANOS));
             }
         }
-        ownAllocation(checks, ingest, Contender.TIMBERLOG_LOGBACK, Contender.LOGBACK_NONE);
-        ownAllocation(checks, ingest, Contender.TIMBERLOG_LOG4J2, Contender.LOG4J2_NONE);
-        ownAllocation(checks, ingest, Contender.TIMBERLOG_AGENT, Contender.LOGBACK_NONE);
+        ownAllocation(checks, ingest, Contender.TIMBERLOG_LOGBACK, Contender.LOGBACK_NOP);
+        ownAllocation(checks, ingest, Contender.TIMBERLOG_LOG4J2, Contender.LOG4J2_NOP);
+        ownAllocation(checks, ingest, Contender.TIMBERLOG_AGENT, Contender.LOGBACK_NOP);
         for (Contender c : Contender.values()) {
             if (!c.isTimberLog()) {
                 continue;
@@ -72,7 +72,7 @@ final class Targets {
 
     /**
      * TimberLog's own allocation: what its contender's calling threads allocate beyond the same framework
-     * with no appender (the application's boxing and varargs, and the framework's event).
+     * with an appender that does nothing (the application's boxing and varargs, and the framework's event).
      */
     private static void ownAllocation(List<Check> checks, IngestSummary ingest, Contender timberLog,
                                       Contender reference) {

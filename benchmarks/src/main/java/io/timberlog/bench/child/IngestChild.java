@@ -2,11 +2,15 @@ package io.timberlog.bench.child;
 
 import io.timberlog.bench.Contender;
 import io.timberlog.bench.IngestResult;
+import io.timberlog.bench.OutputKind;
+import io.timberlog.bench.output.EventOutput;
 import org.HdrHistogram.Histogram;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
@@ -19,12 +23,13 @@ import java.util.concurrent.TimeUnit;
  *   <li>latency: {@code latencyEvents} calls per thread, back to back, each timed with
  *       {@link System#nanoTime()} into a histogram; then a pause;</li>
  *   <li>throughput: {@code events} calls per thread, not timed one by one; the time until the last
- *       thread's last call returned, the bytes each calling thread allocated, and the heap allocation of
- *       the whole JVM;</li>
+ *       thread's last call returned, the bytes each calling thread allocated and the CPU time it used,
+ *       the CPU time of the other threads until then, and the heap allocation of the whole JVM;</li>
  *   <li>stop: the framework is stopped as an application does at its end, which writes what it still
  *       buffers; the time until then gives the rate of events actually written.</li>
  * </ol>
- * The result is written as {@link IngestResult} properties.
+ * Then the output is read back and its events counted: a framework that drops events would
+ * otherwise look fast. The result is written as {@link IngestResult} properties.
  */
 public final class IngestChild {
     /** Lets a framework's queue drain, and TimberLog's segment thread catch up, between phases. */
@@ -50,6 +55,7 @@ public final class IngestChild {
         Histogram[] latencies = new Histogram[threads];
         long[] callsEnd = new long[threads];
         long[] callerBytes = new long[threads];
+        long[] callerCpu = new long[threads];
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             int index = t;
@@ -72,10 +78,12 @@ public final class IngestChild {
                     phase.await(); // latency done
                     phase.await(); // throughput starts
                     long allocatedBefore = threadBean.getCurrentThreadAllocatedBytes();
+                    long cpuBefore = threadBean.getCurrentThreadCpuTime();
                     for (long n = 0; n < events; n++) {
                         workload.log(i++);
                     }
                     callsEnd[index] = System.nanoTime();
+                    callerCpu[index] = threadBean.getCurrentThreadCpuTime() - cpuBefore;
                     callerBytes[index] = threadBean.getCurrentThreadAllocatedBytes() - allocatedBefore;
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -88,18 +96,27 @@ public final class IngestChild {
         phase.await();
         phase.await();
         Thread.sleep(PAUSE_MILLIS);
+        Set<Long> callers = new HashSet<>();
+        for (Thread worker : workers) {
+            callers.add(worker.getId());
+        }
+        OtherThreadsCpu background = new OtherThreadsCpu(callers);
         HeapAllocation heap = new HeapAllocation();
         heap.start();
+        background.start();
         long start = System.nanoTime();
         phase.await();
         for (Thread worker : workers) {
             worker.join();
         }
+        long backgroundCpu = background.stop();
         long lastCallReturned = 0;
         long allCallerBytes = 0;
+        long allCallerCpu = 0;
         for (int t = 0; t < threads; t++) {
             lastCallReturned = Math.max(lastCallReturned, callsEnd[t]);
             allCallerBytes += callerBytes[t];
+            allCallerCpu += callerCpu[t];
         }
         FrameworkControl.stop(contender.family());
         long stopped = System.nanoTime();
@@ -110,12 +127,19 @@ public final class IngestChild {
             latency.add(h);
         }
         long total = events * threads;
-        IngestResult result = new IngestResult(contender, threads, total,
+        long[] found = {-1};
+        if (contender.output() != OutputKind.NONE) {
+            found[0] = 0;
+            EventOutput.of(contender.output()).read(Paths.get(System.getProperty("bench.dir")), order -> found[0]++);
+        }
+        IngestResult result = new IngestResult(contender, threads, total, threads * (warmup + latencyEvents + events),
+                found[0],
                 total * 1e9 / (lastCallReturned - start), total * 1e9 / (stopped - start),
                 (stopped - lastCallReturned) / 1e6,
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(99),
                 latency.getValueAtPercentile(99.9), latency.getMaxValue(),
-                (double) allCallerBytes / total, (double) jvmBytes / total);
+                (double) allCallerBytes / total, (double) jvmBytes / total, (double) allCallerCpu / total,
+                (double) backgroundCpu / total);
         result.write(resultFile);
     }
 }
