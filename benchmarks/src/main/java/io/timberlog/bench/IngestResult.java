@@ -21,9 +21,9 @@ import java.util.Properties;
  * @param backgroundCpuNanosPerEvent CPU time per event of the JVM's other threads until the last call returned
  */
 public record IngestResult(Contender contender, int threads, long events, long calls, long found, double callsPerSecond,
-                           double writtenPerSecond, double stopMillis, long p50Nanos, long p99Nanos,
-                           long p999Nanos, long maxNanos, double callerBytesPerEvent, double jvmBytesPerEvent,
-                           double callerCpuNanosPerEvent, double backgroundCpuNanosPerEvent) {
+                           double writtenPerSecond, double stopMillis, double p50Nanos, double p99Nanos,
+                           double p999Nanos, double maxNanos, double callerBytesPerEvent, double jvmBytesPerEvent,
+                           double callerCpuNanosPerEvent, double backgroundCpuNanosPerEvent) implements IngestFigures {
 
     /** Whether the output lacks events whose call returned (a reference writes nothing, and lacks none). */
     public boolean isIncomplete() {
@@ -40,10 +40,10 @@ public record IngestResult(Contender contender, int threads, long events, long c
         p.setProperty("callsPerSecond", Double.toString(callsPerSecond));
         p.setProperty("writtenPerSecond", Double.toString(writtenPerSecond));
         p.setProperty("stopMillis", Double.toString(stopMillis));
-        p.setProperty("p50Nanos", Long.toString(p50Nanos));
-        p.setProperty("p99Nanos", Long.toString(p99Nanos));
-        p.setProperty("p999Nanos", Long.toString(p999Nanos));
-        p.setProperty("maxNanos", Long.toString(maxNanos));
+        p.setProperty("p50Nanos", Double.toString(p50Nanos));
+        p.setProperty("p99Nanos", Double.toString(p99Nanos));
+        p.setProperty("p999Nanos", Double.toString(p999Nanos));
+        p.setProperty("maxNanos", Double.toString(maxNanos));
         p.setProperty("callerBytesPerEvent", Double.toString(callerBytesPerEvent));
         p.setProperty("jvmBytesPerEvent", Double.toString(jvmBytesPerEvent));
         p.setProperty("callerCpuNanosPerEvent", Double.toString(callerCpuNanosPerEvent));
@@ -57,8 +57,8 @@ public record IngestResult(Contender contender, int threads, long events, long c
                 Long.parseLong(p.getProperty("events")), Long.parseLong(p.getProperty("calls")),
                 Long.parseLong(p.getProperty("found")), Double.parseDouble(p.getProperty("callsPerSecond")),
                 Double.parseDouble(p.getProperty("writtenPerSecond")), Double.parseDouble(p.getProperty("stopMillis")),
-                Long.parseLong(p.getProperty("p50Nanos")), Long.parseLong(p.getProperty("p99Nanos")),
-                Long.parseLong(p.getProperty("p999Nanos")), Long.parseLong(p.getProperty("maxNanos")),
+                Double.parseDouble(p.getProperty("p50Nanos")), Double.parseDouble(p.getProperty("p99Nanos")),
+                Double.parseDouble(p.getProperty("p999Nanos")), Double.parseDouble(p.getProperty("maxNanos")),
                 Double.parseDouble(p.getProperty("callerBytesPerEvent")),
                 Double.parseDouble(p.getProperty("jvmBytesPerEvent")),
                 Double.parseDouble(p.getProperty("callerCpuNanosPerEvent")),

@@ -16,7 +16,7 @@ final class IngestSummary {
     record Row(Contender contender, int threads, int runs, double callsPerSecond, double writtenPerSecond,
                double p50Nanos, double p99Nanos, double p999Nanos, double maxNanos, double callerBytesPerEvent,
                double jvmBytesPerEvent, double callerCpuNanosPerEvent, double backgroundCpuNanosPerEvent,
-               double callsRatio, double writtenRatio, double p999Ratio) {
+               double callsRatio, double writtenRatio, double p999Ratio) implements IngestFigures {
     }
 
     private final List<Row> rows = new ArrayList<>();
@@ -83,8 +83,9 @@ final class IngestSummary {
 
     private static Row medianRow(Contender c, int threads, List<IngestResult> runs) {
         return new Row(c, threads, runs.size(), median(runs, IngestResult::callsPerSecond),
-                median(runs, IngestResult::writtenPerSecond), median(runs, r -> r.p50Nanos()),
-                median(runs, r -> r.p99Nanos()), median(runs, r -> r.p999Nanos()), median(runs, r -> r.maxNanos()),
+                median(runs, IngestResult::writtenPerSecond), median(runs, IngestResult::p50Nanos),
+                median(runs, IngestResult::p99Nanos), median(runs, IngestResult::p999Nanos),
+                median(runs, IngestResult::maxNanos),
                 median(runs, IngestResult::callerBytesPerEvent), median(runs, IngestResult::jvmBytesPerEvent),
                 median(runs, IngestResult::callerCpuNanosPerEvent), median(runs, IngestResult::backgroundCpuNanosPerEvent),
                 Double.NaN, Double.NaN, Double.NaN);

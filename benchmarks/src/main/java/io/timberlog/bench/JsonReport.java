@@ -40,17 +40,8 @@ final class JsonReport {
                 json.writeNumberField("events", r.events());
                 json.writeNumberField("calls", r.calls());
                 json.writeNumberField("foundInOutput", r.found());
-                json.writeNumberField("callsPerSecond", r.callsPerSecond());
-                json.writeNumberField("writtenPerSecond", r.writtenPerSecond());
                 json.writeNumberField("stopMillis", r.stopMillis());
-                json.writeNumberField("p50Nanos", r.p50Nanos());
-                json.writeNumberField("p99Nanos", r.p99Nanos());
-                json.writeNumberField("p999Nanos", r.p999Nanos());
-                json.writeNumberField("maxNanos", r.maxNanos());
-                json.writeNumberField("callerBytesPerEvent", r.callerBytesPerEvent());
-                json.writeNumberField("jvmBytesPerEvent", r.jvmBytesPerEvent());
-                json.writeNumberField("callerCpuNanosPerEvent", r.callerCpuNanosPerEvent());
-                json.writeNumberField("backgroundCpuNanosPerEvent", r.backgroundCpuNanosPerEvent());
+                writeFigures(json, r);
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -62,19 +53,10 @@ final class JsonReport {
                 json.writeBooleanField("reference", r.contender().isReference());
                 json.writeNumberField("threads", r.threads());
                 json.writeNumberField("runs", r.runs());
-                json.writeNumberField("callsPerSecond", r.callsPerSecond());
                 json.writeNumberField("callsRatioToBest", r.callsRatio());
-                json.writeNumberField("writtenPerSecond", r.writtenPerSecond());
                 json.writeNumberField("writtenRatioToBest", r.writtenRatio());
-                json.writeNumberField("p50Nanos", r.p50Nanos());
-                json.writeNumberField("p99Nanos", r.p99Nanos());
-                json.writeNumberField("p999Nanos", r.p999Nanos());
                 json.writeNumberField("p999RatioToBest", r.p999Ratio());
-                json.writeNumberField("maxNanos", r.maxNanos());
-                json.writeNumberField("callerBytesPerEvent", r.callerBytesPerEvent());
-                json.writeNumberField("jvmBytesPerEvent", r.jvmBytesPerEvent());
-                json.writeNumberField("callerCpuNanosPerEvent", r.callerCpuNanosPerEvent());
-                json.writeNumberField("backgroundCpuNanosPerEvent", r.backgroundCpuNanosPerEvent());
+                writeFigures(json, r);
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -104,5 +86,18 @@ final class JsonReport {
             json.writeEndArray();
             json.writeEndObject();
         }
+    }
+
+    private static void writeFigures(JsonGenerator json, IngestFigures f) throws IOException {
+        json.writeNumberField("callsPerSecond", f.callsPerSecond());
+        json.writeNumberField("writtenPerSecond", f.writtenPerSecond());
+        json.writeNumberField("p50Nanos", f.p50Nanos());
+        json.writeNumberField("p99Nanos", f.p99Nanos());
+        json.writeNumberField("p999Nanos", f.p999Nanos());
+        json.writeNumberField("maxNanos", f.maxNanos());
+        json.writeNumberField("callerBytesPerEvent", f.callerBytesPerEvent());
+        json.writeNumberField("jvmBytesPerEvent", f.jvmBytesPerEvent());
+        json.writeNumberField("callerCpuNanosPerEvent", f.callerCpuNanosPerEvent());
+        json.writeNumberField("backgroundCpuNanosPerEvent", f.backgroundCpuNanosPerEvent());
     }
 }
