@@ -22,10 +22,12 @@ import java.util.Set;
  * @param events         calls per thread of the throughput and allocation measurement
  * @param threads        the thread counts to run
  * @param killSeconds    how long the kill -9 child logs before it is killed
+ * @param jfrSettings    JFR settings ({@code profile} or a .jfc file) to record TimberLog's ingest runs
+ *                       with, or {@code null}
  */
 public record BenchOptions(int rounds, long warmupEvents, long latencyEvents, long events, List<Integer> threads,
                            List<Contender> contenders, Set<String> parts, double killSeconds, long footprintEvents,
-                           long queryEvents, String heap, boolean jfr, Path out, Path agentJar, Path cli,
+                           long queryEvents, String heap, String jfrSettings, Path out, Path agentJar, Path cli,
                            Path repository) {
     public static final List<String> ALL_PARTS = List.of("ingest", "kill", "footprint", "query", "startup");
 
@@ -48,7 +50,7 @@ public record BenchOptions(int rounds, long warmupEvents, long latencyEvents, lo
                 longOf(p, "bench.footprintEvents", quick ? 100_000 : 1_000_000),
                 longOf(p, "bench.queryEvents", quick ? 1_000_000 : 10_000_000),
                 p.getProperty("bench.heap", "2g"),
-                Boolean.parseBoolean(p.getProperty("bench.jfr", "false")),
+                jfrSettings(p.getProperty("bench.jfr", "false")),
                 repository.resolve(p.getProperty("bench.out", "benchmarks/target/bench-results")),
                 // TimberLog through the agent: runs when this jar exists (build the agent module first).
                 repository.resolve(p.getProperty("bench.agentJar", "agent/target/timberlog-agent-0.1.0-SNAPSHOT.jar")),
@@ -80,6 +82,13 @@ public record BenchOptions(int rounds, long warmupEvents, long latencyEvents, lo
         } catch (URISyntaxException e) {
             return Paths.get("").toAbsolutePath();
         }
+    }
+
+    private static String jfrSettings(String value) {
+        if (value.equals("false") || value.isEmpty()) {
+            return null;
+        }
+        return value.equals("true") ? "profile" : value;
     }
 
     private static int intOf(Properties p, String name, int fallback) {

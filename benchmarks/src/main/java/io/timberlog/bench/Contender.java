@@ -30,7 +30,10 @@ public enum Contender {
             "logback-timberlog.xml", OutputKind.TIMBERLOG_STORE),
     TIMBERLOG_LOG4J2("timberlog-log4j2", "TimberLog through its log4j2 appender", Family.LOG4J2,
             "log4j2-timberlog.xml", OutputKind.TIMBERLOG_STORE),
-    /** logback with no appender of its own; the agent captures into the store. Runs when the agent jar exists. */
+    /**
+     * logback with no appender of its own; the agent captures into the store. Runs when the agent jar
+     * exists ({@code bench.agentJar}). Its stop is logback's; the agent closes its store at the JVM's exit.
+     */
     TIMBERLOG_AGENT("timberlog-agent", "TimberLog through its agent (logback, no appender)", Family.LOGBACK,
             "logback-none.xml", OutputKind.TIMBERLOG_STORE),
     LOGBACK_NOP("logback-nop", "reference: logback, an appender that does nothing", Family.LOGBACK,
@@ -96,6 +99,7 @@ public enum Contender {
                 : "-Dlog4j2.configurationFile=classpath:" + resource);
         all.addAll(jvmOptions);
         if (this == TIMBERLOG_AGENT) {
+            // TimberLog through the agent: the application's logback as it is, plus this one option.
             all.add("-javaagent:" + options.agentJar() + "=dir=" + dir.resolve("store"));
         }
         return all;

@@ -62,8 +62,8 @@ final class IngestBench {
     IngestResult runIn(Path dir, String name, Contender contender, int threads, long warmup, long latencyEvents,
                        long events) throws IOException, InterruptedException {
         ChildJvm jvm = new ChildJvm(contender.family(), options.heap()).options(contender.jvmOptions(dir, options));
-        if (options.jfr() && contender.isTimberLog()) {
-            jvm.options(List.of("-XX:StartFlightRecording=settings=profile,filename="
+        if (options.jfrSettings() != null && contender.isTimberLog()) {
+            jvm.options(List.of("-XX:StartFlightRecording=settings=" + options.jfrSettings() + ",filename="
                     + options.out().resolve(name + ".jfr")));
         }
         Path result = dir.resolve("result.properties");
