@@ -42,13 +42,18 @@ public final class ProcessTimer {
 
     private static double time(String command) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process p = new ProcessBuilder("bash", "-c", command + " | wc -l")
+        Process p = new ProcessBuilder("bash", "-c", "set -o pipefail; " + command + " | wc -l")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IOException("'" + command + "' took more than " + TIMEOUT_MINUTES + " minutes");
         }
-        return (System.nanoTime() - start) / 1e6;
+        long end = System.nanoTime();
+        // 0: found something, 1: found nothing (grep and timberlog alike); anything else is an error.
+        if (p.exitValue() > 1) {
+            throw new IOException("'" + command + "' failed with exit code " + p.exitValue());
+        }
+        return (end - start) / 1e6;
     }
 
     /** {@code s} quoted for bash. */

@@ -5,11 +5,14 @@ import io.timberlog.core.StoreReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QueryDatasetTest {
     private static final long EVENTS = 10_000;
@@ -40,5 +43,15 @@ class QueryDatasetTest {
         grep.waitFor();
 
         assertEquals(1, matched.lines().count(), matched);
+    }
+
+    @Test
+    void compare_commandThatFails_saysWhichCommand() throws Exception {
+        QueryDataset data = QueryDataset.create(Files.createDirectories(dir), EVENTS);
+
+        IOException e = assertThrows(IOException.class,
+                () -> QueryBench.compare(data, dir.resolve("no-such-timberlog").toString()));
+
+        assertTrue(e.getMessage().contains("no-such-timberlog"), e.getMessage());
     }
 }
