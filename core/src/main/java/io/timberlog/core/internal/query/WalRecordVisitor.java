@@ -1,0 +1,102 @@
+package io.timberlog.core.internal.query;
+
+import io.timberlog.core.Damage;
+import io.timberlog.core.LogEvent;
+import io.timberlog.core.internal.io.Bytes;
+import io.timberlog.core.internal.io.MalformedDataException;
+import io.timberlog.core.internal.wal.EventDecoder;
+import io.timberlog.core.internal.wal.EventLayout;
+import io.timberlog.core.internal.wal.SealReason;
+import io.timberlog.core.internal.wal.WalFormat;
+import io.timberlog.core.internal.wal.WalReader;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Turns the records {@link WalReader} finds in one WAL file into matching events. An event record is
+ * first judged on its level and timestamp, read straight from the record's fixed fields, and decoded
+ * only when those match; dictionary records feed the decoder so that later events resolve their
+ * strings. Reads the seal record's reason and time. Not thread-safe: one per file being read.
+ */
+final class WalRecordVisitor implements WalReader.Visitor {
+    private final Path file;
+    private final EventDecoder decoder;
+    private final EventFilter filter;
+    private Consumer<Damage> damages;
+    private List<LogEvent> out;
+    private int levelAndTimeMatches;
+    private SealReason sealReason;
+    private long sealEpochNanos;
+
+    WalRecordVisitor(Path file, EventDecoder decoder, EventFilter filter) {
+        this.file = file;
+        this.decoder = decoder;
+        this.filter = filter;
+    }
+
+    /** Where damage goes from now on; {@code null} to ignore it (a range read a second time). */
+    WalRecordVisitor damagesTo(Consumer<Damage> sink) {
+        this.damages = sink;
+        return this;
+    }
+
+    /** Where matching events go from now on; {@code null} to only count the records whose level and time match. */
+    WalRecordVisitor eventsTo(List<LogEvent> list) {
+        this.out = list;
+        return this;
+    }
+
+    /** Event records whose level and time matched since the last call. */
+    int takeLevelAndTimeMatches() {
+        int n = levelAndTimeMatches;
+        levelAndTimeMatches = 0;
+        return n;
+    }
+
+    SealReason sealReason() {
+        return sealReason;
+    }
+
+    long sealEpochNanos() {
+        return sealEpochNanos;
+    }
+
+    @Override
+    public void record(int type, long filePosition, byte[] buf, int offset, int length) {
+        try {
+            if (type == WalFormat.RECORD_EVENT) {
+                if (length >= EventLayout.FIELDS_OFFSET && !filter.acceptsLevelAndTime(
+                        buf[offset + EventLayout.LEVEL_OFFSET] & 0xFF,
+                        Bytes.getLong(buf, offset + EventLayout.TIMESTAMP_OFFSET))) {
+                    return;
+                }
+                levelAndTimeMatches++;
+                if (out != null) {
+                    LogEvent e = decoder.decodeEvent(buf, offset, length, filePosition);
+                    if (filter.accepts(e)) {
+                        out.add(e);
+                    }
+                }
+            } else if (type == WalFormat.RECORD_DICTIONARY) {
+                decoder.defineString(buf, offset, length, filePosition);
+            } else if (type == WalFormat.RECORD_SEAL
+                    && length >= WalFormat.RECORD_BODY_OFFSET + WalFormat.SEAL_BODY_LENGTH) {
+                int body = offset + WalFormat.RECORD_BODY_OFFSET;
+                sealEpochNanos = Bytes.getLong(buf, body + 8);
+                sealReason = SealReason.ofCode(buf[body + 16]);
+            }
+        } catch (MalformedDataException e) {
+            // The CRC matched, so the writer wrote these bytes: a bug or a foreign writer.
+            damage(filePosition, filePosition + Bytes.align8(length), Damage.Kind.CORRUPT, e.getMessage());
+        }
+    }
+
+    @Override
+    public void damage(long start, long end, Damage.Kind kind, String detail) {
+        if (damages != null) {
+            damages.accept(new Damage(file, start, end, kind, detail));
+        }
+    }
+}
