@@ -125,7 +125,9 @@ public final class WalReader implements Closeable {
             }
             int length = Bytes.getInt(window, (int) (p - windowStart));
             if (length == 0) {
-                long next = nextNonZeroWord(p);
+                // no record starts here; the rest of this word may be set already (a writer copies a
+                // record's CRC and body before it publishes the length), so look from the next word on
+                long next = nextNonZeroWord(p + WalFormat.ALIGNMENT);
                 if (next < 0) {
                     break;
                 }
