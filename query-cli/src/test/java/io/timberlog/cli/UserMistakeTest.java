@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -79,11 +80,11 @@ class UserMistakeTest {
 
     @Test
     void storeOfNewerFormatVersion() throws Exception {
-        Path meta = dir.resolve("store/wal.meta");
-        try (var ch = java.nio.channels.FileChannel.open(meta, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(new byte[] {99, 0}), 8); // version field of the first slot
-            ch.write(java.nio.ByteBuffer.wrap(new byte[] {99, 0}), 64 + 8);
-        }
+        // a meta slot as a later TimberLog would write it: the magic "TLWMETA\0", then format version 99
+        byte[] slot = new byte[64];
+        System.arraycopy("TLWMETA\0".getBytes(StandardCharsets.US_ASCII), 0, slot, 0, 8);
+        slot[8] = 99;
+        Files.write(dir.resolve("store/wal.meta"), slot, StandardOpenOption.TRUNCATE_EXISTING);
         assertOneLineError(Cli.query(store), "newer version of TimberLog");
         assertOneLineError(Cli.query("verify", store), "newer version of TimberLog");
     }

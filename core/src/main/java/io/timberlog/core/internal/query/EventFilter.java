@@ -4,8 +4,10 @@ import io.timberlog.core.KeyValue;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.RunInfo;
 import io.timberlog.core.ThrowableInfo;
+import io.timberlog.core.Value;
 import io.timberlog.core.query.ArgumentPredicate;
 import io.timberlog.core.query.Query;
+import io.timberlog.core.internal.wal.EventHead;
 
 import java.util.List;
 import java.util.Map;
@@ -98,26 +100,30 @@ public final class EventFilter {
         return true;
     }
 
-    /** The whole filter, cheap fields first. */
-    public boolean accepts(LogEvent e) {
-        if (!acceptsLevelAndTime(e.level().code(), e.epochNanos()) || !acceptsRun(e.run())) {
+    /** True when some check needs the logger, thread, template, arguments or message of an event. */
+    public boolean hasHeadChecks() {
+        return !loggers.isEmpty() || loggerPrefixes.length > 0 || !threads.isEmpty() || !templates.isEmpty()
+                || needsMessage();
+    }
+
+    /** True when some check needs the arguments or the formatted message. */
+    public boolean needsMessage() {
+        return !arguments.isEmpty() || texts.length > 0 || patterns.length > 0;
+    }
+
+    /**
+     * The checks on the front of an event record, made before the rest of it is decoded; with
+     * {@link #needsMessage()} the head must hold the arguments.
+     */
+    public boolean acceptsHead(EventHead h) {
+        return acceptsNames(h.logger(), h.thread(), h.template())
+                && (!needsMessage() || acceptsArguments(h.arguments()) && acceptsMessage(h.message()));
+    }
+
+    /** The checks that need the whole event: run, exception, fields. */
+    public boolean acceptsDetails(LogEvent e) {
+        if (!acceptsRun(e.run())) {
             return false;
-        }
-        if (!loggers.isEmpty() || loggerPrefixes.length > 0) {
-            if (!acceptsLogger(e.logger())) {
-                return false;
-            }
-        }
-        if (!threads.isEmpty() && !threads.contains(e.thread())) {
-            return false;
-        }
-        if (!templates.isEmpty() && !templates.contains(e.template())) {
-            return false;
-        }
-        for (ArgumentPredicate a : arguments) {
-            if (!a.test(e)) {
-                return false;
-            }
         }
         if (!exceptions.isEmpty() && !acceptsException(e.throwable())) {
             return false;
@@ -127,17 +133,42 @@ public final class EventFilter {
                 return false;
             }
         }
-        if (texts.length > 0 || patterns.length > 0) {
-            String message = e.message();
-            for (String t : texts) {
-                if (!message.contains(t)) {
-                    return false;
-                }
+        return true;
+    }
+
+    /** The whole filter, for a source that decodes whole events; cheap fields first. */
+    public boolean accepts(LogEvent e) {
+        return acceptsLevelAndTime(e.level().code(), e.epochNanos())
+                && acceptsNames(e.logger(), e.thread(), e.template())
+                && (!needsMessage() || acceptsArguments(e.arguments()) && acceptsMessage(e.message()))
+                && acceptsDetails(e);
+    }
+
+    private boolean acceptsNames(String logger, String thread, String template) {
+        if ((!loggers.isEmpty() || loggerPrefixes.length > 0) && !acceptsLogger(logger)) {
+            return false;
+        }
+        return (threads.isEmpty() || threads.contains(thread)) && (templates.isEmpty() || templates.contains(template));
+    }
+
+    private boolean acceptsArguments(List<Value> args) {
+        for (ArgumentPredicate a : arguments) {
+            if (a.index() >= args.size() || !a.test(args.get(a.index()))) {
+                return false;
             }
-            for (Pattern p : patterns) {
-                if (!p.matcher(message).find()) {
-                    return false;
-                }
+        }
+        return true;
+    }
+
+    private boolean acceptsMessage(String message) {
+        for (String t : texts) {
+            if (!message.contains(t)) {
+                return false;
+            }
+        }
+        for (Pattern p : patterns) {
+            if (!p.matcher(message).find()) {
+                return false;
             }
         }
         return true;

@@ -29,8 +29,9 @@ public final class StoreVerifier {
 
     /** Checks one store. */
     public void verify(Path store) throws IOException {
-        if (WalMeta.exists(store) && WalMeta.read(store) == null) {
-            Path meta = store.resolve(WalFiles.META);
+        Path meta = store.resolve(WalFiles.META);
+        if (WalMeta.exists(store) && WalMeta.read(store) == null && !isAllZero(meta)) {
+            // an empty or zero meta was never written (the writer stopped before its first update): no damage
             problems.add(new Damage(meta, 0, Files.size(meta), Damage.Kind.CORRUPT,
                     "neither slot of " + WalFiles.META + " is valid"));
         }
@@ -60,6 +61,19 @@ public final class StoreVerifier {
                 (harmless ? expected : problems).add(d);
             }
         }
+    }
+
+    /** True for a meta file of at most two slots that holds only zeros (or nothing). */
+    private static boolean isAllZero(Path file) throws IOException {
+        if (Files.size(file) > 2 * WalMeta.SLOT_SIZE) {
+            return false;
+        }
+        for (byte b : Files.readAllBytes(file)) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<Damage> problems() {

@@ -5,6 +5,7 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.internal.io.Bytes;
 import io.timberlog.core.internal.io.MalformedDataException;
 import io.timberlog.core.internal.wal.EventDecoder;
+import io.timberlog.core.internal.wal.EventHead;
 import io.timberlog.core.internal.wal.EventLayout;
 import io.timberlog.core.internal.wal.SealReason;
 import io.timberlog.core.internal.wal.WalFormat;
@@ -16,14 +17,18 @@ import java.util.function.Consumer;
 
 /**
  * Turns the records {@link WalReader} finds in one WAL file into matching events. An event record is
- * first judged on its level and timestamp, read straight from the record's fixed fields, and decoded
- * only when those match; dictionary records feed the decoder so that later events resolve their
- * strings. Reads the seal record's reason and time. Not thread-safe: one per file being read.
+ * judged in steps that cost more each: its level and timestamp, read straight from the record's fixed
+ * fields; then, when the filter looks at them, its names, arguments and message, decoded without the
+ * rest of the record; and only then the whole event. Dictionary records feed the decoder so that
+ * later events resolve their strings. Reads the seal record's reason and time. Not thread-safe: one per file being read.
  */
 final class WalRecordVisitor implements WalReader.Visitor {
     private final Path file;
     private final EventDecoder decoder;
     private final EventFilter filter;
+    private final boolean headChecks;
+    private final boolean needsMessage;
+    private final EventHead head = new EventHead();
     private Consumer<Damage> damages;
     private List<LogEvent> out;
     private int levelAndTimeMatches;
@@ -34,6 +39,8 @@ final class WalRecordVisitor implements WalReader.Visitor {
         this.file = file;
         this.decoder = decoder;
         this.filter = filter;
+        this.headChecks = filter.hasHeadChecks();
+        this.needsMessage = filter.needsMessage();
     }
 
     /** Where damage goes from now on; {@code null} to ignore it (a range read a second time). */
@@ -74,8 +81,14 @@ final class WalRecordVisitor implements WalReader.Visitor {
                 }
                 levelAndTimeMatches++;
                 if (out != null) {
+                    if (headChecks) {
+                        decoder.decodeHead(buf, offset, length, filePosition, head, needsMessage);
+                        if (!filter.acceptsHead(head)) {
+                            return;
+                        }
+                    }
                     LogEvent e = decoder.decodeEvent(buf, offset, length, filePosition);
-                    if (filter.accepts(e)) {
+                    if (filter.acceptsDetails(e)) {
                         out.add(e);
                     }
                 }
