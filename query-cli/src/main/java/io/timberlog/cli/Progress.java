@@ -10,18 +10,21 @@ import java.util.function.LongSupplier;
  * result is about to be printed to the same terminal. Runs on a daemon thread.
  */
 final class Progress implements AutoCloseable {
-    private static final long DELAY_MILLIS = 1000;
+    /** A scan shorter than this shows no progress at all. */
+    static final long DELAY_MILLIS = 1000;
     private static final long INTERVAL_MILLIS = 250;
 
     private final PrintStream err;
     private final LongSupplier done;
     private final LongSupplier total;
+    private final long delayMillis;
     private final Thread thread;
     private volatile boolean stopped;
     private boolean shown;
 
-    private Progress(PrintStream err, LongSupplier done, LongSupplier total) {
+    private Progress(PrintStream err, LongSupplier done, LongSupplier total, long delayMillis) {
         this.err = err;
+        this.delayMillis = delayMillis;
         this.done = done;
         this.total = total;
         this.thread = new Thread(this::run, "timberlog-progress");
@@ -30,7 +33,11 @@ final class Progress implements AutoCloseable {
 
     /** Starts a progress display, or one that shows nothing when stderr is not a terminal. */
     static Progress start(Console console, LongSupplier done, LongSupplier total) {
-        Progress p = new Progress(console.err(), done, total);
+        return start(console, done, total, DELAY_MILLIS);
+    }
+
+    static Progress start(Console console, LongSupplier done, LongSupplier total, long delayMillis) {
+        Progress p = new Progress(console.err(), done, total, delayMillis);
         if (console.stderrTerminal()) {
             p.thread.start();
         }
@@ -39,7 +46,7 @@ final class Progress implements AutoCloseable {
 
     private void run() {
         try {
-            Thread.sleep(DELAY_MILLIS);
+            Thread.sleep(delayMillis);
             while (!stopped) {
                 draw();
                 Thread.sleep(INTERVAL_MILLIS);

@@ -251,6 +251,25 @@ class StoreSetQueryTest {
     }
 
     @Test
+    void follow_fallbackStoreThatAppearsLater_isFollowedFromItsStart() throws Exception {
+        write(dir, w -> w.append(1, Level.INFO, "main", "main 1"));
+        try (QueryResult r = StoreSet.open(dir).query(Query.all())) {
+            r.forEachRemaining(h -> { });
+            try (Follower f = r.follow()) {
+                assertEquals(List.of(), f.poll());
+                write(LogStore.fallbackDirectory(dir, 99), w -> w.append(2, Level.INFO, "other", "from a new process"));
+                List<QueryHit> got = new ArrayList<>();
+                for (int tries = 0; got.isEmpty() && tries < 100; tries++) {
+                    got.addAll(f.poll());
+                    Thread.sleep(50);
+                }
+                assertEquals(1, got.size());
+                assertEquals("fallback/pid-99", got.get(0).store().label());
+            }
+        }
+    }
+
+    @Test
     void verify_flippedByte_reportsProblem() throws Exception {
         write(dir, w -> {
             for (int i = 0; i < 100; i++) {
