@@ -76,10 +76,15 @@ final class Progress implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Stops the display and wipes its line; the scan is over. */
+    void stop() {
         stopped = true;
         thread.interrupt();
         clear();
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

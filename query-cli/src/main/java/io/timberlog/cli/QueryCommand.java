@@ -120,7 +120,7 @@ final class QueryCommand implements Callable<Integer> {
                     matched = true;
                 }
             }
-            progress.close();
+            progress.stop();
             out.flush();
             warn(console, result.damages(), warned);
             if (follow && !out.closed()) {

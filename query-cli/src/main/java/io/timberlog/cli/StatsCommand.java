@@ -69,7 +69,7 @@ final class StatsCommand implements Callable<Integer> {
             while (result.hasNext()) {
                 stats.add(result.next().event());
             }
-            progress.close();
+            progress.stop();
             QueryCommand.warn(console, result.damages(), new HashSet<>());
         }
         ZoneId zone = filters.zone(console);

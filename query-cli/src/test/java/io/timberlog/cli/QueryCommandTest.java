@@ -165,6 +165,28 @@ class QueryCommandTest {
     }
 
     @Test
+    void query_combinedFilters_allMustMatch() {
+        assertEquals("order 2 for bob took 700 ms|", messages(Cli.query(store, "--level", "INFO", "--logger",
+                "com.acme.orders", "--since", "2024-01-01T00:00:02Z", "--grep", "took \\d+ ms", "--arg", "2>=600",
+                "--thread", "main", "-n", "5", "--reverse")));
+        assertEquals("order 3 for dave took 501.5 ms|order 2 for bob took 700 ms|",
+                messages(Cli.query(store, "--text", "took", "--arg", "2>500", "-r")));
+        assertEquals(1, Cli.query(store, "--field", "requestId=r-5", "--exception", "SocketTimeoutException",
+                "--level", "FATAL").code());
+    }
+
+    @Test
+    void query_lastAcrossStores_inTimeOrderWithOrigin() throws Exception {
+        Cli.write(LogStore.fallbackDirectory(dir, 7), w -> {
+            w.append(4.5, Level.INFO, "other", "other 4.5");
+            w.append(9, Level.INFO, "other", "other 9");
+        });
+        Cli.Result r = Cli.query(store, "-n", "3", "--pattern", "%store %msg%n%nopex");
+        assertEquals(". payment failed for carol\n. order 3 for dave took 501.5 ms\nfallback/pid-7 other 9\n", r.out());
+        assertEquals("other 9\norder 3 for dave took 501.5 ms\n", Cli.query(store, "-n", "2", "-r", "-o", "raw").out());
+    }
+
+    @Test
     void query_noMatch_exitsOne() {
         Cli.Result r = Cli.query(store, "--text", "no such text");
         assertEquals(1, r.code());
