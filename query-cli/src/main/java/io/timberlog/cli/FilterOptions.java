@@ -39,8 +39,8 @@ final class FilterOptions {
             description = "Events logged with this message template, e.g. 'order {} took {} ms'. Repeatable.")
     List<String> templates = new ArrayList<>();
 
-    @Option(names = "--arg", paramLabel = "N OP VALUE",
-            description = "Argument N (from 0) compared by its stored type: 2>500, 0=alice, 1!=ok; "
+    @Option(names = "--arg", paramLabel = "CONDITION",
+            description = "INDEX OP VALUE on an argument (INDEX from 0), compared by its stored type: 2>500, 0=alice, 1!=ok; "
                     + "= != < <= > >=. Repeat for all of several.")
     List<String> arguments = new ArrayList<>();
 

@@ -97,7 +97,9 @@ public final class ManPage {
 
     /** Text safe for troff: backslashes and hyphens escaped, no line starting with a control character. */
     static String escape(String s) {
-        String t = s.replace("\\", "\\e").replace("-", "\\-").replace("%n", " ");
+        // help texts are format strings: %n is a line break, %% a percent sign
+        String t = s.replace("%%", "\u0000").replace("%n", " ").replace("\u0000", "%")
+                .replace("\\", "\\e").replace("-", "\\-");
         return t.startsWith(".") || t.startsWith("'") ? "\\&" + t : t;
     }
 }

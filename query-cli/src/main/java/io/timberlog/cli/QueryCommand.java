@@ -32,15 +32,15 @@ import java.util.concurrent.Callable;
                         + "stores (fallback/pid-*) are read with it. Works while the application writes and "
                         + "right after it crashed."},
         footerHeading = "%nExamples:%n",
-        footer = {"  timberlog query DIR -n 20                               the last 20 events",
-                "  timberlog query DIR --run -1 -n 100                     the end of the previous (crashed) run",
-                "  timberlog query DIR --level WARN --since 10m            warnings of the last 10 minutes",
-                "  timberlog query DIR --logger com.acme.orders -f         follow one package",
+        footer = {"  timberlog query DIR -n 20                       the last 20 events",
+                "  timberlog query DIR --run -1 -n 100             the end of the run before",
+                "  timberlog query DIR --level WARN --since 10m    warnings of the last 10 min",
+                "  timberlog query DIR --logger com.acme.orders -f follow one package",
                 "  timberlog query DIR --template 'order {} for {} took {} ms' --arg '2>500'",
-                "                                                          slow orders, compared as numbers",
-                "  timberlog query DIR --exception SQLException --field requestId=r-42",
-                "  timberlog query DIR --grep 'timed? ?out' -i --format json | jq .message",
-                "  timberlog query DIR --pattern '%d{HH:mm:ss.SSS} %-5level %logger{20} %X{requestId} %msg%n'",
+                "                                                  slow orders, as numbers",
+                "  timberlog query DIR -e SQLException --field requestId=r-42",
+                "  timberlog query DIR --grep 'time[sd]? ?out' -i -o json | jq .message",
+                "  timberlog query DIR -p '%%d{HH:mm:ss} %%-5level %%logger{20} %%msg%%n'",
                 "",
                 "Exit status: 0 when an event matched, 1 when none did, 2 on an error."})
 final class QueryCommand implements Callable<Integer> {
@@ -75,7 +75,8 @@ final class QueryCommand implements Callable<Integer> {
     Format format = Format.text;
 
     @Option(names = {"-p", "--pattern"}, paramLabel = "PATTERN",
-            description = "Format text with logback's pattern syntax, e.g. '%d %-5level [%thread] %logger{36} - %msg%n'.")
+            description = "Format text with logback's pattern syntax, e.g. "
+                    + "'%%d %%-5level [%%thread] %%logger{36} - %%msg%%n'.")
     String pattern;
 
     @Mixin

@@ -21,12 +21,12 @@ import java.util.concurrent.Callable;
         subcommands = {QueryCommand.class, RunsCommand.class, StatsCommand.class, VerifyCommand.class,
                 CompactCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  timberlog /var/log/app/timberlog -n 50             the last 50 events",
-                "  timberlog query DIR --run -1 --level WARN         warnings of the run that crashed",
-                "  timberlog query DIR -f                            follow new events",
-                "  timberlog runs DIR                                every run, and how it ended",
-                "  timberlog stats DIR --since 1h                    what happened in the last hour",
-                "  timberlog verify DIR                              check every checksum",
+        footer = {"  timberlog /var/log/app/timberlog -n 50     the last 50 events",
+                "  timberlog query DIR --run -1 --level WARN warnings of the run before (crashed)",
+                "  timberlog query DIR -f                    follow new events",
+                "  timberlog runs DIR                        every run, and how it ended",
+                "  timberlog stats DIR --since 1h            what happened in the last hour",
+                "  timberlog verify DIR                      check every checksum",
                 "",
                 "Exit status: 0 when something matched, 1 when nothing did, 2 on an error."})
 public final class Timberlog implements Callable<Integer> {

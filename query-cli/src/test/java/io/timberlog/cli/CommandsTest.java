@@ -22,10 +22,24 @@ class CommandsTest {
     @ParameterizedTest
     @ValueSource(strings = {"query", "runs", "stats", "verify", "compact"})
     void help_everyCommand_hasExamples(String command) {
-        Cli.Result r = Cli.query(command, "--help");
+        java.io.PrintStream systemErr = System.err;
+        java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
+        Cli.Result r;
+        try {
+            System.setErr(new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = Cli.query(command, "--help");
+        } finally {
+            System.setErr(systemErr);
+        }
+        // picocli warns about a help text that is not a valid format string (a lone % in it)
+        assertEquals("", picocliWarnings.toString(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Usage: timberlog " + command), r.out());
         assertTrue(r.out().contains("Examples:"), r.out());
+        assertEquals("", r.err());
+        for (String line : r.out().split("\n")) {
+            assertTrue(line.length() <= 80, "fits a terminal: " + line);
+        }
     }
 
     @Test
