@@ -190,21 +190,8 @@ final class Conversions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid date pattern '" + pattern + "' in %d: " + e.getMessage());
         }
-        long[] lastMillis = {Long.MIN_VALUE};
-        String[] last = {null};
-        boolean millisecondsAtMost = !pattern.contains("SSSS") && !pattern.contains("n") && !pattern.contains("N");
-        return h -> {
-            long nanos = h.event().epochNanos();
-            long millis = Math.floorDiv(nanos, 1_000_000L);
-            if (millisecondsAtMost && millis == lastMillis[0]) {
-                return last[0];
-            }
-            String s = formatter.format(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
-                    Math.floorMod(nanos, 1_000_000_000L)));
-            lastMillis[0] = millis;
-            last[0] = s;
-            return s;
-        };
+        DateText text = new DateText(formatter, pattern);
+        return h -> text.format(h.event().epochNanos());
     }
 
     private static Function<QueryHit, String> mdc(List<String> options) {

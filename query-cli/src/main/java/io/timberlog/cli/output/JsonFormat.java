@@ -25,17 +25,20 @@ import java.util.Map;
  * DEL, C1 and bidi controls and U+2028/U+2029, so the output is safe on a terminal too.
  */
 public final class JsonFormat implements EventFormat {
+    private final Timestamps time = new Timestamps();
+    private RunInfo lastRun;
+    private String lastRunFields;
+
     @Override
     public void format(QueryHit hit, StringBuilder sb) {
         LogEvent e = hit.event();
         sb.append("{\"time\":\"");
-        Timestamps.appendIso(sb, e.epochNanos());
+        time.append(sb, e.epochNanos());
         sb.append("\",\"store\":");
         SafeText.appendJson(sb, hit.store().label());
         RunInfo run = e.run();
         if (run != null) {
-            sb.append(",\"run\":\"").append(run.id()).append("\",\"pid\":").append(run.pid()).append(",\"host\":");
-            SafeText.appendJson(sb, run.host());
+            sb.append(runFields(run));
         }
         sb.append(",\"seq\":").append(e.sequence());
         sb.append(",\"level\":\"").append(e.level().name()).append('"');
@@ -105,6 +108,18 @@ public final class JsonFormat implements EventFormat {
             sb.append(",\"truncated\":true");
         }
         sb.append("}\n");
+    }
+
+    /** The run's fields; events come run by run, so the text of the last one is kept. */
+    private String runFields(RunInfo run) {
+        if (!run.equals(lastRun)) {
+            StringBuilder sb = new StringBuilder(",\"run\":\"").append(run.id()).append("\",\"pid\":").append(run.pid())
+                    .append(",\"host\":");
+            SafeText.appendJson(sb, run.host());
+            lastRun = run;
+            lastRunFields = sb.toString();
+        }
+        return lastRunFields;
     }
 
     private static void value(StringBuilder sb, Value v) {

@@ -14,11 +14,13 @@ import java.util.Map;
  * control character, newlines included, so that one event stays one line.
  */
 public final class LogfmtFormat implements EventFormat {
+    private final Timestamps time = new Timestamps();
+
     @Override
     public void format(QueryHit hit, StringBuilder sb) {
         LogEvent e = hit.event();
         sb.append("time=");
-        Timestamps.appendIso(sb, e.epochNanos());
+        time.append(sb, e.epochNanos());
         sb.append(" level=").append(e.level().name());
         pair(sb, "store", hit.store().label());
         pair(sb, "logger", e.logger());
