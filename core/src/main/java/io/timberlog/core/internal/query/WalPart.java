@@ -4,9 +4,7 @@ import io.timberlog.core.Damage;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.RunInfo;
 import io.timberlog.core.UnsupportedFormatException;
-import io.timberlog.core.internal.io.Bytes;
 import io.timberlog.core.internal.wal.EventDecoder;
-import io.timberlog.core.internal.wal.EventLayout;
 import io.timberlog.core.internal.wal.SealReason;
 import io.timberlog.core.internal.wal.WalFileHeader;
 import io.timberlog.core.internal.wal.WalFiles;
@@ -104,24 +102,13 @@ public final class WalPart extends StorePart {
         return new WalRecordVisitor(file, new EventDecoder(header == null ? null : header.run()), filter);
     }
 
+    /** Counts the events and reads the seal without decoding anything else. */
     @Override
     public PartFacts facts() throws IOException {
-        long[] stats = {0, Long.MAX_VALUE, Long.MIN_VALUE};
         try (WalReader reader = WalReader.open(file)) {
-            SealVisitor visitor = new SealVisitor() {
-                @Override
-                public void record(int type, long filePosition, byte[] buf, int offset, int length) {
-                    if (type == WalFormat.RECORD_EVENT && length >= EventLayout.FIELDS_OFFSET) {
-                        long t = Bytes.getLong(buf, offset + EventLayout.TIMESTAMP_OFFSET);
-                        stats[0]++;
-                        stats[1] = Math.min(stats[1], t);
-                        stats[2] = Math.max(stats[2], t);
-                    }
-                    super.record(type, filePosition, buf, offset, length);
-                }
-            };
+            WalRecordVisitor visitor = visitor(EventFilter.all());
             WalReader.ScanEnd end = reader.scan(WalFormat.HEADER_SIZE, visitor);
-            return facts(end, visitor.reason, visitor.sealNanos, stats[0], stats[1], stats[2]);
+            return facts(end, visitor, visitor.takeLevelAndTimeMatches());
         }
     }
 
@@ -136,57 +123,31 @@ public final class WalPart extends StorePart {
             List<LogEvent> events = new ArrayList<>();
             WalRecordVisitor visitor = new WalRecordVisitor(file, decoder, EventFilter.all())
                     .damagesTo(problems).eventsTo(events);
-            long count = 0;
-            long min = Long.MAX_VALUE;
-            long max = Long.MIN_VALUE;
+            long intact = 0;
             long position = WalFormat.HEADER_SIZE;
             WalReader.ScanEnd end;
-            do {
+            while (true) {
                 long stopAt = position + WalCursor.STEP;
                 end = reader.scan(position, stopAt, visitor);
-                for (LogEvent e : events) {
-                    min = Math.min(min, e.epochNanos());
-                    max = Math.max(max, e.epochNanos());
-                }
-                count += events.size();
+                intact += events.size(); // every event decoded, in steps so that none are kept
                 events.clear();
                 if (end.sealed || end.lastRecordEnd < stopAt) {
                     break;
                 }
                 position = end.lastRecordEnd;
-            } while (true);
+            }
             if (decoder.unresolvedReferences() > 0) {
                 problems.accept(new Damage(file, WalFormat.HEADER_SIZE, end.lastRecordEnd, Damage.Kind.CORRUPT,
                         decoder.unresolvedReferences() + " references to dictionary strings the file does not define"));
             }
-            return facts(end, visitor.sealReason(), visitor.sealEpochNanos(), count, min, max);
+            return facts(end, visitor, intact);
         }
     }
 
-    private static PartFacts facts(WalReader.ScanEnd end, SealReason reason, long sealNanos, long events, long min,
-                                   long max) {
-        long endNanos = end.sealed ? sealNanos : (events > 0 ? max : 0);
-        return new PartFacts(events, min, max, end.sealed, end.sealed && reason == SealReason.CLOSE, endNanos);
-    }
-
-    /** Reads the seal record, ignoring everything else. */
-    private static class SealVisitor implements WalReader.Visitor {
-        SealReason reason;
-        long sealNanos;
-
-        @Override
-        public void record(int type, long filePosition, byte[] buf, int offset, int length) {
-            if (type == WalFormat.RECORD_SEAL && length >= WalFormat.RECORD_BODY_OFFSET + WalFormat.SEAL_BODY_LENGTH) {
-                int body = offset + WalFormat.RECORD_BODY_OFFSET;
-                sealNanos = Bytes.getLong(buf, body + 8);
-                reason = SealReason.ofCode(buf[body + 16]);
-            }
-        }
-
-        @Override
-        public void damage(long start, long end, Damage.Kind kind, String detail) {
-            // facts() only counts; verify() reports damage
-        }
+    private static PartFacts facts(WalReader.ScanEnd end, WalRecordVisitor visitor, long events) {
+        long endNanos = end.sealed ? visitor.sealEpochNanos() : (events > 0 ? visitor.maxEpochNanos() : 0);
+        return new PartFacts(events, visitor.minEpochNanos(), visitor.maxEpochNanos(), end.sealed,
+                end.sealed && visitor.sealReason() == SealReason.CLOSE, endNanos);
     }
 
     /** A cursor over one WAL file, which knows where the file's records ended when it was read. */

@@ -32,6 +32,8 @@ final class WalRecordVisitor implements WalReader.Visitor {
     private Consumer<Damage> damages;
     private List<LogEvent> out;
     private int levelAndTimeMatches;
+    private long minEpochNanos = Long.MAX_VALUE;
+    private long maxEpochNanos = Long.MIN_VALUE;
     private SealReason sealReason;
     private long sealEpochNanos;
 
@@ -62,6 +64,16 @@ final class WalRecordVisitor implements WalReader.Visitor {
         return n;
     }
 
+    /** The oldest time of the event records seen; {@code Long.MAX_VALUE} before any. */
+    long minEpochNanos() {
+        return minEpochNanos;
+    }
+
+    /** The newest time of the event records seen; {@code Long.MIN_VALUE} before any. */
+    long maxEpochNanos() {
+        return maxEpochNanos;
+    }
+
     SealReason sealReason() {
         return sealReason;
     }
@@ -74,10 +86,13 @@ final class WalRecordVisitor implements WalReader.Visitor {
     public void record(int type, long filePosition, byte[] buf, int offset, int length) {
         try {
             if (type == WalFormat.RECORD_EVENT) {
-                if (length >= EventLayout.FIELDS_OFFSET && !filter.acceptsLevelAndTime(
-                        buf[offset + EventLayout.LEVEL_OFFSET] & 0xFF,
-                        Bytes.getLong(buf, offset + EventLayout.TIMESTAMP_OFFSET))) {
-                    return;
+                if (length >= EventLayout.FIELDS_OFFSET) {
+                    long time = Bytes.getLong(buf, offset + EventLayout.TIMESTAMP_OFFSET);
+                    minEpochNanos = Math.min(minEpochNanos, time);
+                    maxEpochNanos = Math.max(maxEpochNanos, time);
+                    if (!filter.acceptsLevelAndTime(buf[offset + EventLayout.LEVEL_OFFSET] & 0xFF, time)) {
+                        return;
+                    }
                 }
                 levelAndTimeMatches++;
                 if (out != null) {
