@@ -49,6 +49,8 @@ final class QueryCommand implements Callable<Integer> {
     private static final String TEXT_PATTERN =
             "%d{yyyy-MM-dd HH:mm:ss.SSS} %highlight(%-5level) [%thread] %cyan(%logger) - %msg%n";
     private static final long FOLLOW_POLL_MILLIS = 200;
+    /** How many of the existing events {@code --follow} shows first when {@code --lines} does not say. */
+    private static final int FOLLOW_LINES = 10;
 
     @ParentCommand
     Timberlog parent;
@@ -66,8 +68,8 @@ final class QueryCommand implements Callable<Integer> {
     boolean reverse;
 
     @Option(names = {"-f", "--follow"},
-            description = "After the matching events, wait for new ones and print them as they are written "
-                    + "(across WAL rotation, until Ctrl-C).")
+            description = "Print the last matching events (10 unless --lines says otherwise), then wait for new "
+                    + "ones and print them as they are written, across WAL rotation, until Ctrl-C.")
     boolean follow;
 
     @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
@@ -88,6 +90,9 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Console console = parent.console();
         Query.Builder builder = filters.toQuery(console).reverse(reverse);
+        if (lines == null && follow) {
+            lines = FOLLOW_LINES; // like tail -f: a screenful of context, not the whole store
+        }
         if (lines != null) {
             if (lines < 0) {
                 throw new UserError("invalid --lines " + lines + ": expected a number of events, 0 or more");

@@ -97,8 +97,10 @@ class LiveAndCrashedStoreTest {
         try (LogStore store = LogStore.open(StoreOptions.builder(dir).maxWalSize(256 << 10)
                 .problemListener((m, c) -> { }).build())) {
             Cli.Writer w = new Cli.Writer(store);
-            w.append(0, Level.INFO, "l", "before");
-            LinesThenClosed out = new LinesThenClosed(n + 1);
+            for (int i = 0; i < 15; i++) {
+                w.append(0, Level.INFO, "l", "before {}", (long) i);
+            }
+            LinesThenClosed out = new LinesThenClosed(n + 10);
             AtomicInteger code = new AtomicInteger(-1);
             Thread follower = new Thread(() -> code.set(new Cli().run(out, dir.toString(), "-f", "-o", "raw").code()));
             follower.start();
@@ -113,9 +115,9 @@ class LiveAndCrashedStoreTest {
             assertFalse(follower.isAlive());
             assertEquals(0, code.get());
             String[] lines = out.text().split("\n");
-            assertEquals("before", lines[0]);
+            assertEquals("before 5", lines[0]); // the last 10 existing events first, like tail -f
             for (int i = 0; i < n; i++) {
-                assertEquals("new event " + i + " with some padding to rotate files", lines[i + 1]);
+                assertEquals("new event " + i + " with some padding to rotate files", lines[i + 10]);
             }
         }
     }
