@@ -103,13 +103,13 @@ class LiveAndCrashedStoreTest {
             LinesThenClosed out = new LinesThenClosed(n + 10);
             AtomicInteger code = new AtomicInteger(-1);
             Thread follower = new Thread(() -> code.set(new Cli().run(out, dir.toString(), "-f", "-o", "raw").code()));
+            follower.setDaemon(true);
             follower.start();
+            waitFor(() -> out.lines() >= 10 || !follower.isAlive()); // the existing events first
             for (int i = 0; i < n; i++) {
                 w.append(1 + i, Level.INFO, "l", "new event {} with some padding to rotate files", (long) i);
             }
-            while (!out.full() && follower.isAlive()) {
-                Thread.sleep(10);
-            }
+            waitFor(() -> out.full() || !follower.isAlive());
             w.append(99_999, Level.INFO, "l", "after the reader went away");
             follower.join(20_000);
             assertFalse(follower.isAlive());
@@ -119,6 +119,14 @@ class LiveAndCrashedStoreTest {
             for (int i = 0; i < n; i++) {
                 assertEquals("new event " + i + " with some padding to rotate files", lines[i + 10]);
             }
+        }
+    }
+
+    /** Waits until {@code condition} holds, for a minute at most: long enough not to matter, short of a hang. */
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
     }
 
@@ -152,6 +160,10 @@ class LiveAndCrashedStoreTest {
 
         boolean full() {
             return seen >= lines;
+        }
+
+        int lines() {
+            return seen;
         }
 
         synchronized String text() {

@@ -38,18 +38,29 @@ public final class Follower implements AutoCloseable {
     private final List<LogEvent> batch = new ArrayList<>();
     private long lastDiscovery = System.nanoTime();
 
-    Follower(StoreSet set, EventFilter filter, List<WalPosition> from) {
+    /**
+     * @param from        per store, where its query ended
+     * @param readDamages what the query met, among it the room still empty in the files it read last
+     */
+    Follower(StoreSet set, EventFilter filter, List<WalPosition> from, List<Damage> readDamages) {
         this.root = set.root();
         this.filter = filter;
         for (int i = 0; i < set.stores().size(); i++) {
             StoreRef store = set.stores().get(i);
-            add(store, from.get(i));
+            add(store, from.get(i), readDamages);
         }
     }
 
-    private void add(StoreRef store, WalPosition from) {
+    private void add(StoreRef store, WalPosition from, List<Damage> readDamages) {
+        Path file = from.file(store.directory());
+        List<Damage> holes = new ArrayList<>();
+        for (Damage d : readDamages) {
+            if (d.kind() == Damage.Kind.UNPUBLISHED && d.file().equals(file)) {
+                holes.add(d);
+            }
+        }
         stores.add(store);
-        tails.add(new WalTail(store.directory(), from, filter));
+        tails.add(new WalTail(store.directory(), from, holes, filter));
         known.add(store.directory());
     }
 
@@ -59,7 +70,8 @@ public final class Follower implements AutoCloseable {
             lastDiscovery = System.nanoTime();
             for (Path dir : StoreLayout.findStores(root)) {
                 if (!known.contains(dir)) {
-                    add(new StoreRef(StoreSet.label(root, dir), dir, stores.size()), new WalPosition(0, WalFormat.HEADER_SIZE));
+                    add(new StoreRef(StoreSet.label(root, dir), dir, stores.size()), new WalPosition(0, WalFormat.HEADER_SIZE),
+                            List.of());
                 }
             }
         }

@@ -110,7 +110,7 @@ public final class QueryResult implements Iterator<QueryHit>, AutoCloseable {
         for (StoreStream s : cursor.streams()) {
             from.add(s.followFrom());
         }
-        return new Follower(stores, context.filter(), from);
+        return new Follower(stores, context.filter(), from, context.damages());
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.timberlog.core.ThrowableInfo;
 import io.timberlog.core.MessageStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -265,6 +267,54 @@ class StoreSetQueryTest {
                 }
                 assertEquals(1, got.size());
                 assertEquals("fallback/pid-99", got.get(0).store().label());
+            }
+        }
+    }
+
+    /** Position and length word of the {@code n}th event record of a WAL file. */
+    private static int[] eventRecord(Path wal, int n) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(wal)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int events = 0;
+        for (int p = 128; ; p += (b.getInt(p) + 7) & ~7) {
+            if (b.get(p + 8) == 2 && events++ == n) {
+                return new int[] {p, b.getInt(p)};
+            }
+        }
+    }
+
+    private static void writeInt(Path file, long position, int value) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0, value), position);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 15})
+    void follow_recordPublishedAfterLaterOnes_isReturnedOnce(int last) throws Exception {
+        try (LogStore store = LogStore.open(options(dir).build())) {
+            QueryTestStores.Writer w = new QueryTestStores.Writer(store);
+            for (int i = 0; i < 20; i++) {
+                w.append(i, Level.INFO, "l", "event {}", (long) i);
+            }
+            Path wal = Files.list(dir.resolve("wal")).sorted().findFirst().orElseThrow();
+            int[] record = eventRecord(wal, 10);
+            writeInt(wal, record[0], 0); // as a writer leaves a record it is still copying: length not yet written
+            try (QueryResult r = StoreSet.open(dir).query(Query.builder().last(last).build())) {
+                List<String> initial = new ArrayList<>();
+                r.forEachRemaining(h -> initial.add(h.event().message()));
+                assertFalse(initial.contains("event 10"), initial.toString());
+                try (Follower f = r.follow()) {
+                    assertEquals(List.of(), f.poll());
+                    writeInt(wal, record[0], record[1]); // published now, after the records behind it
+                    w.append(20, Level.INFO, "l", "event {}", 20L);
+                    List<String> later = new ArrayList<>();
+                    for (int tries = 0; later.size() < 2 && tries < 100; tries++) {
+                        f.poll().forEach(h -> later.add(h.event().message()));
+                        Thread.sleep(20);
+                    }
+                    assertEquals(List.of("event 10", "event 20"), later);
+                    assertEquals(List.of(), f.poll());
+                }
             }
         }
     }

@@ -231,12 +231,19 @@ public final class WalPart extends StorePart {
      */
     private final class Backward extends WalCursor {
         private final List<long[]> steps = new ArrayList<>();
+        /** Room that was empty in the first pass: a record published there since is left to a follower. */
+        private final List<Damage> holes = new ArrayList<>();
         private int step;
         private int next = -1;
 
         Backward(ReadContext context) throws IOException {
             super(context, WalPart.this);
-            visitor.damagesTo(context::damage).eventsTo(null);
+            visitor.damagesTo(d -> {
+                context.damage(d);
+                if (d.kind() == Damage.Kind.UNPUBLISHED) {
+                    holes.add(d);
+                }
+            }).eventsTo(null);
             long position = WalFormat.HEADER_SIZE;
             while (true) {
                 long stopAt = position + STEP;
@@ -252,8 +259,17 @@ public final class WalPart extends StorePart {
             }
             end = position;
             progress(size);
-            visitor.damagesTo(null).eventsTo(ready);
+            visitor.damagesTo(null).eventsTo(ready).ignoring(this::inHole);
             step = steps.size() - 1;
+        }
+
+        private boolean inHole(long position) {
+            for (Damage h : holes) {
+                if (position >= h.start() && position < h.end()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

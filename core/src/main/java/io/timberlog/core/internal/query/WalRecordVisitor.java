@@ -14,6 +14,7 @@ import io.timberlog.core.internal.wal.WalReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * Turns the records {@link WalReader} finds in one WAL file into matching events. An event record is
@@ -30,6 +31,7 @@ final class WalRecordVisitor implements WalReader.Visitor {
     private final boolean needsMessage;
     private final EventHead head = new EventHead();
     private Consumer<Damage> damages;
+    private LongPredicate ignored;
     private List<LogEvent> out;
     private int levelAndTimeMatches;
     private long minEpochNanos = Long.MAX_VALUE;
@@ -54,6 +56,15 @@ final class WalRecordVisitor implements WalReader.Visitor {
     /** Where matching events go from now on; {@code null} to only count the records whose level and time match. */
     WalRecordVisitor eventsTo(List<LogEvent> list) {
         this.out = list;
+        return this;
+    }
+
+    /**
+     * Records at the file positions {@code positions} accepts are passed over from now on (read already,
+     * or to be read by someone else); {@code null} for none.
+     */
+    WalRecordVisitor ignoring(LongPredicate positions) {
+        this.ignored = positions;
         return this;
     }
 
@@ -84,6 +95,9 @@ final class WalRecordVisitor implements WalReader.Visitor {
 
     @Override
     public void record(int type, long filePosition, byte[] buf, int offset, int length) {
+        if (ignored != null && ignored.test(filePosition)) {
+            return;
+        }
         try {
             if (type == WalFormat.RECORD_EVENT) {
                 if (length >= EventLayout.FIELDS_OFFSET) {
