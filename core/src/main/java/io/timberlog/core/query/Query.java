@@ -152,11 +152,6 @@ public final class Query {
         return last;
     }
 
-    /** True when some filter needs the formatted message. */
-    public boolean needsMessage() {
-        return !texts.isEmpty() || !regexes.isEmpty();
-    }
-
     /** Builds a {@link Query}. Not thread-safe. */
     public static final class Builder {
         private long sinceNanos = Long.MIN_VALUE;

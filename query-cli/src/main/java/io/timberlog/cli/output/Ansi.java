@@ -8,8 +8,6 @@ public final class Ansi {
     public static final Ansi ON = new Ansi(true);
 
     public static final String RESET = "\u001b[0m";
-    public static final String BOLD = "\u001b[1m";
-    public static final String DIM = "\u001b[2m";
     public static final String RED = "\u001b[31m";
     public static final String GREEN = "\u001b[32m";
     public static final String YELLOW = "\u001b[33m";

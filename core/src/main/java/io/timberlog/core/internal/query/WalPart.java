@@ -146,8 +146,7 @@ public final class WalPart extends StorePart {
 
     private static PartFacts facts(WalReader.ScanEnd end, WalRecordVisitor visitor, long events) {
         long endNanos = end.sealed ? visitor.sealEpochNanos() : (events > 0 ? visitor.maxEpochNanos() : 0);
-        return new PartFacts(events, visitor.minEpochNanos(), visitor.maxEpochNanos(), end.sealed,
-                end.sealed && visitor.sealReason() == SealReason.CLOSE, endNanos);
+        return new PartFacts(events, end.sealed && visitor.sealReason() == SealReason.CLOSE, endNanos);
     }
 
     /** A cursor over one WAL file, which knows where the file's records ended when it was read. */

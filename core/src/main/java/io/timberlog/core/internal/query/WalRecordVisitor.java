@@ -34,7 +34,6 @@ final class WalRecordVisitor implements WalReader.Visitor {
     private LongPredicate ignored;
     private List<LogEvent> out;
     private int levelAndTimeMatches;
-    private long minEpochNanos = Long.MAX_VALUE;
     private long maxEpochNanos = Long.MIN_VALUE;
     private SealReason sealReason;
     private long sealEpochNanos;
@@ -75,11 +74,6 @@ final class WalRecordVisitor implements WalReader.Visitor {
         return n;
     }
 
-    /** The oldest time of the event records seen; {@code Long.MAX_VALUE} before any. */
-    long minEpochNanos() {
-        return minEpochNanos;
-    }
-
     /** The newest time of the event records seen; {@code Long.MIN_VALUE} before any. */
     long maxEpochNanos() {
         return maxEpochNanos;
@@ -102,7 +96,6 @@ final class WalRecordVisitor implements WalReader.Visitor {
             if (type == WalFormat.RECORD_EVENT) {
                 if (length >= EventLayout.FIELDS_OFFSET) {
                     long time = Bytes.getLong(buf, offset + EventLayout.TIMESTAMP_OFFSET);
-                    minEpochNanos = Math.min(minEpochNanos, time);
                     maxEpochNanos = Math.max(maxEpochNanos, time);
                     if (!filter.acceptsLevelAndTime(buf[offset + EventLayout.LEVEL_OFFSET] & 0xFF, time)) {
                         return;

@@ -33,18 +33,6 @@ public final class EventHead {
         message = null;
     }
 
-    public Level level() {
-        return level;
-    }
-
-    public long sequence() {
-        return sequence;
-    }
-
-    public long epochNanos() {
-        return epochNanos;
-    }
-
     public String logger() {
         return logger;
     }
