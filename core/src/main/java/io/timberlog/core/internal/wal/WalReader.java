@@ -98,6 +98,16 @@ public final class WalReader implements Closeable {
      * file or its seal, reporting each record and each damaged range to {@code visitor}.
      */
     public ScanEnd scan(long from, Visitor visitor) throws IOException {
+        return scan(from, Long.MAX_VALUE, visitor);
+    }
+
+    /**
+     * As {@link #scan(long, Visitor)}, but stops at the first record boundary at or past {@code stopAt}
+     * that is not inside a damaged or unpublished range, so that a file can be read in bounded steps:
+     * the returned {@link ScanEnd#lastRecordEnd} is where the next step starts. A step that ends before
+     * {@code stopAt} (and is not sealed) reached the end of what the file holds so far.
+     */
+    public ScanEnd scan(long from, long stopAt, Visitor visitor) throws IOException {
         fileSize = channel.size();
         windowLength = 0;
         long p = Math.max(WalFormat.HEADER_SIZE, Bytes.align8(from));
@@ -106,6 +116,9 @@ public final class WalReader implements Closeable {
         Damage.Kind regionKind = null;
         String regionDetail = null;
         while (p + WalFormat.MIN_RECORD_LENGTH <= fileSize) {
+            if (p >= stopAt && regionStart < 0) {
+                return new ScanEnd(lastRecordEnd, false);
+            }
             int available = fill(p, 8);
             if (available < 8) {
                 break;

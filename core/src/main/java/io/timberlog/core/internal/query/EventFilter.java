@@ -1,0 +1,233 @@
+package io.timberlog.core.internal.query;
+
+import io.timberlog.core.KeyValue;
+import io.timberlog.core.LogEvent;
+import io.timberlog.core.RunInfo;
+import io.timberlog.core.ThrowableInfo;
+import io.timberlog.core.Value;
+import io.timberlog.core.query.ArgumentPredicate;
+import io.timberlog.core.query.Query;
+import io.timberlog.core.internal.wal.EventHead;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link Query}'s filters, compiled for the read path and ordered by cost: what a source can check
+ * on a record's fixed fields before decoding it ({@link #acceptsLevelAndTime}), what it can check on a
+ * file as a whole ({@link #mayMatchPart}), and the rest on the decoded event, with the formatted
+ * message last because building it costs most. Immutable and thread-safe.
+ */
+public final class EventFilter {
+    private final long since;
+    private final long until;
+    private final int minLevel;
+    private final Set<RunInfo> runs;
+    private final Set<String> loggers;
+    private final String[] loggerPrefixes;
+    private final Set<String> threads;
+    private final Set<String> templates;
+    private final List<String> exceptions;
+    private final List<Map.Entry<String, String>> fields;
+    private final List<ArgumentPredicate> arguments;
+    private final String[] texts;
+    private final Pattern[] patterns;
+
+    /**
+     * @param runs the runs to read, or {@code null} for every run
+     */
+    public EventFilter(Query q, Set<RunInfo> runs) {
+        this.since = q.sinceNanos();
+        this.until = q.untilNanos();
+        this.minLevel = q.minLevel() == null ? 0 : q.minLevel().code();
+        this.runs = runs;
+        this.loggers = Set.copyOf(q.loggers());
+        this.loggerPrefixes = q.loggerPrefixes().toArray(new String[0]);
+        this.threads = Set.copyOf(q.threads());
+        this.templates = Set.copyOf(q.templates());
+        this.exceptions = q.exceptions();
+        this.fields = q.fields();
+        this.arguments = q.arguments();
+        if (q.ignoreCase()) {
+            this.texts = new String[0];
+            Pattern[] all = new Pattern[q.texts().size() + q.regexes().size()];
+            int i = 0;
+            for (String t : q.texts()) {
+                all[i++] = Pattern.compile(t, Pattern.LITERAL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            }
+            for (Pattern p : q.regexes()) {
+                all[i++] = p;
+            }
+            this.patterns = all;
+        } else {
+            this.texts = q.texts().toArray(new String[0]);
+            this.patterns = q.regexes().toArray(new Pattern[0]);
+        }
+    }
+
+    /** A filter that lets every event through. */
+    public static EventFilter all() {
+        return new EventFilter(Query.all(), null);
+    }
+
+    /** The check a source makes on a record's level code and timestamp before decoding it. */
+    public boolean acceptsLevelAndTime(int levelCode, long epochNanos) {
+        return levelCode >= minLevel && epochNanos >= since && epochNanos <= until;
+    }
+
+    public boolean acceptsRun(RunInfo run) {
+        return runs == null || (run != null && runs.contains(run));
+    }
+
+    /** False when nothing in a part with this summary can match, so the part need not be read. */
+    public boolean mayMatchPart(PartSummary part) {
+        if (part.maxEpochNanos() < since || part.minEpochNanos() > until) {
+            return false;
+        }
+        if (part.maxLevelCode() < minLevel) {
+            return false;
+        }
+        if (runs != null && !part.runs().isEmpty()) {
+            for (RunInfo r : part.runs()) {
+                if (runs.contains(r)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** True when some check needs the logger, thread, template, arguments or message of an event. */
+    public boolean hasHeadChecks() {
+        return !loggers.isEmpty() || loggerPrefixes.length > 0 || !threads.isEmpty() || !templates.isEmpty()
+                || needsMessage();
+    }
+
+    /** True when some check needs the arguments or the formatted message. */
+    public boolean needsMessage() {
+        return !arguments.isEmpty() || texts.length > 0 || patterns.length > 0;
+    }
+
+    /**
+     * The checks on the front of an event record, made before the rest of it is decoded; with
+     * {@link #needsMessage()} the head must hold the arguments.
+     */
+    public boolean acceptsHead(EventHead h) {
+        return acceptsNames(h.logger(), h.thread(), h.template())
+                && (!needsMessage() || acceptsArguments(h.arguments()) && acceptsMessage(h.message()));
+    }
+
+    /** The checks that need the whole event: run, exception, fields. */
+    public boolean acceptsDetails(LogEvent e) {
+        if (!acceptsRun(e.run())) {
+            return false;
+        }
+        if (!exceptions.isEmpty() && !acceptsException(e.throwable())) {
+            return false;
+        }
+        for (Map.Entry<String, String> f : fields) {
+            if (!hasField(e, f.getKey(), f.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The whole filter, for a source that decodes whole events; cheap fields first. */
+    public boolean accepts(LogEvent e) {
+        return acceptsLevelAndTime(e.level().code(), e.epochNanos())
+                && acceptsNames(e.logger(), e.thread(), e.template())
+                && (!needsMessage() || acceptsArguments(e.arguments()) && acceptsMessage(e.message()))
+                && acceptsDetails(e);
+    }
+
+    private boolean acceptsNames(String logger, String thread, String template) {
+        if ((!loggers.isEmpty() || loggerPrefixes.length > 0) && !acceptsLogger(logger)) {
+            return false;
+        }
+        return (threads.isEmpty() || threads.contains(thread)) && (templates.isEmpty() || templates.contains(template));
+    }
+
+    private boolean acceptsArguments(List<Value> args) {
+        for (ArgumentPredicate a : arguments) {
+            if (a.index() >= args.size() || !a.test(args.get(a.index()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean acceptsMessage(String message) {
+        for (String t : texts) {
+            if (!message.contains(t)) {
+                return false;
+            }
+        }
+        for (Pattern p : patterns) {
+            if (!p.matcher(message).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean acceptsLogger(String logger) {
+        if (loggers.contains(logger)) {
+            return true;
+        }
+        for (String prefix : loggerPrefixes) {
+            if (logger.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean acceptsException(ThrowableInfo t) {
+        if (t == null) {
+            return false;
+        }
+        for (String name : exceptions) {
+            if (inChain(t, name, name.indexOf('.') < 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inChain(ThrowableInfo t, String name, boolean simple) {
+        if (simple ? simpleName(t.className()).equals(name) : t.className().equals(name)) {
+            return true;
+        }
+        if (t.cause() != null && inChain(t.cause(), name, simple)) {
+            return true;
+        }
+        for (ThrowableInfo s : t.suppressed()) {
+            if (inChain(s, name, simple)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String simpleName(String className) {
+        int cut = Math.max(className.lastIndexOf('.'), className.lastIndexOf('$'));
+        return className.substring(cut + 1);
+    }
+
+    private static boolean hasField(LogEvent e, String key, String value) {
+        Map<String, String> mdc = e.mdc();
+        if (!mdc.isEmpty() && value.equals(mdc.get(key))) {
+            return true;
+        }
+        for (KeyValue kv : e.keyValues()) {
+            if (kv.key().equals(key) && value.equals(kv.value().text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,114 @@
+package io.timberlog.core.internal.query;
+
+import io.timberlog.core.LogStore;
+import io.timberlog.core.internal.wal.WalFiles;
+import io.timberlog.core.internal.wal.WalMeta;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a store keeps what the query engine reads: which directories are stores, where the
+ * per-process fallback stores are, and the parts of a store in sequence order.
+ */
+public final class StoreLayout {
+    /** How deep below a root that is not a store itself stores are looked for (a fleet's directories). */
+    private static final int SEARCH_DEPTH = 3;
+
+    private StoreLayout() {
+    }
+
+    /** True when {@code dir} holds a store's files. */
+    public static boolean isStore(Path dir) {
+        return WalMeta.exists(dir) || Files.isDirectory(WalFiles.directory(dir));
+    }
+
+    /**
+     * The stores at or below {@code root}: the root itself when it is a store, else every store found
+     * in its subdirectories (not below a store); each followed by its fallback stores. Sorted by path.
+     */
+    public static List<Path> findStores(Path root) throws IOException {
+        List<Path> stores = new ArrayList<>();
+        collect(root, SEARCH_DEPTH, stores);
+        return stores;
+    }
+
+    private static void collect(Path dir, int depth, List<Path> stores) throws IOException {
+        if (isStore(dir)) {
+            stores.add(dir);
+            stores.addAll(fallbackStores(dir));
+            return;
+        }
+        if (depth == 0) {
+            return;
+        }
+        for (Path child : sortedSubdirectories(dir)) {
+            collect(child, depth - 1, stores);
+        }
+    }
+
+    /** The per-process stores that {@link LogStore#openWithFallback} put inside {@code store}. */
+    public static List<Path> fallbackStores(Path store) throws IOException {
+        List<Path> found = new ArrayList<>();
+        Path dir = store.resolve(LogStore.FALLBACK_DIRECTORY);
+        if (!Files.isDirectory(dir)) {
+            return found;
+        }
+        for (Path child : sortedSubdirectories(dir)) {
+            if (child.getFileName().toString().startsWith("pid-") && isStore(child)) {
+                found.add(child);
+            }
+        }
+        return found;
+    }
+
+    private static List<Path> sortedSubdirectories(Path dir) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                if (Files.isDirectory(p)) {
+                    dirs.add(p);
+                }
+            }
+        } catch (java.nio.file.AccessDeniedException e) {
+            return dirs; // a directory we may not read holds no store we could read
+        }
+        dirs.sort(null);
+        return dirs;
+    }
+
+    /**
+     * The parts of a store in sequence order: today its WAL files by id. Segments, when they exist,
+     * come first (they hold the older events), and WAL files that a segment already holds are left out.
+     */
+    public static List<StorePart> parts(Path store) throws IOException {
+        List<StorePart> parts = new ArrayList<>();
+        for (Path file : WalFiles.list(store)) {
+            WalPart part = WalPart.open(file);
+            if (part != null) {
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+
+    /** Bytes taken by the files of {@code store}, not counting the fallback stores inside it. */
+    public static long bytesOnDisk(Path store) throws IOException {
+        long[] total = {0};
+        Path fallback = store.resolve(LogStore.FALLBACK_DIRECTORY);
+        try (java.util.stream.Stream<Path> files = Files.walk(store)) {
+            files.filter(p -> !p.startsWith(fallback) && Files.isRegularFile(p)).forEach(p -> {
+                try {
+                    total[0] += Files.size(p);
+                } catch (IOException e) {
+                    // deleted while counting (a WAL file converted): it no longer takes room
+                }
+            });
+        }
+        return total[0];
+    }
+}
