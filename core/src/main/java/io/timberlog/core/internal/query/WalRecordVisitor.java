@@ -119,8 +119,8 @@ final class WalRecordVisitor implements WalReader.Visitor {
             } else if (type == WalFormat.RECORD_SEAL
                     && length >= WalFormat.RECORD_BODY_OFFSET + WalFormat.SEAL_BODY_LENGTH) {
                 int body = offset + WalFormat.RECORD_BODY_OFFSET;
-                sealEpochNanos = Bytes.getLong(buf, body + 8);
-                sealReason = SealReason.ofCode(buf[body + 16]);
+                sealEpochNanos = Bytes.getLong(buf, body + WalFormat.SEAL_TIME_OFFSET);
+                sealReason = SealReason.ofCode(buf[body + WalFormat.SEAL_REASON_OFFSET]);
             }
         } catch (MalformedDataException e) {
             // The CRC matched, so the writer wrote these bytes: a bug or a foreign writer.
