@@ -5,9 +5,7 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.internal.query.EventFilter;
 import io.timberlog.core.internal.query.MergeCursor;
 import io.timberlog.core.internal.query.StoreLayout;
-import io.timberlog.core.internal.query.WalPosition;
 import io.timberlog.core.internal.query.WalTail;
-import io.timberlog.core.internal.wal.WalFormat;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,8 +17,8 @@ import java.util.Set;
 
 /**
  * New events of a {@link StoreSet} as writers append them, like {@code tail -f}: each {@link #poll()}
- * returns what was published since the last one, in timestamp order, across file rotations and
- * crashes; stores that appear under the root later (a second process's fallback store) are followed
+ * returns what was published since the last one, in timestamp order, across file rotations,
+ * conversions into segments and crashes; stores that appear under the root later (a second process's fallback store) are followed
  * from their first event. Reads with plain reads only. Made by {@link QueryResult#follow()}.
  *
  * <p>Not thread-safe; closing it from another thread is not supported (stop polling instead).
@@ -38,29 +36,18 @@ public final class Follower implements AutoCloseable {
     private final List<LogEvent> batch = new ArrayList<>();
     private long lastDiscovery = System.nanoTime();
 
-    /**
-     * @param from        per store, where its query ended
-     * @param readDamages what the query met, among it the room still empty in the files it read last
-     */
-    Follower(StoreSet set, EventFilter filter, List<WalPosition> from, List<Damage> readDamages) {
+    /** @param tails per store of {@code set}, in order, where its query ended */
+    Follower(StoreSet set, EventFilter filter, List<WalTail> tails) {
         this.root = set.root();
         this.filter = filter;
         for (int i = 0; i < set.stores().size(); i++) {
-            StoreRef store = set.stores().get(i);
-            add(store, from.get(i), readDamages);
+            add(set.stores().get(i), tails.get(i));
         }
     }
 
-    private void add(StoreRef store, WalPosition from, List<Damage> readDamages) {
-        Path file = from.file(store.directory());
-        List<Damage> holes = new ArrayList<>();
-        for (Damage d : readDamages) {
-            if (d.kind() == Damage.Kind.UNPUBLISHED && d.file().equals(file)) {
-                holes.add(d);
-            }
-        }
+    private void add(StoreRef store, WalTail tail) {
         stores.add(store);
-        tails.add(new WalTail(store.directory(), from, holes, filter));
+        tails.add(tail);
         known.add(store.directory());
     }
 
@@ -70,8 +57,8 @@ public final class Follower implements AutoCloseable {
             lastDiscovery = System.nanoTime();
             for (Path dir : StoreLayout.findStores(root)) {
                 if (!known.contains(dir)) {
-                    add(new StoreRef(StoreSet.label(root, dir), dir, stores.size()), new WalPosition(0, WalFormat.HEADER_SIZE),
-                            List.of());
+                    // a store that appeared since the query: every event it holds is new
+                    add(new StoreRef(StoreSet.label(root, dir), dir, stores.size()), new WalTail(dir, 0, filter));
                 }
             }
         }

@@ -4,7 +4,7 @@ import io.timberlog.core.Damage;
 import io.timberlog.core.internal.query.MergeCursor;
 import io.timberlog.core.internal.query.ReadContext;
 import io.timberlog.core.internal.query.StoreStream;
-import io.timberlog.core.internal.query.WalPosition;
+import io.timberlog.core.internal.query.WalTail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +32,7 @@ public final class QueryResult implements Iterator<QueryHit>, AutoCloseable {
     private int lastIndex;
     private QueryHit next;
     private boolean exhausted;
+    private boolean followed;
 
     QueryResult(StoreSet stores, Query query, ReadContext context, MergeCursor cursor) {
         this.stores = stores;
@@ -97,20 +98,25 @@ public final class QueryResult implements Iterator<QueryHit>, AutoCloseable {
 
     /**
      * Follows the stores from where this result ended: new events as writers append them, also across
-     * file rotations, and stores that appear later (a new fallback store). Only after the result was
-     * read to its end.
+     * file rotations and conversions into segments, and stores that appear later (a new fallback
+     * store). Only after the result was read to its end; call it once.
      *
-     * @throws IllegalStateException when the result still has events
+     * @throws IllegalStateException when the result still has events, or was followed already
      */
     public Follower follow() {
         if (hasNext()) {
             throw new IllegalStateException("read the query's result to its end before following");
         }
-        List<WalPosition> from = new ArrayList<>();
-        for (StoreStream s : cursor.streams()) {
-            from.add(s.followFrom());
+        if (followed) {
+            throw new IllegalStateException("the result is followed already");
         }
-        return new Follower(stores, context.filter(), from, context.damages());
+        followed = true;
+        List<WalTail> tails = new ArrayList<>();
+        List<Damage> damages = context.damages();
+        for (StoreStream s : cursor.streams()) {
+            tails.add(s.follow(damages));
+        }
+        return new Follower(stores, context.filter(), tails);
     }
 
     @Override

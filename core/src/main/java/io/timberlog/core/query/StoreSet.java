@@ -10,6 +10,7 @@ import io.timberlog.core.internal.query.ReadContext;
 import io.timberlog.core.internal.query.RunCatalog;
 import io.timberlog.core.internal.query.StoreLayout;
 import io.timberlog.core.internal.query.StorePart;
+import io.timberlog.core.internal.query.StoreSnapshot;
 import io.timberlog.core.internal.query.StoreStream;
 import io.timberlog.core.internal.query.StoreVerifier;
 import io.timberlog.core.internal.wal.WalMeta;
@@ -107,7 +108,7 @@ public final class StoreSet {
         boolean backward = query.reverse() || query.last() > 0;
         List<StoreStream> streams = new ArrayList<>();
         for (StoreRef store : stores) {
-            streams.add(new StoreStream(StoreLayout.parts(store.directory()), context, backward));
+            streams.add(new StoreStream(StoreSnapshot.take(store.directory()), context, backward));
         }
         return new QueryResult(this, query, context, new MergeCursor(streams, stores, backward));
     }
@@ -143,13 +144,11 @@ public final class StoreSet {
         return match;
     }
 
-    /** Every run of every store, by start; read from the files' headers only. */
+    /** Every run of every store, by start; read from the files' headers and indexes only. */
     private List<RunInfo> runInfos() throws IOException {
         Set<RunInfo> runs = new LinkedHashSet<>();
         for (StoreRef store : stores) {
-            for (StorePart part : StoreLayout.parts(store.directory())) {
-                runs.addAll(part.summary().runs());
-            }
+            StorePart.forEach(StoreSnapshot.take(store.directory()).parts(), part -> runs.addAll(part.runs()));
         }
         List<RunInfo> sorted = new ArrayList<>(runs);
         sorted.sort(Comparator.comparingLong(RunInfo::startEpochNanos).thenComparingLong(RunInfo::pid));
@@ -163,19 +162,19 @@ public final class StoreSet {
     public List<RunSummary> runs() throws IOException {
         List<RunSummary> summaries = new ArrayList<>();
         for (StoreRef store : stores) {
-            List<StorePart> parts = StoreLayout.parts(store.directory());
-            for (RunCatalog.RunParts run : RunCatalog.group(parts)) {
-                long events = 0;
-                long end = 0;
-                boolean clean = false;
-                for (PartFacts f : RunCatalog.facts(run.parts)) {
-                    events += f.events();
-                    end = Math.max(end, f.endEpochNanos());
-                    clean = f.cleanEnd();
-                }
-                RunSummary.State state = clean ? RunSummary.State.CLEAN
+            for (RunCatalog.RunParts run : RunCatalog.group(StoreSnapshot.take(store.directory()).parts())) {
+                long[] events = {0};
+                long[] end = {0};
+                boolean[] clean = {false};
+                StorePart.forEach(run.parts, part -> {
+                    PartFacts f = part.facts();
+                    events[0] += f.events();
+                    end[0] = Math.max(end[0], f.endEpochNanos());
+                    clean[0] = f.cleanEnd();
+                });
+                RunSummary.State state = clean[0] ? RunSummary.State.CLEAN
                         : RunCatalog.isAlive(run.run) ? RunSummary.State.RUNNING : RunSummary.State.CRASHED;
-                summaries.add(new RunSummary(run.run, store, end, events, run.parts.size(), state));
+                summaries.add(new RunSummary(run.run, store, end[0], events[0], run.parts.size(), state));
             }
         }
         summaries.sort(Comparator.comparingLong(RunSummary::startEpochNanos)
@@ -191,7 +190,7 @@ public final class StoreSet {
             int segments = 0;
             long walBytes = 0;
             long segmentBytes = 0;
-            for (StorePart part : StoreLayout.parts(store.directory())) {
+            for (StorePart part : StoreSnapshot.take(store.directory()).parts()) {
                 if (part.kind() == StorePart.Kind.WAL) {
                     walFiles++;
                     walBytes += part.size();

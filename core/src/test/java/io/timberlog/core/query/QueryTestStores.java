@@ -4,13 +4,16 @@ import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.Level;
 import io.timberlog.core.LogStore;
 import io.timberlog.core.MessageStyle;
+import io.timberlog.core.RunInfo;
 import io.timberlog.core.StoreOptions;
+import io.timberlog.core.internal.wal.WalWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Builds stores for the query tests with the real write path. */
 final class QueryTestStores {
@@ -25,23 +28,38 @@ final class QueryTestStores {
         return StoreOptions.builder(dir).problemListener((m, c) -> { });
     }
 
-    /** Writes events with the given writer as one run and closes the store. */
+    /** Writes events with the given writer as one run and closes the store, which converts its WAL files into segments. */
     static void write(Path dir, Consumer<Writer> events) throws IOException {
         write(options(dir), events);
     }
 
     static void write(StoreOptions.Builder options, Consumer<Writer> events) throws IOException {
         try (LogStore store = LogStore.open(options.build())) {
-            events.accept(new Writer(store));
+            events.accept(new Writer(store::append));
+        }
+    }
+
+    /**
+     * Writes events as one run that ends cleanly, into WAL files that stay as they are: what a run leaves
+     * when nothing converts its files (the conversion at the next start, or a compaction, does it).
+     */
+    static void writeUnconverted(StoreOptions.Builder options, Consumer<Writer> events) throws IOException {
+        RunInfo run = new RunInfo(System.currentTimeMillis() * 1_000_000L, ProcessHandle.current().pid(), "test-host",
+                System.nanoTime());
+        WalWriter writer = WalWriter.open(options.build(), run);
+        try {
+            events.accept(new Writer(writer::append));
+        } finally {
+            writer.close(5_000_000_000L);
         }
     }
 
     /** Appends events to an open store. */
     static final class Writer {
-        final LogStore store;
+        final Predicate<CapturedEvent> store;
         final CapturedEvent e = new CapturedEvent();
 
-        Writer(LogStore store) {
+        Writer(Predicate<CapturedEvent> store) {
             this.store = store;
         }
 
@@ -62,7 +80,7 @@ final class QueryTestStores {
         }
 
         void append(CapturedEvent event) {
-            if (!store.append(event)) {
+            if (!store.test(event)) {
                 throw new AssertionError("dropped");
             }
         }

@@ -7,12 +7,16 @@ import io.timberlog.core.ThrowableInfo;
 import io.timberlog.core.Value;
 import io.timberlog.core.query.ArgumentPredicate;
 import io.timberlog.core.query.Query;
+import io.timberlog.core.internal.segment.BlockFilter;
+import io.timberlog.core.internal.segment.Words;
 import io.timberlog.core.internal.wal.EventHead;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A {@link Query}'s filters, compiled for the read path and ordered by cost: what a source can check
@@ -25,6 +29,7 @@ public final class EventFilter {
     private final long until;
     private final int minLevel;
     private final Set<RunInfo> runs;
+    private final Set<String> runIds;
     private final Set<String> loggers;
     private final String[] loggerPrefixes;
     private final Set<String> threads;
@@ -34,6 +39,7 @@ public final class EventFilter {
     private final List<ArgumentPredicate> arguments;
     private final String[] texts;
     private final Pattern[] patterns;
+    private final BlockFilter blocks;
 
     /**
      * @param runs the runs to read, or {@code null} for every run
@@ -43,6 +49,7 @@ public final class EventFilter {
         this.until = q.untilNanos();
         this.minLevel = q.minLevel() == null ? 0 : q.minLevel().code();
         this.runs = runs;
+        this.runIds = runs == null ? null : runs.stream().map(RunInfo::id).collect(Collectors.toSet());
         this.loggers = Set.copyOf(q.loggers());
         this.loggerPrefixes = q.loggerPrefixes().toArray(new String[0]);
         this.threads = Set.copyOf(q.threads());
@@ -65,6 +72,59 @@ public final class EventFilter {
             this.texts = q.texts().toArray(new String[0]);
             this.patterns = q.regexes().toArray(new Pattern[0]);
         }
+        this.blocks = blockFilter(q);
+    }
+
+    /** The tests of this filter that a segment's block index can answer. */
+    private static BlockFilter blockFilter(Query q) {
+        BlockFilter b = BlockFilter.all().time(q.sinceNanos(), q.untilNanos()).words(requiredWords(q));
+        if (q.minLevel() != null) {
+            b = b.minLevel(q.minLevel());
+        }
+        if (!q.loggers().isEmpty() || !q.loggerPrefixes().isEmpty()) {
+            b = b.loggers(q.loggers(), q.loggerPrefixes());
+        }
+        if (!q.threads().isEmpty()) {
+            b = b.threads(q.threads());
+        }
+        if (!q.templates().isEmpty()) {
+            b = b.templates(q.templates());
+        }
+        return b;
+    }
+
+    /**
+     * The words every matching message has (Bloom filters of segment blocks hold the words of the
+     * messages): the whole words inside each {@link Query#texts() text}. Compared without regard to
+     * case, a word is required only when made of ASCII letters and digits other than i and s: the Bloom
+     * filter holds {@link Character#toLowerCase(char) lowercased} words, and a case-insensitive match
+     * also pairs i with the dotless ı and s with the long ſ, whose lowercase forms differ.
+     */
+    static List<String> requiredWords(Query q) {
+        List<String> words = new ArrayList<>();
+        for (String text : q.texts()) {
+            for (String word : Words.wordsWithin(text, false)) {
+                if (!q.ignoreCase() || caseFoldsLikeLowercase(word)) {
+                    words.add(word);
+                }
+            }
+        }
+        return words;
+    }
+
+    private static boolean caseFoldsLikeLowercase(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = Character.toLowerCase(word.charAt(i));
+            if (c > 0x7f || c == 'i' || c == 's') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The tests a segment's block index can answer; resolve it for each segment with {@link BlockFilter#forSegment}. */
+    public BlockFilter blockFilter() {
+        return blocks;
     }
 
     /** A filter that lets every event through. */
@@ -89,9 +149,9 @@ public final class EventFilter {
         if (part.maxLevelCode() < minLevel) {
             return false;
         }
-        if (runs != null && !part.runs().isEmpty()) {
-            for (RunInfo r : part.runs()) {
-                if (runs.contains(r)) {
+        if (runIds != null && !part.runIds().isEmpty()) {
+            for (String id : part.runIds()) {
+                if (runIds.contains(id)) {
                     return true;
                 }
             }

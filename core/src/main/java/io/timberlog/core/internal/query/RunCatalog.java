@@ -30,10 +30,10 @@ public final class RunCatalog {
     }
 
     /** The parts of each run, in the order the runs wrote; parts whose run is unknown are left out. */
-    public static List<RunParts> group(List<StorePart> parts) {
+    public static List<RunParts> group(List<StorePart> parts) throws IOException {
         Map<RunInfo, RunParts> runs = new LinkedHashMap<>();
         for (StorePart p : parts) {
-            for (RunInfo r : p.summary().runs()) {
+            for (RunInfo r : p.runs()) {
                 runs.computeIfAbsent(r, RunParts::new).parts.add(p);
             }
         }
@@ -54,14 +54,5 @@ public final class RunCatalog {
         Optional<Instant> started = process.get().info().startInstant();
         return started.isEmpty()
                 || started.get().isBefore(Instant.ofEpochSecond(0, run.startEpochNanos()).plusSeconds(60));
-    }
-
-    /** Facts of every part, in order. */
-    public static List<PartFacts> facts(List<StorePart> parts) throws IOException {
-        List<PartFacts> facts = new ArrayList<>(parts.size());
-        for (StorePart p : parts) {
-            facts.add(p.facts());
-        }
-        return facts;
     }
 }

@@ -1,8 +1,7 @@
 package io.timberlog.core.internal.query;
 
 import io.timberlog.core.LogStore;
-import io.timberlog.core.internal.wal.WalFiles;
-import io.timberlog.core.internal.wal.WalMeta;
+import io.timberlog.core.internal.manifest.StoreSources;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -12,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a store keeps what the query engine reads: which directories are stores, where the
- * per-process fallback stores are, and the parts of a store in sequence order.
+ * Where stores are: which directories are stores, where the per-process fallback stores are, and what
+ * a store takes on disk. The parts of one store are listed by {@link StoreSnapshot}.
  */
 public final class StoreLayout {
     /** How deep below a root that is not a store itself stores are looked for (a fleet's directories). */
@@ -24,7 +23,7 @@ public final class StoreLayout {
 
     /** True when {@code dir} holds a store's files. */
     public static boolean isStore(Path dir) {
-        return WalMeta.exists(dir) || Files.isDirectory(WalFiles.directory(dir));
+        return StoreSources.isStore(dir);
     }
 
     /**
@@ -79,21 +78,6 @@ public final class StoreLayout {
         }
         dirs.sort(null);
         return dirs;
-    }
-
-    /**
-     * The parts of a store in sequence order: today its WAL files by id. Segments, when they exist,
-     * come first (they hold the older events), and WAL files that a segment already holds are left out.
-     */
-    public static List<StorePart> parts(Path store) throws IOException {
-        List<StorePart> parts = new ArrayList<>();
-        for (Path file : WalFiles.list(store)) {
-            WalPart part = WalPart.open(file);
-            if (part != null) {
-                parts.add(part);
-            }
-        }
-        return parts;
     }
 
     /** Bytes taken by the files of {@code store}, not counting the fallback stores inside it. */

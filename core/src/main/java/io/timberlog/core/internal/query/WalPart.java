@@ -24,12 +24,14 @@ import java.util.function.Consumer;
  * reading it. Immutable; its cursors are not thread-safe.
  */
 public final class WalPart extends StorePart {
+    private final StoreSnapshot store;
     private final Path file;
     private final long walId;
     private final long size;
     private final WalFileHeader header;
 
-    private WalPart(Path file, long size, WalFileHeader header) {
+    private WalPart(StoreSnapshot store, Path file, long size, WalFileHeader header) {
+        this.store = store;
         this.file = file;
         this.walId = WalFiles.idOf(file);
         this.size = size;
@@ -37,12 +39,13 @@ public final class WalPart extends StorePart {
     }
 
     /**
-     * Reads the header of a WAL file; {@code null} for a file that holds nothing yet (preallocated, or
-     * gone since it was listed). A damaged header still gives a part, whose run is unknown.
+     * Reads the header of a WAL file of {@code store}; {@code null} for a file that holds nothing yet
+     * (preallocated). A damaged header still gives a part, whose run is unknown.
      *
+     * @throws NoSuchFileException when the file is gone (converted since it was listed)
      * @throws UnsupportedFormatException when a newer TimberLog wrote the file
      */
-    public static WalPart open(Path file) throws IOException {
+    static WalPart open(StoreSnapshot store, Path file) throws IOException {
         try (WalReader reader = WalReader.open(file)) {
             switch (reader.headerStatus()) {
                 case EMPTY:
@@ -50,12 +53,10 @@ public final class WalPart extends StorePart {
                 case NEWER_VERSION:
                     throw new UnsupportedFormatException(file + " was written by a newer version of TimberLog");
                 case VALID:
-                    return new WalPart(file, reader.fileSize(), reader.header());
+                    return new WalPart(store, file, reader.fileSize(), reader.header());
                 default:
-                    return new WalPart(file, reader.fileSize(), null);
+                    return new WalPart(store, file, reader.fileSize(), null);
             }
-        } catch (NoSuchFileException e) {
-            return null;
         }
     }
 
@@ -85,7 +86,18 @@ public final class WalPart extends StorePart {
 
     @Override
     public PartSummary summary() {
-        return PartSummary.ofRuns(header == null ? List.of() : List.of(header.run()));
+        return PartSummary.ofRuns(header == null ? List.of() : List.of(header.run().id()));
+    }
+
+    @Override
+    public List<RunInfo> runs() {
+        return header == null ? List.of() : List.of(header.run());
+    }
+
+    /** The segments made from this file, which the converter deleted after listing them in the manifest. */
+    @Override
+    public List<StorePart> convertedInto() throws IOException {
+        return store.convertedFrom(file);
     }
 
     @Override

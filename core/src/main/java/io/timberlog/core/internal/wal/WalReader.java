@@ -57,6 +57,7 @@ public final class WalReader implements Closeable {
     private final Path path;
     private final FileChannel channel;
     private final CRC32C crc = new CRC32C();
+    private final ByteBuffer word = ByteBuffer.allocate(8);
     private long fileSize;
     private byte[] window = new byte[CHUNK];
     private long windowStart;
@@ -91,6 +92,15 @@ public final class WalReader implements Closeable {
     public WalFileHeader header() throws IOException {
         fill(0, WalFormat.HEADER_SIZE);
         return WalFileHeader.decode(window);
+    }
+
+    /**
+     * True when the word at {@code offset} is not zero: a record has been published there (or is being
+     * written). Costs one small read; lets a follower see that nothing new came without a scan.
+     */
+    public boolean hasRecordAt(long offset) throws IOException {
+        word.clear();
+        return FileOps.readFully(channel, word, offset) == 8 && word.getLong(0) != 0;
     }
 
     /**

@@ -56,10 +56,24 @@ class EventFilterTest {
     @Test
     void mayMatchPart_prunesByTimeLevelAndRun() {
         EventFilter f = new EventFilter(Query.builder().minLevel(Level.ERROR).sinceNanos(100).build(), Set.of(RUN));
-        assertTrue(f.mayMatchPart(new PartSummary(0, 200, Level.FATAL.code(), List.of(RUN))));
-        assertFalse(f.mayMatchPart(new PartSummary(0, 99, Level.FATAL.code(), List.of(RUN))));
-        assertFalse(f.mayMatchPart(new PartSummary(0, 200, Level.WARN.code(), List.of(RUN))));
-        assertFalse(f.mayMatchPart(new PartSummary(0, 200, Level.FATAL.code(), List.of(new RunInfo(9, 9, "x", 9)))));
+        assertTrue(f.mayMatchPart(new PartSummary(0, 200, Level.FATAL.code(), List.of(RUN.id()))));
+        assertFalse(f.mayMatchPart(new PartSummary(0, 99, Level.FATAL.code(), List.of(RUN.id()))));
+        assertFalse(f.mayMatchPart(new PartSummary(0, 200, Level.WARN.code(), List.of(RUN.id()))));
+        assertFalse(f.mayMatchPart(new PartSummary(0, 200, Level.FATAL.code(), List.of(new RunInfo(9, 9, "x", 9).id()))));
         assertTrue(f.mayMatchPart(PartSummary.ofRuns(List.of())));
+    }
+
+    @Test
+    void requiredWords_keepsOnlyWordsWhollyInsideEachText() {
+        assertEquals(List.of("7", "for"), EventFilter.requiredWords(Query.builder().text("order 7 for bob").build()));
+        assertEquals(List.of(), EventFilter.requiredWords(Query.builder().text("4711").build()));
+        assertEquals(List.of("b", "c"), EventFilter.requiredWords(Query.builder().text("a b-c d").text("x").build()));
+    }
+
+    @Test
+    void requiredWords_ignoringCase_leavesOutWordsWhoseCaseFoldingDiffersFromLowercase() {
+        Query q = Query.builder().text("x Order Timeout y").ignoreCase(true).build();
+        // "Timeout" holds an i, which also matches the dotless \u0131 ignoring case: not required
+        assertEquals(List.of("Order"), EventFilter.requiredWords(q));
     }
 }
