@@ -5,8 +5,12 @@ import io.timberlog.core.internal.manifest.StoreSources;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,19 +84,35 @@ public final class StoreLayout {
         return dirs;
     }
 
-    /** Bytes taken by the files of {@code store}, not counting the fallback stores inside it. */
+    /**
+     * Bytes taken by the files of {@code store}, not counting the fallback stores inside it. Files that
+     * go while they are counted (a WAL file converted, a segment deleted by retention) take no room.
+     */
     public static long bytesOnDisk(Path store) throws IOException {
         long[] total = {0};
         Path fallback = store.resolve(LogStore.FALLBACK_DIRECTORY);
-        try (java.util.stream.Stream<Path> files = Files.walk(store)) {
-            files.filter(p -> !p.startsWith(fallback) && Files.isRegularFile(p)).forEach(p -> {
-                try {
-                    total[0] += Files.size(p);
-                } catch (IOException e) {
-                    // deleted while counting (a WAL file converted): it no longer takes room
+        Files.walkFileTree(store, new SimpleFileVisitor<Path>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                return dir.equals(fallback) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    total[0] += attributes.size();
                 }
-            });
-        }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
         return total[0];
     }
 }
