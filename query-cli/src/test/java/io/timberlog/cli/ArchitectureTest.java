@@ -13,6 +13,7 @@ class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(location -> !location.contains("/.m2/")) // this build's classes, not the libraries'
+            .withImportOption(location -> !location.contains("-tests.jar")) // nor core's test helpers
             .importPackages("io.timberlog");
 
     @Test

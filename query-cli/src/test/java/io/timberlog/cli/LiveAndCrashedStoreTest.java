@@ -3,6 +3,7 @@ package io.timberlog.cli;
 import io.timberlog.core.Level;
 import io.timberlog.core.LogStore;
 import io.timberlog.core.StoreOptions;
+import io.timberlog.testing.ChildMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,9 +64,8 @@ class LiveAndCrashedStoreTest {
     @Test
     void query_crashedWriter_everyAcknowledgedEventAndCleanVerify() throws Exception {
         Cli.write(dir, w -> w.append(0, Level.INFO, "first", "the first run ended cleanly"));
-        Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(), dir.toString(), "3000")
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(ChildMain.command(Paths.get(System.getProperty("java.home"), "bin", "java")
+                .toString(), List.of(), CrashingWriter.class, dir.toString(), "3000")).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("READY", out.readLine());
             Thread.sleep(300); // let it rotate through a few files
