@@ -3,6 +3,9 @@ package io.timberlog.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.timberlog.core.Level;
+import io.timberlog.core.LogStore;
+import io.timberlog.core.StoreOptions;
+import io.timberlog.core.testing.WalFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,30 +141,55 @@ class CommandsTest {
     }
 
     @Test
-    void verify_damagedStore_listsRangeAndExitsOne() throws Exception {
+    void verify_damagedSegment_listsRangeAndExitsOne() throws Exception {
         SampleStore.write(dir);
-        Path wal;
-        try (Stream<Path> files = Files.list(dir.resolve("wal"))) {
-            wal = files.sorted().findFirst().orElseThrow();
+        Cli.write(dir, w -> w.append(7, Level.INFO, "l", "the second run"));
+        Path segment;
+        try (Stream<Path> files = Files.list(dir.resolve("segments"))) {
+            segment = files.sorted().findFirst().orElseThrow();
         }
-        byte[] bytes = Files.readAllBytes(wal);
-        bytes[400] ^= 0x01;
-        Files.write(wal, bytes);
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[60] ^= 0x01; // inside the first block's frame
+        Files.write(segment, bytes);
         Cli.Result r = Cli.query("verify", dir.toString());
         assertEquals(1, r.code(), r.out());
-        assertTrue(r.out().startsWith("damaged: " + wal + ": bytes "), r.out());
-        assertTrue(r.out().contains("DAMAGED: 1 files"), r.out());
-        Cli.Result q = Cli.query(dir.toString());
+        assertTrue(r.out().startsWith("damaged: " + segment + ": bytes 32.."), r.out());
+        assertTrue(r.out().contains("DAMAGED: 2 files, 1 intact events"), r.out());
+        Cli.Result q = Cli.query(dir.toString(), "-o", "raw");
         assertEquals(0, q.code());
-        assertTrue(q.err().startsWith("timberlog: warning: damaged range skipped: "), q.err());
+        assertEquals("the second run\n", q.out());
+        assertTrue(q.err().startsWith("timberlog: warning: damaged range skipped: " + segment), q.err());
     }
 
     @Test
-    void compact_withoutSegmentEngine_saysNotAvailable() throws Exception {
-        SampleStore.write(dir);
+    void compact_walFilesOfACrashedWriter_convertsThemAndKeepsEveryEvent() throws Exception {
+        WalFixtures.writeRun(dir, 500, 3);
+        String before = Cli.query(dir.toString(), "-o", "json").out();
+        Cli.Result r = Cli.query("compact", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("compacted [1-9][0-9]* WAL files? into segments\n"), r.out());
+        try (Stream<Path> wal = Files.list(dir.resolve("wal"))) {
+            assertEquals(0, wal.count());
+        }
+        assertEquals(before, Cli.query(dir.toString(), "-o", "json").out());
+        assertEquals("compacted 0 WAL files into segments\n", Cli.query("compact", dir.toString()).out());
+    }
+
+    @Test
+    void compact_whileAWriterHoldsTheStore_refusesInOneLine() throws Exception {
+        try (LogStore store = LogStore.open(StoreOptions.builder(dir).problemListener((m, c) -> { }).build())) {
+            Cli.Result r = Cli.query("compact", dir.toString());
+            assertEquals(2, r.code());
+            assertTrue(r.err().startsWith("timberlog: store " + dir + " is locked by "), r.err());
+            assertEquals(1, r.err().split("\n").length, r.err());
+        }
+    }
+
+    @Test
+    void compact_directoryThatIsNoStore_refusesInOneLine() throws Exception {
         Cli.Result r = Cli.query("compact", dir.toString());
         assertEquals(2, r.code());
-        assertEquals("timberlog: compact is not available: this build of TimberLog has no segment engine\n", r.err());
+        assertTrue(r.err().contains("not a TimberLog store"), r.err());
     }
 
     @Test
