@@ -139,7 +139,11 @@ public final class SegmentManager implements SealedWalListener {
                 }
                 if (next == null) {
                     if (closing) {
-                        return;
+                        // read again: the last file may have come while retention ran
+                        if (queueIsEmpty()) {
+                            return;
+                        }
+                        continue;
                     }
                     LockSupport.parkNanos(this, IDLE_NANOS);
                 }
@@ -149,6 +153,12 @@ public final class SegmentManager implements SealedWalListener {
             } finally {
                 busy = false;
             }
+        }
+    }
+
+    private boolean queueIsEmpty() {
+        synchronized (queue) {
+            return queue.isEmpty();
         }
     }
 
@@ -312,9 +322,7 @@ public final class SegmentManager implements SealedWalListener {
         LockSupport.unpark(t);
         // A conversion checks for the stop between events: this returns quickly.
         joinQuietly(t, 10_000);
-        synchronized (queue) {
-            return queue.isEmpty() && !busy;
-        }
+        return queueIsEmpty() && !busy;
     }
 
     private static void joinQuietly(Thread t, long millis) {
