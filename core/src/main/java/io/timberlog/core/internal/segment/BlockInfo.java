@@ -164,8 +164,4 @@ public final class BlockInfo {
     int inlineFlags() {
         return s.inline;
     }
-
-    BloomFilter bloom() {
-        return s.bloom;
-    }
 }

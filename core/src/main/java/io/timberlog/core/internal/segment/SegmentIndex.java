@@ -96,12 +96,7 @@ final class SegmentIndex {
             idSet(out, s.loggerIds);
             idSet(out, s.threadIds);
             idSet(out, s.templateIds);
-            long[] bits = s.bloom.bits();
-            out.varint(bits.length);
-            out.u8(s.bloom.hashes());
-            for (long word : bits) {
-                out.i64(word);
-            }
+            s.bloom.writeTo(out);
         }
     }
 
@@ -115,10 +110,11 @@ final class SegmentIndex {
     }
 
     /**
-     * Reads an index of format {@code version} (the segment's); {@code dataEnd} bounds the frame
-     * offsets it may name.
+     * Reads an index of format {@code version} (the segment's) from its inflated payload, which its
+     * Bloom filters go on using; {@code dataEnd} bounds the frame offsets it may name.
      */
-    static SegmentIndex read(ByteCursor c, long segmentId, long dataEnd, int version) throws MalformedDataException {
+    static SegmentIndex read(byte[] payload, long segmentId, long dataEnd, int version) throws MalformedDataException {
+        ByteCursor c = new ByteCursor().reset(payload, 0, payload.length, 0);
         long events = nonNegative(c, "event count");
         long minSequence = nonNegative(c, "min sequence");
         long maxSequence = nonNegative(c, "max sequence");
@@ -179,12 +175,10 @@ final class SegmentIndex {
             if (words == 0 || hashes == 0 || hashes > 32) {
                 throw c.malformed("Bloom filter of " + words + " words and " + hashes + " probes");
             }
-            long[] bits = new long[words];
-            for (int w = 0; w < words; w++) {
-                bits[w] = c.i64();
-            }
+            int bitsAt = c.position();
+            c.skip(words * 8);
             BlockSummary s = new BlockSummary(blockEvents, first, first + span, blockMin, blockMax, levels, inline,
-                    loggers, threads, templates, new BloomFilter(bits, hashes));
+                    loggers, threads, templates, new BloomFilter(payload, bitsAt, words, hashes));
             blocks.add(s.at(i, offset, length));
         }
         if (c.remaining() != 0) {

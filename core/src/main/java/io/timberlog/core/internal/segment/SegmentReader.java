@@ -119,7 +119,7 @@ public final class SegmentReader implements AutoCloseable {
             Frame idx = readFrame(channel, crc, file, indexAt, footerAt, FRAME_INDEX);
             try {
                 SegmentDictionary dictionary = SegmentDictionary.read(cursor(dict.inflated(file)));
-                SegmentIndex index = SegmentIndex.read(cursor(idx.inflated(file)), segmentId, dictionaryAt, version);
+                SegmentIndex index = SegmentIndex.read(idx.inflated(file), segmentId, dictionaryAt, version);
                 for (BlockInfo b : index.blocks) {
                     checkIds(file, idx, b, dictionary.size());
                 }

@@ -153,12 +153,21 @@ public final class SegmentWriter implements AutoCloseable {
         return frame.size();
     }
 
-    /** Writes a frame whose whole payload is compressed (or stored as is when that is no smaller). */
+    /**
+     * Writes a frame whose whole payload is compressed, or stored as is when that saves less than an
+     * eighth: every reader of the segment inflates it on opening, for nothing when it barely shrinks (an
+     * index is mostly Bloom filters, which do not compress).
+     */
     private long writeWholeFrame(int kind, ByteSink rawPayload) throws IOException {
         ByteSink stored = new ByteSink(rawPayload.size() / 2 + 64);
-        int n = codec.compress(rawPayload.array(), 0, rawPayload.size(), stored);
+        int raw = rawPayload.size();
+        int n = codec.compress(rawPayload.array(), 0, raw, stored);
         long offset = position;
-        writeFrame(kind, n == rawPayload.size() ? BlockCodec.NONE : BlockCodec.DEFLATE, stored, rawPayload.size());
+        if (n > raw - raw / 8) {
+            writeFrame(kind, BlockCodec.NONE, rawPayload, raw);
+        } else {
+            writeFrame(kind, BlockCodec.DEFLATE, stored, raw);
+        }
         return offset;
     }
 
