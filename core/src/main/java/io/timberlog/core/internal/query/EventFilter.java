@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -57,21 +58,17 @@ public final class EventFilter {
         this.exceptions = q.exceptions();
         this.fields = q.fields();
         this.arguments = q.arguments();
+        List<Pattern> all = new ArrayList<>();
         if (q.ignoreCase()) {
             this.texts = new String[0];
-            Pattern[] all = new Pattern[q.texts().size() + q.regexes().size()];
-            int i = 0;
             for (String t : q.texts()) {
-                all[i++] = Pattern.compile(t, Pattern.LITERAL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                all.add(Pattern.compile(t, Pattern.LITERAL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
             }
-            for (Pattern p : q.regexes()) {
-                all[i++] = p;
-            }
-            this.patterns = all;
         } else {
             this.texts = q.texts().toArray(new String[0]);
-            this.patterns = q.regexes().toArray(new Pattern[0]);
         }
+        all.addAll(q.regexes());
+        this.patterns = all.toArray(new Pattern[0]);
         this.blocks = blockFilter(q);
     }
 
@@ -162,13 +159,39 @@ public final class EventFilter {
 
     /** True when some check needs the logger, thread, template, arguments or message of an event. */
     public boolean hasHeadChecks() {
-        return !loggers.isEmpty() || loggerPrefixes.length > 0 || !threads.isEmpty() || !templates.isEmpty()
-                || needsMessage();
+        return hasNameChecks() || needsMessage();
+    }
+
+    /** True when some check needs the logger, thread or template of an event. */
+    public boolean hasNameChecks() {
+        return checksLogger() || checksThread() || checksTemplate();
+    }
+
+    public boolean checksLogger() {
+        return !loggers.isEmpty() || loggerPrefixes.length > 0;
+    }
+
+    public boolean checksThread() {
+        return !threads.isEmpty();
+    }
+
+    public boolean checksTemplate() {
+        return !templates.isEmpty();
     }
 
     /** True when some check needs the arguments or the formatted message. */
     public boolean needsMessage() {
-        return !arguments.isEmpty() || texts.length > 0 || patterns.length > 0;
+        return hasArgumentChecks() || hasMessageChecks();
+    }
+
+    /** True when some check compares arguments. */
+    public boolean hasArgumentChecks() {
+        return !arguments.isEmpty();
+    }
+
+    /** True when some check looks for text or a regex in the formatted message. */
+    public boolean hasMessageChecks() {
+        return texts.length > 0 || patterns.length > 0;
     }
 
     /**
@@ -204,14 +227,19 @@ public final class EventFilter {
                 && acceptsDetails(e);
     }
 
-    private boolean acceptsNames(String logger, String thread, String template) {
-        if ((!loggers.isEmpty() || loggerPrefixes.length > 0) && !acceptsLogger(logger)) {
+    /**
+     * The checks on an event's logger, thread and template; a name that no check looks at
+     * ({@link #checksLogger()} and the like) may be {@code null}.
+     */
+    public boolean acceptsNames(String logger, String thread, String template) {
+        if (checksLogger() && !acceptsLogger(logger)) {
             return false;
         }
         return (threads.isEmpty() || threads.contains(thread)) && (templates.isEmpty() || templates.contains(template));
     }
 
-    private boolean acceptsArguments(List<Value> args) {
+    /** The checks on an event's arguments. */
+    public boolean acceptsArguments(List<Value> args) {
         for (ArgumentPredicate a : arguments) {
             if (a.index() >= args.size() || !a.test(args.get(a.index()))) {
                 return false;
@@ -221,10 +249,8 @@ public final class EventFilter {
     }
 
     private boolean acceptsMessage(String message) {
-        for (String t : texts) {
-            if (!message.contains(t)) {
-                return false;
-            }
+        if (!containsAll(message)) {
+            return false;
         }
         for (Pattern p : patterns) {
             if (!p.matcher(message).find()) {
@@ -232,6 +258,49 @@ public final class EventFilter {
             }
         }
         return true;
+    }
+
+    private boolean containsAll(CharSequence message) {
+        for (String t : texts) {
+            if (!contains(message, t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean contains(CharSequence message, String text) {
+        return message instanceof StringBuilder ? ((StringBuilder) message).indexOf(text) >= 0
+                : message.toString().contains(text);
+    }
+
+    /** The checks on the formatted message, for one reading thread: it reuses one matcher per regex. */
+    public MessageMatcher messageMatcher() {
+        return new MessageMatcher();
+    }
+
+    /** Tests formatted messages against the text and regex filters. Not thread-safe. */
+    public final class MessageMatcher {
+        private final Matcher[] matchers = new Matcher[patterns.length];
+
+        private MessageMatcher() {
+            for (int i = 0; i < matchers.length; i++) {
+                matchers[i] = patterns[i].matcher("");
+            }
+        }
+
+        /** True when {@code message} passes every text and regex filter. */
+        public boolean accepts(CharSequence message) {
+            if (!containsAll(message)) {
+                return false;
+            }
+            for (Matcher m : matchers) {
+                if (!m.reset(message).find()) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private boolean acceptsLogger(String logger) {

@@ -8,13 +8,18 @@ import io.timberlog.core.internal.segment.SegmentDamageException;
 import io.timberlog.core.internal.segment.SegmentReader;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * The matching events of one segment, in either direction. Blocks whose index entry cannot match
- * are skipped unread; a block that is read is judged event by event on its time and level columns
- * first, and only events that pass are decoded whole and given to the rest of the filter. A damaged
+ * are skipped unread; the events of a block that is read are judged by a {@link BlockMatcher} on one
+ * of the {@link BlockWorkers}, a few blocks ahead of the reader, and come out in order. A damaged
  * block is reported and skipped; the others are still read. Not thread-safe.
  */
 final class SegmentCursor implements PartCursor {
@@ -29,18 +34,21 @@ final class SegmentCursor implements PartCursor {
         }
     };
 
+    /** Blocks handed to the workers ahead of the one being read: enough to keep every worker busy. */
+    private static final int AHEAD = 2 * BlockWorkers.THREADS;
+
     private final ReadContext context;
-    private final EventFilter filter;
     private final SegmentReader reader;
     private final List<BlockInfo> blocks;
     private final boolean backward;
+    private final ArrayDeque<Future<List<LogEvent>>> ahead = new ArrayDeque<>();
     private int nextBlock;
-    private DecodedBlock block;
-    private int event;
+    /** The matching events of the block being read, and the next one to return. */
+    private List<LogEvent> matches = List.of();
+    private int next;
 
     private SegmentCursor(ReadContext context, SegmentReader reader, List<BlockInfo> blocks, boolean backward) {
         this.context = context;
-        this.filter = context.filter();
         this.reader = reader;
         this.blocks = blocks;
         this.backward = backward;
@@ -71,56 +79,57 @@ final class SegmentCursor implements PartCursor {
 
     @Override
     public LogEvent next() throws IOException {
-        while (true) {
-            if (block == null && !nextBlock()) {
+        while (next == matches.size()) {
+            readAhead();
+            if (ahead.isEmpty()) {
                 return null;
             }
+            next = 0;
+            matches = List.of();
             try {
-                LogEvent e = nextInBlock();
-                if (e != null) {
-                    return e;
+                matches = ahead.poll().get();
+                context.blockRead();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof SegmentDamageException)) {
+                    throw new IllegalStateException("a block could not be read", e.getCause());
                 }
-            } catch (SegmentDamageException damage) {
-                context.damage(damage.toDamage());
+                context.damage(((SegmentDamageException) e.getCause()).toDamage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading " + reader.file());
             }
-            block = null;
         }
+        LogEvent e = matches.get(backward ? matches.size() - 1 - next : next);
+        next++;
+        return e;
     }
 
-    /** Reads the next selected block; false when there is none. */
-    private boolean nextBlock() throws IOException {
-        while (nextBlock < blocks.size()) {
+    /**
+     * Reads the next blocks (the reading thread does the I/O and checks their checksums) and hands
+     * them to the workers, which decode and filter them.
+     */
+    private void readAhead() throws IOException {
+        EventFilter filter = context.filter();
+        while (ahead.size() < AHEAD && nextBlock < blocks.size()) {
             BlockInfo info = blocks.get(nextBlock++);
             context.read(info.frameLength());
+            DecodedBlock block;
             try {
                 block = reader.readBlock(info);
-                context.blockRead();
-                event = backward ? block.eventCount() - 1 : 0;
-                return true;
             } catch (SegmentDamageException damage) {
-                context.damage(damage.toDamage());
+                ahead.add(CompletableFuture.failedFuture(damage));
+                continue;
             }
+            ahead.add(BlockWorkers.submit(() -> new BlockMatcher(filter).matches(block)));
         }
-        return false;
-    }
-
-    /** The next matching event of the current block, or {@code null} at its end. */
-    private LogEvent nextInBlock() throws SegmentDamageException {
-        int step = backward ? -1 : 1;
-        for (int i = event; i >= 0 && i < block.eventCount(); i += step) {
-            if (filter.acceptsLevelAndTime(block.level(i).code(), block.epochNanos(i))) {
-                LogEvent e = block.event(i);
-                if (filter.accepts(e)) {
-                    event = i + step;
-                    return e;
-                }
-            }
-        }
-        return null;
     }
 
     @Override
     public void close() throws IOException {
+        for (Future<?> f : ahead) {
+            f.cancel(false);
+        }
+        ahead.clear();
         reader.close();
     }
 }
