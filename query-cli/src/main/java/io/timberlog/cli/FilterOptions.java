@@ -55,6 +55,12 @@ final class FilterOptions {
     @Option(names = {"-i", "--ignore-case"}, description = "--text and --grep ignore case.")
     boolean ignoreCase;
 
+    @Option(names = {"-w", "--whole-words"},
+            description = "--text and --grep match whole words only, like grep -w: no letter or digit right before "
+                    + "or after a match. The store's index knows which words each block of events holds, so "
+                    + "this is the fast way to find a rare value: --text 4711 -w.")
+    boolean wholeWords;
+
     @Option(names = "--field", paramLabel = "KEY=VALUE",
             description = "Events with an MDC entry or key-value pair KEY whose value is VALUE. Repeat for all.")
     List<String> fields = new ArrayList<>();
@@ -118,7 +124,7 @@ final class FilterOptions {
             }
         }
         texts.forEach(q::text);
-        q.ignoreCase(ignoreCase);
+        q.ignoreCase(ignoreCase).wholeWords(wholeWords);
         for (String f : fields) {
             int eq = f.indexOf('=');
             if (eq <= 0) {

@@ -131,6 +131,15 @@ class QueryCommandTest {
     }
 
     @Test
+    void query_wholeWords_matchOnlyWholeWords() {
+        assertEquals("order 2 for bob took 700 ms|", messages(Cli.query(store, "--text", "70", "--text", "bob")));
+        assertEquals(1, Cli.query(store, "--text", "70", "-w").code());
+        assertEquals("order 2 for bob took 700 ms|", messages(Cli.query(store, "--text", "700", "-w")));
+        assertEquals("order 2 for bob took 700 ms|", messages(Cli.query(store, "--grep", "b.b", "--whole-words")));
+        assertEquals(1, Cli.query(store, "--grep", "o.", "-w", "--text", "bob").code());
+    }
+
+    @Test
     void query_field_matchesMdcAndKeyValues() {
         assertEquals("order 1 for alice took 120 ms|", messages(Cli.query(store, "--field", "requestId=r-1")));
         assertEquals("payment failed for carol|", messages(Cli.query(store, "--field", "customer=carol")));

@@ -40,6 +40,7 @@ public final class Query {
     private final List<String> texts;
     private final List<Pattern> regexes;
     private final boolean ignoreCase;
+    private final boolean wholeWords;
     private final List<Map.Entry<String, String>> fields;
     private final List<String> exceptions;
     private final RunSelector run;
@@ -58,6 +59,7 @@ public final class Query {
         this.texts = List.copyOf(b.texts);
         this.regexes = List.copyOf(b.regexes);
         this.ignoreCase = b.ignoreCase;
+        this.wholeWords = b.wholeWords;
         this.fields = Collections.unmodifiableList(new ArrayList<>(b.fields));
         this.exceptions = List.copyOf(b.exceptions);
         this.run = b.run;
@@ -123,6 +125,14 @@ public final class Query {
         return ignoreCase;
     }
 
+    /**
+     * True when {@link #texts()} and {@link #regexes()} match only whole words, like {@code grep -w}: a
+     * match must not have a letter or digit right before or after it.
+     */
+    public boolean wholeWords() {
+        return wholeWords;
+    }
+
     /** MDC or key-value entries that must be present with exactly these values (the value's text). */
     public List<Map.Entry<String, String>> fields() {
         return fields;
@@ -164,6 +174,7 @@ public final class Query {
         private final List<String> texts = new ArrayList<>();
         private final List<Pattern> regexes = new ArrayList<>();
         private boolean ignoreCase;
+        private boolean wholeWords;
         private final List<Map.Entry<String, String>> fields = new ArrayList<>();
         private final List<String> exceptions = new ArrayList<>();
         private RunSelector run;
@@ -247,6 +258,16 @@ public final class Query {
         /** Compare {@link #text} filters without regard to case. */
         public Builder ignoreCase(boolean ignoreCase) {
             this.ignoreCase = ignoreCase;
+            return this;
+        }
+
+        /**
+         * Match {@link #text} and {@link #regex} filters only as whole words (like {@code grep -w}): no
+         * letter or digit right before or after a match. A segment's block index knows the words its
+         * messages hold, so a query for a rare word reads only the blocks that may have it.
+         */
+        public Builder wholeWords(boolean wholeWords) {
+            this.wholeWords = wholeWords;
             return this;
         }
 

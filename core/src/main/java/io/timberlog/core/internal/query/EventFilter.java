@@ -39,6 +39,7 @@ public final class EventFilter {
     private final List<Map.Entry<String, String>> fields;
     private final List<ArgumentPredicate> arguments;
     private final String[] texts;
+    private final boolean wholeWords;
     private final Pattern[] patterns;
     private final BlockFilter blocks;
 
@@ -58,16 +59,21 @@ public final class EventFilter {
         this.exceptions = q.exceptions();
         this.fields = q.fields();
         this.arguments = q.arguments();
+        this.wholeWords = q.wholeWords();
         List<Pattern> all = new ArrayList<>();
         if (q.ignoreCase()) {
             this.texts = new String[0];
             for (String t : q.texts()) {
-                all.add(Pattern.compile(t, Pattern.LITERAL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+                int ignoringCase = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+                all.add(wholeWords ? Pattern.compile(wordsOnly(Pattern.quote(t), ignoringCase), ignoringCase)
+                        : Pattern.compile(t, Pattern.LITERAL | ignoringCase));
             }
         } else {
             this.texts = q.texts().toArray(new String[0]);
         }
-        all.addAll(q.regexes());
+        for (Pattern p : q.regexes()) {
+            all.add(wholeWords ? Pattern.compile(wordsOnly(p.pattern(), p.flags()), p.flags()) : p);
+        }
         this.patterns = all.toArray(new Pattern[0]);
         this.blocks = blockFilter(q);
     }
@@ -100,7 +106,7 @@ public final class EventFilter {
     static List<String> requiredWords(Query q) {
         List<String> words = new ArrayList<>();
         for (String text : q.texts()) {
-            for (String word : Words.wordsWithin(text, false)) {
+            for (String word : Words.wordsWithin(text, q.wholeWords())) {
                 if (!q.ignoreCase() || caseFoldsLikeLowercase(word)) {
                     words.add(word);
                 }
@@ -269,9 +275,35 @@ public final class EventFilter {
         return true;
     }
 
-    private static boolean contains(CharSequence message, String text) {
-        return message instanceof StringBuilder ? ((StringBuilder) message).indexOf(text) >= 0
-                : message.toString().contains(text);
+    /** True when {@code text} occurs in {@code message}; with {@link #wholeWords}, as a whole word. */
+    private boolean contains(CharSequence message, String text) {
+        String s = message instanceof StringBuilder ? null : message.toString();
+        StringBuilder sb = s == null ? (StringBuilder) message : null;
+        for (int at = 0; ; at++) {
+            at = s != null ? s.indexOf(text, at) : sb.indexOf(text, at);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + text.length();
+            if (!wholeWords || (at == 0 || !isWordChar(message.charAt(at - 1)))
+                    && (end == message.length() || !isWordChar(message.charAt(end)))) {
+                return true;
+            }
+        }
+    }
+
+    /** The chars words are made of, as the segments' Bloom filters split words ({@link Words}). */
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    /**
+     * A regex that matches what {@code regex} (compiled with {@code flags}) matches, where no letter or
+     * digit comes right before or after; in comments mode a line break ends a trailing comment first.
+     */
+    private static String wordsOnly(String regex, int flags) {
+        String body = (flags & Pattern.COMMENTS) != 0 ? regex + "\n" : regex;
+        return "(?<![\\p{L}\\p{Nd}])(?:" + body + ")(?![\\p{L}\\p{Nd}])";
     }
 
     /** The checks on the formatted message, for one reading thread: it reuses one matcher per regex. */

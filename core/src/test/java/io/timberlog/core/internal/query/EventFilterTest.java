@@ -76,4 +76,22 @@ class EventFilterTest {
         // "Timeout" holds an i, which also matches the dotless \u0131 ignoring case: not required
         assertEquals(List.of("Order"), EventFilter.requiredWords(q));
     }
+
+    @Test
+    void requiredWords_wholeWords_keepsTheWordsAtTheEndsToo() {
+        assertEquals(List.of("4711"), EventFilter.requiredWords(Query.builder().text("4711").wholeWords(true).build()));
+        assertEquals(List.of("order", "7"), EventFilter.requiredWords(Query.builder().text("order 7").wholeWords(true)
+                .build()));
+    }
+
+    @Test
+    void accepts_wholeWords_onlyWhereNoLetterOrDigitTouchesTheMatch() {
+        assertTrue(accepts(Query.builder().text("took 750").wholeWords(true)));
+        assertFalse(accepts(Query.builder().text("took 75").wholeWords(true)));
+        assertFalse(accepts(Query.builder().text("ook").wholeWords(true)));
+        assertTrue(accepts(Query.builder().text("TOOK").ignoreCase(true).wholeWords(true)));
+        assertFalse(accepts(Query.builder().text("OOK").ignoreCase(true).wholeWords(true)));
+        assertTrue(accepts(Query.builder().regex(Pattern.compile("t[aeiou]+k")).wholeWords(true)));
+        assertFalse(accepts(Query.builder().regex(Pattern.compile("[aeiou]+k")).wholeWords(true)));
+    }
 }

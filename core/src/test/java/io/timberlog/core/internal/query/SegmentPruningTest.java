@@ -117,6 +117,14 @@ class SegmentPruningTest {
     }
 
     @Test
+    void query_wholeWord_readsOnlyBlocksWhoseBloomFilterHasIt() throws Exception {
+        List<LogEvent> out = new ArrayList<>();
+        ReadContext context = read(Query.builder().text("12345").wholeWords(true).build(), out);
+        assertEquals(List.of("the zebra said 12345"), out.stream().map(LogEvent::message).toList());
+        assertEquals(1, context.blocksRead());
+    }
+
+    @Test
     void query_textThatMayBePartOfALongerWord_readsEveryBlock() throws Exception {
         List<LogEvent> out = new ArrayList<>();
         ReadContext context = read(Query.builder().text("ebr").build(), out);
