@@ -8,7 +8,6 @@ import io.timberlog.core.internal.segment.SegmentReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static io.timberlog.core.query.QueryTestStores.*;
+import static io.timberlog.core.testing.FileDamage.flipByte;
 import static org.junit.jupiter.api.Assertions.*;
 
 class StoreVerifyTest {
@@ -42,15 +42,6 @@ class StoreVerifyTest {
     private List<Path> files(String subdirectory) throws Exception {
         try (Stream<Path> s = Files.list(dir.resolve(subdirectory))) {
             return s.sorted().toList();
-        }
-    }
-
-    private static void flipByte(Path file, long at) throws Exception {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(at);
-            int b = f.read();
-            f.seek(at);
-            f.write(b ^ 0x5A);
         }
     }
 

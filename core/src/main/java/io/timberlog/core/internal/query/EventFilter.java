@@ -255,15 +255,7 @@ public final class EventFilter {
     }
 
     private boolean acceptsMessage(String message) {
-        if (!containsAll(message)) {
-            return false;
-        }
-        for (Pattern p : patterns) {
-            if (!p.matcher(message).find()) {
-                return false;
-            }
-        }
-        return true;
+        return messageMatcher().accepts(message);
     }
 
     private boolean containsAll(CharSequence message) {
