@@ -3,6 +3,7 @@ package io.timberlog.core.internal.query;
 import io.timberlog.core.Damage;
 import io.timberlog.core.internal.manifest.ManifestEntry;
 import io.timberlog.core.internal.manifest.StoreSources;
+import io.timberlog.core.internal.wal.WalFiles;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -27,10 +28,14 @@ public final class StoreSnapshot {
     private final List<StorePart> parts = new ArrayList<>();
     /** Segments handed out as parts, by file name: a segment made from several WAL files is read once. */
     private final Set<String> segments = new HashSet<>();
+    /** The first WAL id whose events no part holds. */
+    private long nextWalId;
+    private WalPart newestWal;
 
     private StoreSnapshot(Path store, StoreSources sources) {
         this.store = store;
         this.sources = sources;
+        this.nextWalId = sources.highestConvertedWalId() + 1;
     }
 
     /** Lists the parts of {@code store} as they are now. */
@@ -40,14 +45,21 @@ public final class StoreSnapshot {
             snapshot.parts.add(snapshot.segment(entry));
         }
         for (Path file : snapshot.sources.walFiles()) {
+            long id = WalFiles.idOf(file);
             try {
                 WalPart part = WalPart.open(snapshot, file);
                 if (part != null) {
                     snapshot.parts.add(part);
+                    snapshot.newestWal = part;
+                    snapshot.nextWalId = Math.max(snapshot.nextWalId, id + 1);
                 }
             } catch (NoSuchFileException e) {
                 snapshot.parts.addAll(snapshot.convertedFrom(file));
+                snapshot.nextWalId = Math.max(snapshot.nextWalId, id + 1);
             }
+        }
+        if (snapshot.newestWal != null && snapshot.newestWal.walId() + 1 != snapshot.nextWalId) {
+            snapshot.newestWal = null; // a later file was converted in the meantime: its segment is newer
         }
         return snapshot;
     }
@@ -77,9 +89,17 @@ public final class StoreSnapshot {
         return now;
     }
 
-    /** The WAL id a writer's next file will have at least: above every WAL file converted when the snapshot was taken. */
-    public long nextWalIdAfterSegments() {
-        return sources.highestConvertedWalId() + 1;
+    /**
+     * The first WAL id whose events no part holds: where the store's next events will be, unless
+     * they go on in {@link #newestWal()}.
+     */
+    public long nextWalId() {
+        return nextWalId;
+    }
+
+    /** The WAL file that holds the store's newest events, which a writer may still append to; {@code null} when a segment holds them. */
+    public WalPart newestWal() {
+        return newestWal;
     }
 
     /** The manifest as a damaged range when it was damaged (and rebuilt from the segments), else {@code null}. */

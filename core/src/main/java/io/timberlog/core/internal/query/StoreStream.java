@@ -23,7 +23,7 @@ public final class StoreStream implements Closeable {
     private final List<StorePart> parts;
     private final ReadContext context;
     private final boolean backward;
-    /** The last WAL file listed: where the store's newest events are; {@code null} when there is none. */
+    /** The WAL file with the store's newest events, where a writer may go on; {@code null} when a segment has them. */
     private final WalPart lastWal;
     private int index;
     private PartCursor cursor;
@@ -31,28 +31,24 @@ public final class StoreStream implements Closeable {
     /** The last WAL file's cursor, open once it was reached; kept open for {@link #follow}. */
     private WalPart.WalCursor lastWalCursor;
     /** The first WAL id a follower reads whole: the files after what this stream read. */
-    private long nextWalId;
+    private final long nextWalId;
 
     public StoreStream(StoreSnapshot snapshot, ReadContext context, boolean backward) {
         this.snapshot = snapshot;
         this.context = context;
         this.backward = backward;
         List<StorePart> selected = new ArrayList<>();
-        WalPart last = null;
         for (StorePart p : snapshot.parts()) {
-            if (p instanceof WalPart) {
-                last = (WalPart) p;
-            }
             if (context.filter().mayMatchPart(p.summary())) {
                 selected.add(p);
                 context.willRead(p.size());
             }
         }
         this.parts = selected;
-        this.lastWal = last;
+        this.lastWal = snapshot.newestWal();
         this.index = backward ? selected.size() - 1 : 0;
         // Unless the last WAL file is read (and handed on), a follower starts with the file after it.
-        this.nextWalId = last == null ? snapshot.nextWalIdAfterSegments() : last.walId() + 1;
+        this.nextWalId = snapshot.nextWalId();
     }
 
     /** The next matching event, or {@code null} when the store has no more. */
@@ -119,7 +115,7 @@ public final class StoreStream implements Closeable {
     public WalTail follow(List<Damage> damages) {
         WalPart.WalCursor tail = lastWalCursor;
         if (tail == null || tail.sealed()) {
-            return new WalTail(snapshot.store(), tail == null ? nextWalId : lastWal.walId() + 1, context.filter());
+            return new WalTail(snapshot.store(), nextWalId, context.filter());
         }
         List<Damage> holes = new ArrayList<>();
         for (Damage d : damages) {
