@@ -2,11 +2,16 @@ package io.timberlog.core.internal.query;
 
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.StoreMaintenance;
+import io.timberlog.core.internal.manifest.Manifest;
+import io.timberlog.core.internal.manifest.ManifestEntry;
+import io.timberlog.core.internal.manifest.ManifestFile;
+import io.timberlog.core.internal.segment.SegmentFiles;
 import io.timberlog.core.internal.wal.WalFiles;
 import io.timberlog.core.testing.WalFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,5 +100,51 @@ class StoreSnapshotTest {
         assertNull(snapshot.newestWal());
         assertEquals(2, snapshot.nextWalId(), "after the converted WAL file 1");
         assertEquals(10, read(snapshot, false).size());
+    }
+
+    private long firstSegmentEvents;
+
+    /** Segments of 4 runs of 500 events each, a snapshot of them, then the first segment's file deleted. */
+    private StoreSnapshot segmentsThenFirstDeleted(boolean byRetention) throws Exception {
+        for (int run = 0; run < 4; run++) {
+            WalFixtures.writeRun(dir, 500, run);
+            StoreMaintenance.compact(WalFixtures.options(dir).build());
+        }
+        StoreSnapshot snapshot = StoreSnapshot.take(dir);
+        Manifest manifest = ManifestFile.read(dir).manifest;
+        ManifestEntry first = manifest.segments().get(0);
+        firstSegmentEvents = first.events();
+        if (byRetention) {
+            ManifestFile.write(dir, manifest.without(List.of(first))); // retention: the manifest first, then the file
+        }
+        Files.delete(SegmentFiles.directory(dir).resolve(first.file()));
+        return snapshot;
+    }
+
+    @Test
+    void stream_segmentDeletedByRetentionWhileRead_isLeftOutWithoutDamage() throws Exception {
+        StoreSnapshot snapshot = segmentsThenFirstDeleted(true);
+        ReadContext context = new ReadContext(EventFilter.all());
+        int events = 0;
+        try (StoreStream stream = new StoreStream(snapshot, context, false)) {
+            while (stream.next() != null) {
+                events++;
+            }
+        }
+        assertEquals(2000 - firstSegmentEvents, events);
+        assertEquals(List.of(), context.damages());
+    }
+
+    @Test
+    void stream_segmentMissingButStillListed_isDamage() throws Exception {
+        StoreSnapshot snapshot = segmentsThenFirstDeleted(false);
+        ReadContext context = new ReadContext(EventFilter.all());
+        try (StoreStream stream = new StoreStream(snapshot, context, false)) {
+            while (stream.next() != null) {
+                // read to the end
+            }
+        }
+        assertEquals(1, context.damages().size());
+        assertTrue(context.damages().get(0).detail().contains(firstSegmentEvents + " events are lost"), context.damages().toString());
     }
 }
