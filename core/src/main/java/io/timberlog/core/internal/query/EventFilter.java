@@ -202,11 +202,12 @@ public final class EventFilter {
 
     /**
      * The checks on the front of an event record, made before the rest of it is decoded; with
-     * {@link #needsMessage()} the head must hold the arguments.
+     * {@link #needsMessage()} the head must hold the arguments. {@code messages} is the reading
+     * thread's {@link #messageMatcher()}.
      */
-    public boolean acceptsHead(EventHead h) {
+    public boolean acceptsHead(EventHead h, MessageMatcher messages) {
         return acceptsNames(h.logger(), h.thread(), h.template())
-                && (!needsMessage() || acceptsArguments(h.arguments()) && acceptsMessage(h.message()));
+                && (!needsMessage() || acceptsArguments(h.arguments()) && messages.accepts(h.message()));
     }
 
     /** The checks that need the whole event: run, exception, fields. */
@@ -223,14 +224,6 @@ public final class EventFilter {
             }
         }
         return true;
-    }
-
-    /** The whole filter, for a source that decodes whole events; cheap fields first. */
-    public boolean accepts(LogEvent e) {
-        return acceptsLevelAndTime(e.level().code(), e.epochNanos())
-                && acceptsNames(e.logger(), e.thread(), e.template())
-                && (!needsMessage() || acceptsArguments(e.arguments()) && acceptsMessage(e.message()))
-                && acceptsDetails(e);
     }
 
     /**
@@ -252,10 +245,6 @@ public final class EventFilter {
             }
         }
         return true;
-    }
-
-    private boolean acceptsMessage(String message) {
-        return messageMatcher().accepts(message);
     }
 
     private boolean containsAll(CharSequence message) {

@@ -30,6 +30,7 @@ final class WalRecordVisitor implements WalReader.Visitor {
     private final boolean headChecks;
     private final boolean needsMessage;
     private final EventHead head = new EventHead();
+    private final EventFilter.MessageMatcher messages;
     private Consumer<Damage> damages;
     private LongPredicate ignored;
     private List<LogEvent> out;
@@ -44,6 +45,7 @@ final class WalRecordVisitor implements WalReader.Visitor {
         this.filter = filter;
         this.headChecks = filter.hasHeadChecks();
         this.needsMessage = filter.needsMessage();
+        this.messages = filter.messageMatcher();
     }
 
     /** Where damage goes from now on; {@code null} to ignore it (a range read a second time). */
@@ -105,7 +107,7 @@ final class WalRecordVisitor implements WalReader.Visitor {
                 if (out != null) {
                     if (headChecks) {
                         decoder.decodeHead(buf, offset, length, filePosition, head, needsMessage);
-                        if (!filter.acceptsHead(head)) {
+                        if (!filter.acceptsHead(head, messages)) {
                             return;
                         }
                     }

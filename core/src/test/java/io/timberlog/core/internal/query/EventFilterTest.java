@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The whole-event check that a source decoding whole events (a segment's block) uses. */
+/** The checks of a filter, each kind on its own, as a segment block's events go through them. */
 class EventFilterTest {
     private static final RunInfo RUN = new RunInfo(1, 2, "host", 3);
     private static final LogEvent EVENT = LogEvent.builder().sequence(7).epochNanos(1000).level(Level.WARN)
@@ -28,7 +28,15 @@ class EventFilterTest {
             .throwable(ThrowableInfo.of("java.io.IOException", "boom", List.of(), 0, null, List.of())).build();
 
     private static boolean accepts(Query.Builder q) {
-        return new EventFilter(q.build(), null).accepts(EVENT);
+        return accepts(new EventFilter(q.build(), null));
+    }
+
+    /** The checks in the order a segment block is judged ({@link BlockMatcher}). */
+    private static boolean accepts(EventFilter f) {
+        return f.acceptsLevelAndTime(EVENT.level().code(), EVENT.epochNanos())
+                && f.acceptsNames(EVENT.logger(), EVENT.thread(), EVENT.template())
+                && f.acceptsArguments(EVENT.arguments()) && f.messageMatcher().accepts(EVENT.message())
+                && f.acceptsDetails(EVENT);
     }
 
     @Test
@@ -49,8 +57,8 @@ class EventFilterTest {
         assertFalse(accepts(Query.builder().text("took 751")));
         assertFalse(accepts(Query.builder().field("requestId", "r-2")));
         assertFalse(accepts(Query.builder().exception("java.lang.RuntimeException")));
-        assertFalse(new EventFilter(Query.all(), Set.of(new RunInfo(9, 9, "other", 9))).accepts(EVENT));
-        assertTrue(new EventFilter(Query.all(), Set.of(RUN)).accepts(EVENT));
+        assertFalse(accepts(new EventFilter(Query.all(), Set.of(new RunInfo(9, 9, "other", 9)))));
+        assertTrue(accepts(new EventFilter(Query.all(), Set.of(RUN))));
     }
 
     @Test
