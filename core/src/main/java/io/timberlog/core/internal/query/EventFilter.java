@@ -98,8 +98,9 @@ public final class EventFilter {
 
     /**
      * The words every matching message has (Bloom filters of segment blocks hold the words of the
-     * messages): the whole words inside each {@link Query#texts() text}. Compared without regard to
-     * case, a word is required only when made of ASCII letters and digits other than i and s: the Bloom
+     * messages): the whole words inside each {@link Query#texts() text}, and those {@link RegexWords}
+     * finds in each regex. Compared without regard to case, a word is required only when made of ASCII
+     * letters and digits other than i and s: the Bloom
      * filter holds {@link Character#toLowerCase(char) lowercased} words, and a case-insensitive match
      * also pairs i with the dotless ı and s with the long ſ, whose lowercase forms differ.
      */
@@ -108,6 +109,13 @@ public final class EventFilter {
         for (String text : q.texts()) {
             for (String word : Words.wordsWithin(text, q.wholeWords())) {
                 if (!q.ignoreCase() || caseFoldsLikeLowercase(word)) {
+                    words.add(word);
+                }
+            }
+        }
+        for (Pattern p : q.regexes()) {
+            for (String word : RegexWords.required(p)) {
+                if ((p.flags() & Pattern.CASE_INSENSITIVE) == 0 || caseFoldsLikeLowercase(word)) {
                     words.add(word);
                 }
             }

@@ -125,6 +125,15 @@ class SegmentPruningTest {
     }
 
     @Test
+    void query_regexWithAWordEveryMatchHolds_readsOnlyBlocksWhoseBloomFilterHasIt() throws Exception {
+        List<LogEvent> out = new ArrayList<>();
+        ReadContext context = read(Query.builder().regex(java.util.regex.Pattern.compile("e zebra s\\w+ \\d+")).build(),
+                out);
+        assertEquals(List.of("the zebra said 12345"), out.stream().map(LogEvent::message).toList());
+        assertEquals(1, context.blocksRead());
+    }
+
+    @Test
     void query_textThatMayBePartOfALongerWord_readsEveryBlock() throws Exception {
         List<LogEvent> out = new ArrayList<>();
         ReadContext context = read(Query.builder().text("ebr").build(), out);
