@@ -6,7 +6,6 @@ import io.timberlog.core.internal.manifest.StoreSources;
 import io.timberlog.core.internal.segment.BlockInfo;
 import io.timberlog.core.internal.segment.SegmentDamageException;
 import io.timberlog.core.internal.segment.SegmentFiles;
-import io.timberlog.core.internal.segment.SegmentInfo;
 import io.timberlog.core.internal.segment.SegmentReader;
 import io.timberlog.core.internal.wal.WalEventReader;
 import io.timberlog.core.internal.wal.WalFiles;
@@ -59,8 +58,7 @@ public final class StoreReader {
         if (!Files.isDirectory(directory)) {
             throw new NotAStoreException(directory + ": not a directory");
         }
-        if (!WalMeta.exists(directory) && !Files.isDirectory(WalFiles.directory(directory))
-                && !ManifestFile.exists(directory) && !Files.isDirectory(SegmentFiles.directory(directory))) {
+        if (!StoreSources.isStore(directory)) {
             throw new NotAStoreException(directory + ": not a TimberLog store (no " + WalFiles.META + ", "
                     + ManifestFile.FILE_NAME + ", " + WalFiles.DIRECTORY + "/ or " + SegmentFiles.DIRECTORY + "/)");
         }
@@ -78,9 +76,9 @@ public final class StoreReader {
     public ReadSummary readAll(Consumer<LogEvent> events) throws IOException {
         StoreSources sources = StoreSources.of(directory);
         Read read = new Read(sources, events);
-        if (sources.manifestDamaged()) {
-            Path file = ManifestFile.path(directory);
-            read.damages.add(new Damage(file, 0, Files.size(file), Damage.Kind.CORRUPT, sources.manifestProblem()));
+        Damage manifestDamage = sources.manifestDamage();
+        if (manifestDamage != null) {
+            read.damages.add(manifestDamage);
         }
         for (ManifestEntry entry : sources.segments()) {
             read.segment(entry);
@@ -155,21 +153,12 @@ public final class StoreReader {
             if (!segmentsRead.add(entry.file())) {
                 return;
             }
-            Path file = sources.locate(entry);
-            if (file == null) {
-                if (sources.stillListed(entry)) {
-                    Path named = SegmentFiles.directory(directory).resolve(entry.file());
-                    damages.add(new Damage(named, 0, 0, Damage.Kind.CORRUPT, "segment listed in the manifest is "
-                            + "missing or not a regular file; its " + entry.events() + " events are lost"));
+            try (SegmentReader reader = sources.open(entry, damages::add)) {
+                if (reader == null) {
+                    return;
                 }
-                return; // deleted by retention while we read
-            }
-            try (SegmentReader reader = SegmentReader.open(file)) {
                 files++;
-                for (SegmentInfo.ConversionDamage d : reader.info().conversionDamages()) {
-                    damages.add(new Damage(WalFiles.path(directory, d.walId), d.start, d.end, Damage.Kind.CORRUPT,
-                            d.detail + " (found when it was converted into " + entry.file() + ")"));
-                }
+                damages.addAll(sources.conversionDamages(reader, entry));
                 for (BlockInfo block : reader.blocks()) {
                     try {
                         List<LogEvent> blockEvents = reader.readBlock(block).events();
@@ -178,12 +167,6 @@ public final class StoreReader {
                     } catch (SegmentDamageException e) {
                         damages.add(e.toDamage());
                     }
-                }
-            } catch (SegmentDamageException e) {
-                damages.add(e.toDamage());
-            } catch (NoSuchFileException e) {
-                if (sources.stillListed(entry)) {
-                    throw e;
                 }
             }
         }

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 /**
  * A typical service's log: {@code order {} for {} took {} ms} with an order id, a customer and a
  * duration, one MDC entry (the request id), four loggers, eight request threads, mostly INFO with some
- * DEBUG and WARN, about 1,300 events a second with microsecond timestamps. Deterministic for a seed,
+ * DEBUG and WARN (and, when asked, a rare ERROR), about 1,300 events a second with microsecond timestamps. Deterministic for a seed,
  * so the same events can be given to the store and to logback.
  */
 public final class ServiceWorkload {
@@ -27,6 +27,7 @@ public final class ServiceWorkload {
     private static final long START = 1_767_225_600_000_000_000L; // 2026-01-01T00:00:00Z
 
     private final SplittableRandom random;
+    private final long errorEvery;
     private long time = START;
     private long index;
 
@@ -40,7 +41,13 @@ public final class ServiceWorkload {
     private String requestId;
 
     public ServiceWorkload(long seed) {
+        this(seed, 0);
+    }
+
+    /** As {@link #ServiceWorkload(long)}, with every {@code errorEvery}th event an ERROR (0 for none): a service with few failures. */
+    public ServiceWorkload(long seed, long errorEvery) {
         this.random = new SplittableRandom(seed);
+        this.errorEvery = errorEvery;
     }
 
     /** Moves to the next event. */
@@ -52,6 +59,9 @@ public final class ServiceWorkload {
         int l = random.nextInt(100);
         level = l < 5 ? io.timberlog.core.Level.DEBUG : l < 6 ? io.timberlog.core.Level.WARN
                 : io.timberlog.core.Level.INFO;
+        if (errorEvery > 0 && index % errorEvery == errorEvery - 1) {
+            level = io.timberlog.core.Level.ERROR;
+        }
         orderId = 1_000_000 + index;
         customer = "customer-" + random.nextInt(5_000);
         millis = random.nextInt(1_500);

@@ -23,6 +23,13 @@ final class Log4jTemplate {
     }
 
     static String format(String template, List<Value> args) {
+        StringBuilder sb = new StringBuilder(ValueText.capacity(template, args));
+        formatTo(sb, template, MessageArguments.of(args));
+        return sb.toString();
+    }
+
+    /** Appends the message that {@code template} and {@code args} make to {@code sb}. */
+    static void formatTo(StringBuilder sb, String template, MessageArguments args) {
         int length = template.length();
         int argCount = args.size();
         // Where the placeholders that get an argument start; log4j2 needs no more than that.
@@ -48,17 +55,16 @@ final class Log4jTemplate {
             }
         }
         if (!anyPlaceholder || (found == 0 && !anyBackslash)) {
-            return template;
+            sb.append(template);
+            return;
         }
-        StringBuilder sb = new StringBuilder(ValueText.capacity(template, args));
         int copied = 0;
         for (int k = 0; k < found; k++) {
             copy(sb, template, copied, placeholders[k], anyBackslash);
-            ValueText.append(sb, args.get(k));
+            args.appendTo(sb, k);
             copied = placeholders[k] + 2;
         }
         copy(sb, template, copied, length, anyBackslash);
-        return sb.toString();
     }
 
     private static void copy(StringBuilder sb, String template, int from, int to, boolean unescape) {

@@ -30,4 +30,17 @@ public final class MessageFormatter {
         }
         return template;
     }
+
+    /** Appends the formatted message to {@code sb}, as {@link #format} makes it, with no string of its own. */
+    public static void formatTo(StringBuilder sb, MessageStyle style, String template, MessageArguments arguments) {
+        if (template == null) {
+            sb.append("null");
+        } else if (style == MessageStyle.SLF4J) {
+            Slf4jTemplate.formatTo(sb, template, arguments);
+        } else if (style == MessageStyle.LOG4J2) {
+            Log4jTemplate.formatTo(sb, template, arguments);
+        } else {
+            sb.append(template);
+        }
+    }
 }

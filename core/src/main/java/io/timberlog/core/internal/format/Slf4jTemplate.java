@@ -20,12 +20,18 @@ final class Slf4jTemplate {
     }
 
     static String format(String template, List<Value> args) {
-        int n = args.size();
-        int placeholder = n == 0 ? -1 : template.indexOf("{}");
-        if (placeholder < 0) {
+        if (args.isEmpty() || template.indexOf("{}") < 0) {
             return template;
         }
         StringBuilder sb = new StringBuilder(ValueText.capacity(template, args));
+        formatTo(sb, template, MessageArguments.of(args));
+        return sb.toString();
+    }
+
+    /** Appends the message that {@code template} and {@code args} make to {@code sb}. */
+    static void formatTo(StringBuilder sb, String template, MessageArguments args) {
+        int n = args.size();
+        int placeholder = n == 0 ? -1 : template.indexOf("{}");
         int copied = 0;
         int used = 0;
         while (placeholder >= 0) {
@@ -36,7 +42,7 @@ final class Slf4jTemplate {
                 // a plain placeholder, or one after an escaped backslash (of "\\" one backslash is kept)
                 int textEnd = isEscaped(template, placeholder) ? placeholder - 1 : placeholder;
                 sb.append(template, copied, textEnd);
-                ValueText.append(sb, args.get(used++));
+                args.appendTo(sb, used++);
                 copied = placeholder + 2;
                 if (used == n) {
                     break;
@@ -44,7 +50,7 @@ final class Slf4jTemplate {
             }
             placeholder = template.indexOf("{}", copied);
         }
-        return sb.append(template, copied, template.length()).toString();
+        sb.append(template, copied, template.length());
     }
 
     /** True when the character before {@code index} is a backslash. */

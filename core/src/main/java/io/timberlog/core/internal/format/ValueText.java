@@ -10,7 +10,7 @@ import java.util.List;
  * (no temporary string); {@code StringBuilder.append} prints them exactly as their {@code toString()}
  * does, which is what both frameworks print for a boxed number or boolean.
  */
-final class ValueText {
+public final class ValueText {
     /** Room kept for a number, boolean or null: the longest, a double like {@code -2.2250738585072014E-308}, has 24 chars. */
     private static final int SCALAR_ROOM = 24;
 
@@ -18,8 +18,12 @@ final class ValueText {
     }
 
     static void append(StringBuilder sb, Value value) {
-        long bits = value.rawBits();
-        switch (value.kind()) {
+        append(sb, value.kind(), value.rawBits(), value.text());
+    }
+
+    /** Appends a value given by its parts ({@link Value#rawBits()}, {@link Value#text()}). */
+    public static void append(StringBuilder sb, ValueKind kind, long bits, String text) {
+        switch (kind) {
             case NULL:
                 sb.append("null");
                 break;
@@ -36,7 +40,7 @@ final class ValueText {
                 sb.append(Double.longBitsToDouble(bits));
                 break;
             default:
-                sb.append(value.text());
+                sb.append(text);
                 break;
         }
     }

@@ -81,6 +81,24 @@ public final class Manifest {
         return false;
     }
 
+    /**
+     * True when the events of {@code unlisted}, a segment file this manifest does not list, are found
+     * elsewhere or were meant to go: its WAL files are still there ({@code walIdsPresent}) or listed
+     * segments hold them, or retention has deleted every event up to its last. Otherwise the segment
+     * holds events no reader sees, until a writer adds it to the manifest.
+     */
+    public boolean accountsFor(ManifestEntry unlisted, Set<Long> walIdsPresent) {
+        if (unlisted.maxSequence() < retainedFromSequence) {
+            return true;
+        }
+        long[] ids = unlisted.walIds();
+        boolean elsewhere = ids.length > 0;
+        for (long id : ids) {
+            elsewhere &= walIdsPresent.contains(id) || coversWal(id);
+        }
+        return elsewhere;
+    }
+
     /** The highest segment id listed, 0 when none. */
     public long highestSegmentId() {
         return segments.isEmpty() ? 0 : segments.get(segments.size() - 1).segmentId();

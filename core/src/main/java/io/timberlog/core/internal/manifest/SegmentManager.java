@@ -107,8 +107,8 @@ public final class SegmentManager implements SealedWalListener {
         ManifestLoader.Loaded loaded = ManifestLoader.load(store);
         manifests.initialize(loaded.manifest);
         if (loaded.rebuilt()) {
-            problems.report("manifest", loaded.warning, null);
             manifests.update(loaded.manifest);
+            problems.report("manifest", loaded.warning, null); // once the rebuilt manifest is on disk
         }
         if (loaded.manifest.highestWalId() >= firstWalIdOfRun) {
             problems.report("wal-ids", "manifest.json lists WAL ids up to " + loaded.manifest.highestWalId()
@@ -195,7 +195,11 @@ public final class SegmentManager implements SealedWalListener {
                 }
                 if (next == null) {
                     if (closing) {
-                        return;
+                        // read again: the last file may have come while retention ran
+                        if (queueIsEmpty()) {
+                            return;
+                        }
+                        continue;
                     }
                     LockSupport.parkNanos(this, IDLE_NANOS);
                 }
@@ -205,6 +209,12 @@ public final class SegmentManager implements SealedWalListener {
             } finally {
                 busy = false;
             }
+        }
+    }
+
+    private boolean queueIsEmpty() {
+        synchronized (queue) {
+            return queue.isEmpty();
         }
     }
 
@@ -368,9 +378,7 @@ public final class SegmentManager implements SealedWalListener {
         LockSupport.unpark(t);
         // A conversion checks for the stop between events: this returns quickly.
         joinQuietly(t, 10_000);
-        synchronized (queue) {
-            return queue.isEmpty() && !busy;
-        }
+        return queueIsEmpty() && !busy;
     }
 
     private static void joinQuietly(Thread t, long millis) {

@@ -80,11 +80,7 @@ final class StoreCleanup {
             return;
         }
         Manifest manifest = manifests.current();
-        boolean elsewhere = entry.walIds().length > 0;
-        for (long id : entry.walIds()) {
-            elsewhere &= wals.contains(id) || manifest.coversWal(id);
-        }
-        if (elsewhere || entry.maxSequence() < manifest.retainedFromSequence()) {
+        if (manifest.accountsFor(entry, wals)) {
             Files.deleteIfExists(file);
             return;
         }

@@ -1,12 +1,22 @@
 package io.timberlog.core.internal.manifest;
 
+import io.timberlog.core.Damage;
+import io.timberlog.core.UnsupportedFormatException;
+import io.timberlog.core.internal.segment.SegmentDamageException;
+import io.timberlog.core.internal.segment.SegmentFiles;
+import io.timberlog.core.internal.segment.SegmentInfo;
+import io.timberlog.core.internal.segment.SegmentReader;
 import io.timberlog.core.internal.wal.WalFiles;
+import io.timberlog.core.internal.wal.WalMeta;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What a reader of a store reads, and the rule that makes it read every event exactly once while a
@@ -28,6 +38,12 @@ public final class StoreSources {
         this.walFiles = walFiles;
     }
 
+    /** True when {@code dir} holds a store's files: {@code wal.meta}, {@code wal/}, {@code manifest.json} or {@code segments/}. */
+    public static boolean isStore(Path dir) {
+        return WalMeta.exists(dir) || Files.isDirectory(WalFiles.directory(dir)) || ManifestFile.exists(dir)
+                || Files.isDirectory(SegmentFiles.directory(dir));
+    }
+
     /** Reads the manifest (rebuilt in memory from the footers when missing or damaged), then lists the WAL files. */
     public static StoreSources of(Path store) throws IOException {
         // The WAL files are listed before the manifest is read. The other order loses a file converted in
@@ -45,6 +61,20 @@ public final class StoreSources {
         return new StoreSources(store, loaded, wals);
     }
 
+    public Path store() {
+        return store;
+    }
+
+    /** The manifest as read (or rebuilt) for this snapshot. */
+    public Manifest manifest() {
+        return loaded.manifest;
+    }
+
+    /** {@code manifest.json} of the store. */
+    public Path manifestFile() {
+        return ManifestFile.path(store);
+    }
+
     /** The segments, oldest first: read them before the WAL files. */
     public List<ManifestEntry> segments() {
         return loaded.manifest.segments();
@@ -55,19 +85,73 @@ public final class StoreSources {
         return SegmentLocator.locate(store, segment.file());
     }
 
+    /** The file a segment entry names inside the store, whether it exists or not (for reports). */
+    public Path named(ManifestEntry segment) {
+        return SegmentFiles.directory(store).resolve(segment.file());
+    }
+
+    /**
+     * Opens a segment for reading. {@code null} when it cannot be read: deleted by retention since this
+     * snapshot was taken (nothing to report), or missing, not a regular file, or damaged where the
+     * blocks are found (its header, footer, dictionary or index), which goes to {@code damages}.
+     *
+     * @throws UnsupportedFormatException when a newer TimberLog wrote the segment
+     */
+    public SegmentReader open(ManifestEntry segment, Consumer<Damage> damages) throws IOException {
+        Path file = locate(segment);
+        try {
+            if (file != null) {
+                return SegmentReader.open(file);
+            }
+        } catch (NoSuchFileException e) {
+            // deleted since it was located: by retention, or damage; see below
+        } catch (SegmentDamageException e) {
+            damages.accept(e.toDamage());
+            return null;
+        }
+        if (stillListed(segment)) {
+            damages.accept(new Damage(named(segment), 0, 0, Damage.Kind.CORRUPT, "segment listed in the manifest is "
+                    + "missing or not a regular file; its " + segment.events() + " events are lost"));
+        }
+        return null;
+    }
+
+    /**
+     * The ranges of its WAL files that were damaged when {@code segment} was made from them: their
+     * events are lost, and readers of the segment keep reporting them.
+     */
+    public List<Damage> conversionDamages(SegmentReader reader, ManifestEntry segment) {
+        List<Damage> damages = new ArrayList<>();
+        for (SegmentInfo.ConversionDamage d : reader.info().conversionDamages()) {
+            damages.add(new Damage(WalFiles.path(store, d.walId), d.start, d.end, Damage.Kind.CORRUPT,
+                    d.detail + " (found when it was converted into " + segment.file() + ")"));
+        }
+        return damages;
+    }
+
     /** The WAL files no segment holds yet, in id order. */
     public List<Path> walFiles() {
         return walFiles;
     }
 
-    /** True when {@code manifest.json} was there but damaged; {@link #manifestProblem} says how. */
-    public boolean manifestDamaged() {
-        return loaded.damaged;
+    /** The highest WAL id any segment was made from, ever (0 when none): a writer's next files are above it. */
+    public long highestConvertedWalId() {
+        return loaded.manifest.highestWalId();
     }
 
-    /** Why the manifest was rebuilt, or {@code null}. */
-    public String manifestProblem() {
-        return loaded.warning;
+    /** The damaged manifest as a damaged range (the whole file), or {@code null} when it is not damaged. */
+    public Damage manifestDamage() throws IOException {
+        if (!loaded.damaged) {
+            return null;
+        }
+        Path file = ManifestFile.path(store);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            size = 0; // replaced by a writer since: the damage was in what was read
+        }
+        return new Damage(file, 0, size, Damage.Kind.CORRUPT, loaded.warning);
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.function.BooleanSupplier;
  * Converts one completed WAL file into a segment: write the segment (temporary name, force, rename),
  * list it in the manifest (atomic replace), delete the WAL file. Idempotent, keyed by WAL id: a WAL
  * file that the manifest already lists is only deleted. Damaged ranges of the WAL file are recorded
- * in the segment, so that readers keep reporting them.
+ * in the segment, so that readers keep reporting them, and so is how the WAL file ended (its seal), so
+ * that readers still tell a run that ended cleanly from one that crashed.
  *
  * <p>Not thread-safe: the segment manager's thread (or the offline compaction) owns it, under the
  * store lock.
@@ -67,7 +68,7 @@ final class WalConverter {
         try (SegmentWriter writer = SegmentWriter.create(target, segmentId)) {
             writer.addWalId(walId);
             try {
-                WalEventReader.read(wal, new WalEventReader.Sink() {
+                WalEventReader.Result read = WalEventReader.read(wal, new WalEventReader.Sink() {
                     @Override
                     public void event(LogEvent event, long filePosition) {
                         if (stop.getAsBoolean()) {
@@ -88,6 +89,7 @@ final class WalConverter {
                         }
                     }
                 });
+                writer.addSeal(walId, read.sealed ? read.sealReason : null, read.sealEpochNanos);
             } catch (Stopped e) {
                 return false;
             } catch (UncheckedIOException e) {

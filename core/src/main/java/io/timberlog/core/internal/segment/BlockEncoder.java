@@ -2,7 +2,6 @@ package io.timberlog.core.internal.segment;
 
 import io.timberlog.core.KeyValue;
 import io.timberlog.core.LogEvent;
-import io.timberlog.core.MessageStyle;
 import io.timberlog.core.ThrowableInfo;
 import io.timberlog.core.Value;
 import io.timberlog.core.internal.io.MalformedDataException;
@@ -112,7 +111,7 @@ final class BlockEncoder {
         if (!e.callerFrames().isEmpty()) {
             refs(columns[CALLER], e.callerFrames());
         }
-        collectWords(e);
+        Words.forEachWordOf(e, wordSink);
         rawBytes = 0;
         for (ByteSink column : columns) {
             rawBytes += column.size();
@@ -132,19 +131,6 @@ final class BlockEncoder {
         flags |= e.callerFrames().isEmpty() ? 0 : FLAG_CALLER;
         flags |= e.isTruncated() ? FLAG_TRUNCATED : 0;
         return flags;
-    }
-
-    /**
-     * The words of the formatted message and of each argument value go into the Bloom filter (an
-     * argument's words are usually in the message already; not when the message was stored verbatim).
-     */
-    private void collectWords(LogEvent e) {
-        Words.forEachWord(e.message(), wordSink);
-        if (e.hasStoredMessage() || e.style() == MessageStyle.LITERAL) {
-            for (Value v : e.arguments()) {
-                Words.forEachWord(v.text(), wordSink);
-            }
-        }
     }
 
     /** Writes a ref to a column whose ids the block index lists; returns the ref value written. */

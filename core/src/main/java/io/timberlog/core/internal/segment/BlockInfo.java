@@ -1,6 +1,7 @@
 package io.timberlog.core.internal.segment;
 
 import io.timberlog.core.Level;
+import io.timberlog.core.LogEvent;
 
 import java.util.Arrays;
 
@@ -68,9 +69,9 @@ public final class BlockInfo {
         return s.levels;
     }
 
-    /** True when some event overlaps {@code [fromNanos, toNanos)}: the block's time range intersects it. */
+    /** True when some event may lie in {@code [fromNanos, toNanos]} (both inclusive): the block's time range meets it. */
     public boolean mayHaveTimeIn(long fromNanos, long toNanos) {
-        return s.maxEpochNanos >= fromNanos && s.minEpochNanos < toNanos;
+        return s.maxEpochNanos >= fromNanos && s.minEpochNanos <= toNanos;
     }
 
     public boolean mayHaveLevelAtLeast(Level min) {
@@ -109,6 +110,38 @@ public final class BlockInfo {
         return (s.inline & INLINE_TEMPLATE) != 0 || id >= 0 && Arrays.binarySearch(s.templateIds, id) >= 0;
     }
 
+    /** {@link #mayHaveLogger(int)} for any of the sorted ids {@code ids}. */
+    public boolean mayHaveLogger(int[] ids) {
+        return (s.inline & INLINE_LOGGER) != 0 || intersects(s.loggerIds, ids);
+    }
+
+    /** {@link #mayHaveThread(int)} for any of the sorted ids {@code ids}. */
+    public boolean mayHaveThread(int[] ids) {
+        return (s.inline & INLINE_THREAD) != 0 || intersects(s.threadIds, ids);
+    }
+
+    /** {@link #mayHaveTemplate(int)} for any of the sorted ids {@code ids}. */
+    public boolean mayHaveTemplate(int[] ids) {
+        return (s.inline & INLINE_TEMPLATE) != 0 || intersects(s.templateIds, ids);
+    }
+
+    /** True when the two sorted id sets share an id. */
+    private static boolean intersects(int[] a, int[] b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                return true;
+            }
+            if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
+    }
+
     /**
      * False when no formatted message and no argument value of the block contains {@code word} (one
      * word as {@link Words} splits text, compared case-insensitively).
@@ -117,15 +150,18 @@ public final class BlockInfo {
         return s.bloom.mightContainWord(word);
     }
 
+    /** True when the Bloom filter holds every word it must hold for {@code e} (false means the index is damaged). */
+    public boolean holdsWordsOf(LogEvent e) {
+        boolean[] all = {true};
+        Words.forEachWordOf(e, hash -> all[0] &= s.bloom.mightContain(hash));
+        return all[0];
+    }
+
     BlockSummary summary() {
         return s;
     }
 
     int inlineFlags() {
         return s.inline;
-    }
-
-    BloomFilter bloom() {
-        return s.bloom;
     }
 }

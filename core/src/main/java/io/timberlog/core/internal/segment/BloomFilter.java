@@ -1,11 +1,16 @@
 package io.timberlog.core.internal.segment;
 
+import io.timberlog.core.internal.io.Bytes;
+
 /**
  * A Bloom filter over 64-bit word hashes ({@link Words}): {@code m} bits in 64-bit words and
  * {@code k} probes, probe {@code i} setting bit {@code (h1 + i * h2) mod m} where {@code h1} is the
  * low and {@code h2} the high 32 bits of the hash, both unsigned ({@code h2} forced odd). A
  * negative answer is certain; a positive one is wrong with probability about 2% at the writer's
  * sizing of {@link #BITS_PER_WORD} bits per distinct word.
+ *
+ * <p>The bits are little-endian 64-bit words in a byte array, as the index frame stores them: a
+ * reader tests them where the index was read into, and opening a segment copies no filter.
  *
  * <p>Immutable once built; thread-safe for reads.
  */
@@ -15,19 +20,24 @@ public final class BloomFilter {
     /** Readers reject filters larger than this many 64-bit words. */
     static final int MAX_WORDS = 1 << 22;
 
-    private final long[] bits;
+    private final byte[] bytes;
+    private final int offset;
+    private final int words;
     private final int hashes;
 
-    BloomFilter(long[] bits, int hashes) {
-        this.bits = bits;
+    /** The filter whose {@code words} 64-bit words start at {@code bytes[offset]}. */
+    BloomFilter(byte[] bytes, int offset, int words, int hashes) {
+        this.bytes = bytes;
+        this.offset = offset;
+        this.words = words;
         this.hashes = hashes;
     }
 
     /** A filter sized for the distinct hashes given, holding them all. */
     static BloomFilter of(long[] distinctHashes, int count) {
         long m = Math.max(64, (long) count * BITS_PER_WORD);
-        long[] bits = new long[(int) Math.min(MAX_WORDS, (m + 63) >>> 6)];
-        BloomFilter filter = new BloomFilter(bits, HASHES);
+        int words = (int) Math.min(MAX_WORDS, (m + 63) >>> 6);
+        BloomFilter filter = new BloomFilter(new byte[words * 8], 0, words, HASHES);
         for (int i = 0; i < count; i++) {
             filter.add(distinctHashes[i]);
         }
@@ -37,7 +47,8 @@ public final class BloomFilter {
     private void add(long hash) {
         for (int i = 0; i < hashes; i++) {
             long bit = probe(hash, i);
-            bits[(int) (bit >>> 6)] |= 1L << bit;
+            int at = offset + (int) (bit >>> 6) * 8;
+            Bytes.putLong(bytes, at, Bytes.getLong(bytes, at) | 1L << bit);
         }
     }
 
@@ -45,7 +56,7 @@ public final class BloomFilter {
     public boolean mightContain(long hash) {
         for (int i = 0; i < hashes; i++) {
             long bit = probe(hash, i);
-            if ((bits[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+            if ((Bytes.getLong(bytes, offset + (int) (bit >>> 6) * 8) & (1L << bit)) == 0) {
                 return false;
             }
         }
@@ -56,7 +67,7 @@ public final class BloomFilter {
     private long probe(long hash, int i) {
         long h1 = hash & 0xFFFFFFFFL;
         long h2 = (hash >>> 32) | 1;
-        return (h1 + i * h2) % ((long) bits.length << 6);
+        return (h1 + i * h2) % ((long) words << 6);
     }
 
     /** False when the block cannot hold {@code word} (one word, as {@link Words} splits text). */
@@ -64,11 +75,10 @@ public final class BloomFilter {
         return mightContain(Words.wordHash(word));
     }
 
-    long[] bits() {
-        return bits;
-    }
-
-    int hashes() {
-        return hashes;
+    /** Writes the filter as the index stores it: varint words, u8 probes, the words. */
+    void writeTo(ByteSink out) {
+        out.varint(words);
+        out.u8(hashes);
+        out.bytes(bytes, offset, words * 8);
     }
 }

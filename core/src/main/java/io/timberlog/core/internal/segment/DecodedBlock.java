@@ -6,6 +6,7 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.RunInfo;
 import io.timberlog.core.Value;
+import io.timberlog.core.internal.format.MessageFormatter;
 import io.timberlog.core.internal.io.ByteCursor;
 import io.timberlog.core.internal.io.MalformedDataException;
 import io.timberlog.core.internal.io.Varint;
@@ -23,9 +24,10 @@ import static io.timberlog.core.internal.wal.EventLayout.*;
 
 /**
  * One block read from a segment, its CRC checked, decoded lazily: each column is inflated and
- * decoded the first time something needs it, so a filter on time and level costs two small columns
- * and full events are built only for blocks that pass. Column accessors take an event index
- * {@code 0 <= i < eventCount()}, in sequence order; read backwards by walking the indexes down.
+ * decoded the first time something needs it, so a filter on time and level costs two small columns,
+ * a filter on names a few more, a filter on the message the argument columns, and full events are
+ * built only for the events that pass ({@link #events(boolean[])}). Column accessors take an event
+ * index {@code 0 <= i < eventCount()}, in sequence order; read backwards by walking the indexes down.
  *
  * <p>Any bytes that do not decode make an accessor throw {@link SegmentDamageException} for the whole
  * block's frame. Not thread-safe (columns are cached on first use); the events it returns are
@@ -49,9 +51,42 @@ public final class DecodedBlock {
     private long[] sequences;
     private long[] times;
     private byte[] levelStyles;
-    private int[] loggerIds;
-    private String[] loggers;
+    private Names loggers;
+    private Names threads;
+    /** Flags, template, run and argument count of each event: the columns every message needs. */
+    private EventColumns eventColumns;
+    private BlockArguments arguments;
+    private BlockArguments.View argumentView;
+    /** The stored message of each event, {@code null} for events whose message is rebuilt. */
+    private String[] storedMessages;
     private List<LogEvent> decoded;
+
+    /** The strings of a ref column, and their dictionary ids (-1 for one stored inline). */
+    private static final class Names {
+        final int[] ids;
+        final String[] strings;
+
+        Names(int[] ids, String[] strings) {
+            this.ids = ids;
+            this.strings = strings;
+        }
+    }
+
+    private static final class EventColumns {
+        final int[] flags;
+        final int[] templateRefs;
+        final String[] templates;
+        final RunInfo[] runs;
+        final int[] argumentCounts;
+
+        EventColumns(int[] flags, int[] templateRefs, String[] templates, RunInfo[] runs, int[] argumentCounts) {
+            this.flags = flags;
+            this.templateRefs = templateRefs;
+            this.templates = templates;
+            this.runs = runs;
+            this.argumentCounts = argumentCounts;
+        }
+    }
 
     private DecodedBlock(Path file, long frameStart, long frameEnd, byte[] frame, int codec, int events,
                          SegmentDictionary dictionary, List<RunInfo> runs) {
@@ -124,29 +159,61 @@ public final class DecodedBlock {
 
     /** The logger's dictionary id (for {@link SegmentReader#dictionaryId} comparisons), or -1 when stored inline. */
     public int loggerId(int i) throws SegmentDamageException {
-        decodeLoggers();
-        return loggerIds[i];
+        return loggers().ids[i];
     }
 
     public String logger(int i) throws SegmentDamageException {
-        decodeLoggers();
-        return loggers[i];
+        return loggers().strings[i];
+    }
+
+    public String thread(int i) throws SegmentDamageException {
+        if (threads == null) {
+            threads = decodeNames(THREAD, "thread ref");
+        }
+        return threads.strings[i];
+    }
+
+    public String template(int i) throws SegmentDamageException {
+        return eventColumns().templates[i];
+    }
+
+    /** The arguments of event {@code i} as values. */
+    public List<Value> arguments(int i) throws SegmentDamageException {
+        return arguments().values(i);
+    }
+
+    /** Appends the formatted message of event {@code i} to {@code sb}: what {@link LogEvent#message()} gives, with no event made. */
+    public void appendMessage(int i, StringBuilder sb) throws SegmentDamageException {
+        EventColumns c = eventColumns();
+        if ((c.flags[i] & FLAG_STORED_MESSAGE) != 0) {
+            sb.append(storedMessages()[i]);
+            return;
+        }
+        MessageFormatter.formatTo(sb, style(i), c.templates[i], argumentView().at(i));
     }
 
     /** Every event of the block, fully decoded, in sequence order. */
     public List<LogEvent> events() throws SegmentDamageException {
         if (decoded == null) {
-            try {
-                decoded = Collections.unmodifiableList(decodeAll());
-            } catch (MalformedDataException | RuntimeException e) {
-                throw damage(e);
-            }
+            decoded = Collections.unmodifiableList(events(null));
         }
         return decoded;
     }
 
     public LogEvent event(int i) throws SegmentDamageException {
         return events().get(i);
+    }
+
+    /**
+     * The events whose entry in {@code selected} is true, fully decoded, in sequence order; {@code null}
+     * selects every event. The bytes of the others are passed over without making anything of them.
+     */
+    public List<LogEvent> events(boolean[] selected) throws SegmentDamageException {
+        try {
+            return decodeSelected(selected);
+        } catch (MalformedDataException | RuntimeException e) {
+            throw damage(e);
+        }
     }
 
     private SegmentDamageException damage(Exception e) {
@@ -223,24 +290,119 @@ public final class DecodedBlock {
         return levelStyles;
     }
 
-    private void decodeLoggers() throws SegmentDamageException {
-        if (loggers != null) {
-            return;
+    private MessageStyle style(int i) throws SegmentDamageException {
+        return MessageStyle.ofCode((levelStyles()[i] & 0xFF) >>> STYLE_SHIFT);
+    }
+
+    private Names loggers() throws SegmentDamageException {
+        if (loggers == null) {
+            loggers = decodeNames(LOGGER, "logger ref");
         }
+        return loggers;
+    }
+
+    /** A column of one ref per event. */
+    private Names decodeNames(int column, String what) throws SegmentDamageException {
         try {
-            ByteCursor c = open(LOGGER);
+            ByteCursor c = open(column);
             int[] ids = new int[events];
             String[] names = new String[events];
             for (int i = 0; i < events; i++) {
-                int ref = c.varint(SegmentDictionary.MAX_ENTRIES, "logger ref");
+                int ref = c.varint(SegmentDictionary.MAX_ENTRIES, what);
                 ids[i] = ref - 1;
                 names[i] = resolve(c, ref);
             }
-            loggerIds = ids;
-            loggers = names;
+            if (c.remaining() != 0) {
+                throw c.malformed(c.remaining() + " unexpected bytes at the end of a column");
+            }
+            return new Names(ids, names);
         } catch (MalformedDataException e) {
             throw damage(e);
         }
+    }
+
+    private EventColumns eventColumns() throws SegmentDamageException {
+        if (eventColumns == null) {
+            try {
+                eventColumns = decodeEventColumns();
+            } catch (MalformedDataException e) {
+                throw damage(e);
+            }
+        }
+        return eventColumns;
+    }
+
+    private EventColumns decodeEventColumns() throws MalformedDataException {
+        ByteCursor flagsColumn = open(FLAGS);
+        ByteCursor templates = open(TEMPLATE);
+        ByteCursor runColumn = open(RUN);
+        ByteCursor argCounts = open(ARG_COUNT);
+        int[] flags = new int[events];
+        String[] templateTexts = new String[events];
+        int[] templateRefs = new int[events];
+        RunInfo[] eventRuns = new RunInfo[events];
+        int[] counts = new int[events];
+        // Each argument has one byte in ARG_KIND: that bounds what the counts may claim.
+        long argumentsLeft = column(ARG_KIND).length;
+        for (int i = 0; i < events; i++) {
+            flags[i] = flagsColumn.varint(KNOWN_FLAGS, "event flags");
+            templateRefs[i] = templates.varint(SegmentDictionary.MAX_ENTRIES, "template ref");
+            templateTexts[i] = resolve(templates, templateRefs[i]);
+            int run = runColumn.varint(runs.size(), "run index");
+            eventRuns[i] = run == 0 ? null : runs.get(run - 1);
+            if ((flags[i] & FLAG_ARGUMENTS) != 0) {
+                counts[i] = argCounts.varint((int) argumentsLeft, "argument count");
+                argumentsLeft -= counts[i];
+            }
+        }
+        for (ByteCursor c : new ByteCursor[] {flagsColumn, templates, runColumn, argCounts}) {
+            if (c.remaining() != 0) {
+                throw c.malformed(c.remaining() + " unexpected bytes at the end of a column");
+            }
+        }
+        return new EventColumns(flags, templateRefs, templateTexts, eventRuns, counts);
+    }
+
+    private BlockArguments arguments() throws SegmentDamageException {
+        if (arguments == null) {
+            EventColumns c = eventColumns();
+            try {
+                arguments = BlockArguments.decode(c.argumentCounts, c.templateRefs, open(ARG_KIND), open(ARG_INT),
+                        open(ARG_FLOAT), open(ARG_DOUBLE), open(ARG_TEXT), open(ARG_NUMBERS));
+            } catch (MalformedDataException e) {
+                throw damage(e);
+            }
+        }
+        return arguments;
+    }
+
+    private BlockArguments.View argumentView() throws SegmentDamageException {
+        if (argumentView == null) {
+            argumentView = arguments().new View();
+        }
+        return argumentView;
+    }
+
+    private String[] storedMessages() throws SegmentDamageException {
+        if (storedMessages == null) {
+            int[] flags = eventColumns().flags;
+            try {
+                ByteCursor c = open(MESSAGE);
+                String[] out = new String[events];
+                for (int i = 0; i < events; i++) {
+                    if ((flags[i] & FLAG_STORED_MESSAGE) != 0) {
+                        out[i] = c.string();
+                    }
+                }
+                if (c.remaining() != 0) {
+                    throw c.malformed(c.remaining() + " unexpected bytes at the end of a column");
+                }
+                storedMessages = out;
+            } catch (MalformedDataException e) {
+                throw damage(e);
+            }
+        }
+        return storedMessages;
     }
 
     /** The string a ref stands for: dictionary string {@code ref - 1}, or for 0 the string inline after it. */
@@ -258,61 +420,66 @@ public final class DecodedBlock {
         return resolve(c, c.varint(SegmentDictionary.MAX_ENTRIES, "dictionary ref"));
     }
 
-    private List<LogEvent> decodeAll() throws MalformedDataException, SegmentDamageException {
+    private List<LogEvent> decodeSelected(boolean[] selected) throws MalformedDataException, SegmentDamageException {
         sequence(0);
         epochNanos(0);
         byte[] ls = levelStyles();
-        decodeLoggers();
-        ByteCursor flagsColumn = open(FLAGS);
-        ByteCursor threads = open(THREAD);
-        ByteCursor templates = open(TEMPLATE);
-        ByteCursor runColumn = open(RUN);
-        ByteCursor argCounts = open(ARG_COUNT);
-        int[] flags = new int[events];
-        String[] threadNames = new String[events];
-        String[] templateTexts = new String[events];
-        int[] templateRefs = new int[events];
-        RunInfo[] eventRuns = new RunInfo[events];
-        int[] counts = new int[events];
-        // Each argument has one byte in ARG_KIND: that bounds what the counts may claim.
-        long argumentsLeft = column(ARG_KIND).length;
+        Names loggerNames = loggers();
+        thread(0);
+        EventColumns c = eventColumns();
+        BlockArguments args = arguments();
+        String[] messages = storedMessages();
+        Details details = new Details();
+        List<LogEvent> out = new ArrayList<>(selected == null ? events : 16);
         for (int i = 0; i < events; i++) {
-            flags[i] = flagsColumn.varint(KNOWN_FLAGS, "event flags");
-            threadNames[i] = ref(threads);
-            templateRefs[i] = templates.varint(SegmentDictionary.MAX_ENTRIES, "template ref");
-            templateTexts[i] = resolve(templates, templateRefs[i]);
-            int run = runColumn.varint(runs.size(), "run index");
-            eventRuns[i] = run == 0 ? null : runs.get(run - 1);
-            if ((flags[i] & FLAG_ARGUMENTS) != 0) {
-                counts[i] = argCounts.varint((int) argumentsLeft, "argument count");
-                argumentsLeft -= counts[i];
+            int f = c.flags[i];
+            if (selected != null && !selected[i]) {
+                details.skip(f);
+                continue;
             }
-        }
-        List<List<Value>> arguments = decodeArguments(counts, templateRefs);
-        ByteCursor messages = open(MESSAGE);
-        ByteCursor mdcKeys = open(MDC_KEYS);
-        ByteCursor mdcValues = open(MDC_VALUES);
-        ByteCursor markers = open(MARKERS);
-        ByteCursor keyValues = open(KEY_VALUES);
-        ByteCursor throwables = open(THROWABLE);
-        ByteCursor callers = open(CALLER);
-        List<LogEvent> out = new ArrayList<>(events);
-        for (int i = 0; i < events; i++) {
-            int f = flags[i];
             LogEvent.Builder b = LogEvent.builder()
                     .sequence(sequences[i])
                     .epochNanos(times[i])
                     .level(Level.ofCode(ls[i] & LEVEL_MASK))
                     .style(MessageStyle.ofCode((ls[i] & 0xFF) >>> STYLE_SHIFT))
-                    .logger(loggers[i])
-                    .thread(threadNames[i])
-                    .template(templateTexts[i])
-                    .arguments(arguments.get(i))
-                    .run(eventRuns[i])
+                    .logger(loggerNames.strings[i])
+                    .thread(threads.strings[i])
+                    .template(c.templates[i])
+                    .arguments(args.values(i))
+                    .run(c.runs[i])
                     .truncated((f & FLAG_TRUNCATED) != 0);
             if ((f & FLAG_STORED_MESSAGE) != 0) {
-                b.storedMessage(messages.string());
+                b.storedMessage(messages[i]);
             }
+            details.read(f, b);
+            out.add(b.build());
+        }
+        details.checkConsumed();
+        return out;
+    }
+
+    /**
+     * The columns only a whole event needs (MDC, markers, key-values, throwable, caller frames), read
+     * event by event: the events kept are decoded, the others passed over.
+     */
+    private final class Details {
+        final ByteCursor mdcKeys;
+        final ByteCursor mdcValues;
+        final ByteCursor markers;
+        final ByteCursor keyValues;
+        final ByteCursor throwables;
+        final ByteCursor callers;
+
+        Details() throws MalformedDataException {
+            mdcKeys = open(MDC_KEYS);
+            mdcValues = open(MDC_VALUES);
+            markers = open(MARKERS);
+            keyValues = open(KEY_VALUES);
+            throwables = open(THROWABLE);
+            callers = open(CALLER);
+        }
+
+        void read(int f, LogEvent.Builder b) throws MalformedDataException {
             if ((f & FLAG_MDC) != 0) {
                 int n = mdcKeys.count(1, "MDC entry count");
                 Map<String, String> mdc = new LinkedHashMap<>();
@@ -340,56 +507,41 @@ public final class DecodedBlock {
             if ((f & FLAG_CALLER) != 0) {
                 b.callerFrames(refs(callers, "caller frame count"));
             }
-            out.add(b.build());
         }
-        for (ByteCursor c : new ByteCursor[] {flagsColumn, threads, templates, runColumn, argCounts, messages, mdcKeys,
-            mdcValues, markers, keyValues, throwables, callers}) {
-            if (c.remaining() != 0) {
-                throw c.malformed(c.remaining() + " unexpected bytes at the end of a column");
+
+        /** Passes over the bytes of an event that is not kept. */
+        void skip(int f) throws MalformedDataException {
+            if ((f & FLAG_MDC) != 0) {
+                int n = mdcKeys.count(1, "MDC entry count");
+                for (int k = 0; k < n; k++) {
+                    skipRef(mdcKeys);
+                    skipNullableString(mdcValues);
+                }
+            }
+            if ((f & FLAG_MARKERS) != 0) {
+                skipRefs(markers, "marker count");
+            }
+            if ((f & FLAG_KEY_VALUES) != 0) {
+                int n = keyValues.count(2, "key-value count");
+                for (int k = 0; k < n; k++) {
+                    skipRef(keyValues);
+                    EventDecoder.value(keyValues);
+                }
+            }
+            if ((f & FLAG_THROWABLE) != 0) {
+                EventDecoder.throwable(throwables, 0, refs); // rare: decoded to find its end
+            }
+            if ((f & FLAG_CALLER) != 0) {
+                skipRefs(callers, "caller frame count");
             }
         }
-        return out;
-    }
 
-    /** Reads the argument columns in slot order (see {@link BlockLayout}) back into per-event lists. */
-    private List<List<Value>> decodeArguments(int[] counts, int[] templateRefs) throws MalformedDataException {
-        ByteCursor kinds = open(ARG_KIND);
-        ByteCursor ints = open(ARG_INT);
-        ByteCursor floats = open(ARG_FLOAT);
-        ByteCursor doubles = open(ARG_DOUBLE);
-        ByteCursor texts = open(ARG_TEXT);
-        ByteCursor numbers = open(ARG_NUMBERS);
-        Value[][] values = new Value[events][];
-        for (int i = 0; i < events; i++) {
-            values[i] = counts[i] > 0 ? new Value[counts[i]] : null;
-        }
-        SlotOrder.walk(events, templateRefs, counts, (event, slot) ->
-                values[event][slot] = argument(kinds.u8(), kinds, ints, floats, doubles, texts, numbers));
-        for (ByteCursor c : new ByteCursor[] {kinds, ints, floats, doubles, texts, numbers}) {
-            if (c.remaining() != 0) {
-                throw c.malformed(c.remaining() + " unexpected bytes at the end of an argument column");
+        void checkConsumed() throws MalformedDataException {
+            for (ByteCursor c : new ByteCursor[] {mdcKeys, mdcValues, markers, keyValues, throwables, callers}) {
+                if (c.remaining() != 0) {
+                    throw c.malformed(c.remaining() + " unexpected bytes at the end of a column");
+                }
             }
-        }
-        List<List<Value>> out = new ArrayList<>(events);
-        for (int i = 0; i < events; i++) {
-            out.add(values[i] == null ? List.of() : List.of(values[i]));
-        }
-        return out;
-    }
-
-    private static Value argument(int kind, ByteCursor kinds, ByteCursor ints, ByteCursor floats, ByteCursor doubles,
-                                  ByteCursor texts, ByteCursor numbers) throws MalformedDataException {
-        switch (kind) {
-            case VALUE_NULL: return Value.ofNull();
-            case VALUE_FALSE: return Value.of(false);
-            case VALUE_TRUE: return Value.of(true);
-            case VALUE_INTEGER: return Value.of(Varint.unzigzag(ints.varlong()));
-            case VALUE_FLOAT: return Value.of(Float.intBitsToFloat(floats.i32()));
-            case VALUE_DOUBLE: return Value.of(Double.longBitsToDouble(doubles.i64()));
-            case VALUE_STRING: return Value.of(texts.string());
-            case VALUE_FAILED_TO_STRING: return Value.failedToString(texts.string());
-            case VALUE_NUMBERED_STRING: return Value.of(NumberedStrings.join(texts.string(), numbers));
-            default: throw kinds.malformed("unknown argument kind " + kind);
         }
     }
 
@@ -402,4 +554,30 @@ public final class DecodedBlock {
         return out;
     }
 
+    private void skipRefs(ByteCursor c, String what) throws MalformedDataException {
+        int n = c.count(1, what);
+        for (int i = 0; i < n; i++) {
+            skipRef(c);
+        }
+    }
+
+    /** Passes over a ref, checked as {@link #resolve} checks it. */
+    private void skipRef(ByteCursor c) throws MalformedDataException {
+        int ref = c.varint(SegmentDictionary.MAX_ENTRIES, "dictionary ref");
+        if (ref == 0) {
+            c.skip(c.varint(c.remaining(), "string length"));
+        } else if (ref - 1 >= dictionary.size()) {
+            throw c.malformed("dictionary id " + (ref - 1) + " of " + dictionary.size());
+        }
+    }
+
+    private static void skipNullableString(ByteCursor c) throws MalformedDataException {
+        long n = c.varlong();
+        if (n < 0 || n - 1 > c.remaining()) {
+            throw c.malformed("string length out of range: " + (n - 1));
+        }
+        if (n > 0) {
+            c.skip((int) (n - 1));
+        }
+    }
 }

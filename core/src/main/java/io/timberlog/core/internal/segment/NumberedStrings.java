@@ -1,7 +1,5 @@
 package io.timberlog.core.internal.segment;
 
-import io.timberlog.core.internal.io.ByteCursor;
-import io.timberlog.core.internal.io.MalformedDataException;
 
 import static io.timberlog.core.internal.segment.BlockLayout.MAX_NUMBER_DIGITS;
 import static io.timberlog.core.internal.segment.BlockLayout.NUMBER_MARK;
@@ -53,22 +51,17 @@ final class NumberedStrings {
         }
     }
 
-    /** Rebuilds a string from its shape, reading one number per mark from {@code numbers}. */
-    static String join(String shape, ByteCursor numbers) throws MalformedDataException {
-        StringBuilder text = new StringBuilder(shape.length() + 16);
+    /** Appends the string a shape stands for, taking one number per mark from {@code numbers}, from {@code at}. */
+    static void appendJoined(StringBuilder sb, String shape, long[] numbers, int at) {
+        int next = at;
         for (int i = 0; i < shape.length(); i++) {
             char c = shape.charAt(i);
             if (c == NUMBER_MARK) {
-                long v = numbers.varlong();
-                if (v < 0) {
-                    throw numbers.malformed("number out of range in a numbered string: " + v);
-                }
-                text.append(v);
+                sb.append(numbers[next++]);
             } else {
-                text.append(c);
+                sb.append(c);
             }
         }
-        return text.toString();
     }
 
     /**

@@ -8,7 +8,7 @@ package io.timberlog.core.internal.segment;
  * <pre>
  * File header, 32 bytes at offset 0:
  *   0   8  magic          "TLSEG\r\n\032"
- *   8   2  version        1
+ *   8   2  version        2 (1: no WAL seals in the index; still read)
  *  10   2  header size    32
  *  12   4  flags          0
  *  16   8  segment id     the NNNNNN of the file name
@@ -28,7 +28,7 @@ package io.timberlog.core.internal.segment;
  *   0   8  dictionary offset   file offset of the dictionary frame
  *   8   8  index offset        file offset of the index frame
  *  16   8  index end           offset just past the index frame = offset of this footer
- *  24   2  version             1
+ *  24   2  version             the header's
  *  26   2  reserved            0
  *  28   8  magic               "TLSEGEND"
  *  36   4  CRC32C of footer bytes 0..36
@@ -46,7 +46,8 @@ public final class SegmentFormat {
     public static final long MAGIC = 0x1A0A0D4745534C54L;
     /** "TLSEGEND". */
     public static final long FOOTER_MAGIC = 0x444E454745534C54L;
-    public static final int VERSION = 1;
+    /** The version this code writes; it reads every version from 1 up to it. */
+    public static final int VERSION = 2;
 
     public static final int HEADER_SIZE = 32;
     public static final int HEADER_MAGIC_OFFSET = 0;

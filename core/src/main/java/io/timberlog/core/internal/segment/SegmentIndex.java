@@ -5,6 +5,7 @@ import io.timberlog.core.RunInfo;
 import io.timberlog.core.internal.io.ByteCursor;
 import io.timberlog.core.internal.io.MalformedDataException;
 import io.timberlog.core.internal.io.Varint;
+import io.timberlog.core.internal.wal.SealReason;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,9 @@ import java.util.List;
  *           varint L, L x varint events per level (by level code),
  *           varint n, n x varint WAL id,
  *           varint n, n x run (i64 start epoch nanos, i64 pid, i64 nonce, string host),
- *           varint n, n x conversion damage (varint WAL id, varint start, varint end, string detail)
+ *           varint n, n x conversion damage (varint WAL id, varint start, varint end, string detail),
+ *           [version 2 and later] varint n, n x WAL seal (varint WAL id,
+ *                                 u8 0 = no seal, else 1 + SealReason code, zigzag seal epoch nanos)
  * blocks:   varint n, n x block:
  *           varint frame offset, varint frame length (header included),
  *           varint events, varint first sequence, varint (last - first sequence),
@@ -31,6 +34,9 @@ import java.util.List;
  * </pre>
  */
 final class SegmentIndex {
+    /** The seal byte of a WAL file that had no seal record. */
+    private static final int NO_SEAL = 0;
+
     final SegmentInfo info;
     final List<BlockInfo> blocks;
 
@@ -69,6 +75,12 @@ final class SegmentIndex {
             out.varint(d.end);
             out.string(d.detail);
         }
+        out.varint(info.seals().size());
+        for (SegmentInfo.WalSeal seal : info.seals()) {
+            out.varint(seal.walId);
+            out.u8(seal.reason == null ? NO_SEAL : 1 + seal.reason.ordinal());
+            out.zigzag(seal.epochNanos);
+        }
         out.varint(blocks.size());
         for (BlockInfo b : blocks) {
             BlockSummary s = b.summary();
@@ -84,12 +96,7 @@ final class SegmentIndex {
             idSet(out, s.loggerIds);
             idSet(out, s.threadIds);
             idSet(out, s.templateIds);
-            long[] bits = s.bloom.bits();
-            out.varint(bits.length);
-            out.u8(s.bloom.hashes());
-            for (long word : bits) {
-                out.i64(word);
-            }
+            s.bloom.writeTo(out);
         }
     }
 
@@ -102,8 +109,12 @@ final class SegmentIndex {
         }
     }
 
-    /** Reads an index; {@code fileSize} and {@code dataEnd} bound the frame offsets it may name. */
-    static SegmentIndex read(ByteCursor c, long segmentId, long dataEnd) throws MalformedDataException {
+    /**
+     * Reads an index of format {@code version} (the segment's) from its inflated payload, which its
+     * Bloom filters go on using; {@code dataEnd} bounds the frame offsets it may name.
+     */
+    static SegmentIndex read(byte[] payload, long segmentId, long dataEnd, int version) throws MalformedDataException {
+        ByteCursor c = new ByteCursor().reset(payload, 0, payload.length, 0);
         long events = nonNegative(c, "event count");
         long minSequence = nonNegative(c, "min sequence");
         long maxSequence = nonNegative(c, "max sequence");
@@ -136,8 +147,9 @@ final class SegmentIndex {
             damages.add(new SegmentInfo.ConversionDamage(nonNegative(c, "WAL id"), nonNegative(c, "start"),
                     nonNegative(c, "end"), c.string()));
         }
+        List<SegmentInfo.WalSeal> seals = version >= 2 ? seals(c) : List.of();
         SegmentInfo info = new SegmentInfo(segmentId, events, minSequence, maxSequence, minTime, maxTime, levelCounts,
-                walIds, runs, damages);
+                walIds, runs, damages, seals);
         int blockCount = c.count(16, "block count");
         List<BlockInfo> blocks = new ArrayList<>(blockCount);
         long expectedOffset = SegmentFormat.HEADER_SIZE;
@@ -163,18 +175,32 @@ final class SegmentIndex {
             if (words == 0 || hashes == 0 || hashes > 32) {
                 throw c.malformed("Bloom filter of " + words + " words and " + hashes + " probes");
             }
-            long[] bits = new long[words];
-            for (int w = 0; w < words; w++) {
-                bits[w] = c.i64();
-            }
+            int bitsAt = c.position();
+            c.skip(words * 8);
             BlockSummary s = new BlockSummary(blockEvents, first, first + span, blockMin, blockMax, levels, inline,
-                    loggers, threads, templates, new BloomFilter(bits, hashes));
+                    loggers, threads, templates, new BloomFilter(payload, bitsAt, words, hashes));
             blocks.add(s.at(i, offset, length));
         }
         if (c.remaining() != 0) {
             throw c.malformed(c.remaining() + " unexpected bytes after the block index");
         }
         return new SegmentIndex(info, blocks);
+    }
+
+    private static List<SegmentInfo.WalSeal> seals(ByteCursor c) throws MalformedDataException {
+        int n = c.count(3, "WAL seal count");
+        List<SegmentInfo.WalSeal> seals = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long walId = nonNegative(c, "WAL id");
+            int code = c.u8();
+            long time = Varint.unzigzag(c.varlong());
+            SealReason reason = code == NO_SEAL ? null : SealReason.ofCode(code - 1);
+            if (code != NO_SEAL && reason == null) {
+                throw c.malformed("unknown seal reason " + (code - 1) + " of WAL file " + walId);
+            }
+            seals.add(new SegmentInfo.WalSeal(walId, reason, time));
+        }
+        return seals;
     }
 
     private static int[] idSet(ByteCursor c) throws MalformedDataException {

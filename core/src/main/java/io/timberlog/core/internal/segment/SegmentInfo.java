@@ -2,6 +2,7 @@ package io.timberlog.core.internal.segment;
 
 import io.timberlog.core.Level;
 import io.timberlog.core.RunInfo;
+import io.timberlog.core.internal.wal.SealReason;
 
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +27,24 @@ public final class SegmentInfo {
         }
     }
 
+    /**
+     * How a source WAL file ended: its seal record's reason and time, or no seal (its writer crashed,
+     * or the file was cut). Segments of format version 1 do not record it.
+     */
+    public static final class WalSeal {
+        public final long walId;
+        /** The seal's reason, or {@code null} when the WAL file had no seal. */
+        public final SealReason reason;
+        /** When the file was sealed; 0 without a seal. */
+        public final long epochNanos;
+
+        public WalSeal(long walId, SealReason reason, long epochNanos) {
+            this.walId = walId;
+            this.reason = reason;
+            this.epochNanos = reason == null ? 0 : epochNanos;
+        }
+    }
+
     private final long segmentId;
     private final long eventCount;
     private final long minSequence;
@@ -36,10 +55,11 @@ public final class SegmentInfo {
     private final long[] walIds;
     private final List<RunInfo> runs;
     private final List<ConversionDamage> damages;
+    private final List<WalSeal> seals;
 
     SegmentInfo(long segmentId, long eventCount, long minSequence, long maxSequence, long minEpochNanos,
                 long maxEpochNanos, long[] levelCounts, long[] walIds, List<RunInfo> runs,
-                List<ConversionDamage> damages) {
+                List<ConversionDamage> damages, List<WalSeal> seals) {
         this.segmentId = segmentId;
         this.eventCount = eventCount;
         this.minSequence = minSequence;
@@ -50,6 +70,7 @@ public final class SegmentInfo {
         this.walIds = walIds.clone();
         this.runs = Collections.unmodifiableList(runs);
         this.damages = Collections.unmodifiableList(damages);
+        this.seals = Collections.unmodifiableList(seals);
     }
 
     public long segmentId() {
@@ -91,5 +112,24 @@ public final class SegmentInfo {
 
     public List<ConversionDamage> conversionDamages() {
         return damages;
+    }
+
+    /** How each source WAL file ended, in the order of {@link #walIds()}; empty for a version 1 segment. */
+    public List<WalSeal> seals() {
+        return seals;
+    }
+
+    /**
+     * How the newest source WAL file ended: for a run whose last events the segment holds, whether the
+     * run ended cleanly. {@code null} when the segment does not record it (format version 1).
+     */
+    public WalSeal lastSeal() {
+        WalSeal last = null;
+        for (WalSeal s : seals) {
+            if (last == null || s.walId > last.walId) {
+                last = s;
+            }
+        }
+        return last;
     }
 }

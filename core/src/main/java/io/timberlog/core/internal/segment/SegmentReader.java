@@ -88,10 +88,11 @@ public final class SegmentReader implements AutoCloseable {
             if (!crcMatches(header, HEADER_CRC_OFFSET)) {
                 throw new SegmentDamageException(file, 0, HEADER_SIZE, "damaged segment header (checksum)");
             }
-            if (u16(header, HEADER_VERSION_OFFSET) > VERSION) {
+            int version = u16(header, HEADER_VERSION_OFFSET);
+            if (version > VERSION) {
                 throw new UnsupportedFormatException(file + " was written by a newer version of TimberLog");
             }
-            if (u16(header, HEADER_VERSION_OFFSET) < 1 || u16(header, HEADER_SIZE_OFFSET) != HEADER_SIZE) {
+            if (version < 1 || u16(header, HEADER_SIZE_OFFSET) != HEADER_SIZE) {
                 throw new SegmentDamageException(file, 0, HEADER_SIZE, "damaged segment header");
             }
             long segmentId = Bytes.getLong(header, HEADER_SEGMENT_ID_OFFSET);
@@ -104,6 +105,10 @@ public final class SegmentReader implements AutoCloseable {
             if (u16(footer, FOOTER_VERSION_OFFSET) > VERSION) {
                 throw new UnsupportedFormatException(file + " was written by a newer version of TimberLog");
             }
+            if (u16(footer, FOOTER_VERSION_OFFSET) != version) {
+                throw new SegmentDamageException(file, footerAt, size, "segment footer says version "
+                        + u16(footer, FOOTER_VERSION_OFFSET) + ", its header " + version);
+            }
             long dictionaryAt = Bytes.getLong(footer, FOOTER_DICTIONARY_OFFSET);
             long indexAt = Bytes.getLong(footer, FOOTER_INDEX_OFFSET);
             if (dictionaryAt < HEADER_SIZE || indexAt <= dictionaryAt || indexAt >= footerAt) {
@@ -114,8 +119,7 @@ public final class SegmentReader implements AutoCloseable {
             Frame idx = readFrame(channel, crc, file, indexAt, footerAt, FRAME_INDEX);
             try {
                 SegmentDictionary dictionary = SegmentDictionary.read(cursor(dict.inflated(file)));
-                SegmentIndex index = SegmentIndex.read(cursor(idx.inflated(file)), segmentId,
-                        dictionaryAt);
+                SegmentIndex index = SegmentIndex.read(idx.inflated(file), segmentId, dictionaryAt, version);
                 for (BlockInfo b : index.blocks) {
                     checkIds(file, idx, b, dictionary.size());
                 }

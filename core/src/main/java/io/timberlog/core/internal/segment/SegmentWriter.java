@@ -4,6 +4,7 @@ import io.timberlog.core.Level;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.internal.io.Bytes;
 import io.timberlog.core.internal.io.FileOps;
+import io.timberlog.core.internal.wal.SealReason;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -44,6 +45,7 @@ public final class SegmentWriter implements AutoCloseable {
     private final List<BlockInfo> blocks = new ArrayList<>();
     private final List<Long> walIds = new ArrayList<>();
     private final List<SegmentInfo.ConversionDamage> damages = new ArrayList<>();
+    private final List<SegmentInfo.WalSeal> seals = new ArrayList<>();
     private final long[] levelCounts = new long[Level.values().length];
     private long position;
     private long events;
@@ -75,6 +77,14 @@ public final class SegmentWriter implements AutoCloseable {
     /** Records that the segment holds the events of WAL file {@code walId}. */
     public void addWalId(long walId) {
         walIds.add(walId);
+    }
+
+    /**
+     * Records how source WAL file {@code walId} ended: sealed for {@code reason} at {@code epochNanos},
+     * or, with a {@code null} reason, not sealed. Readers learn from it whether a run ended cleanly.
+     */
+    public void addSeal(long walId, SealReason reason, long epochNanos) {
+        seals.add(new SegmentInfo.WalSeal(walId, reason, epochNanos));
     }
 
     /** Records a damaged range of a source WAL file, so that readers of the segment still report it. */
@@ -143,12 +153,21 @@ public final class SegmentWriter implements AutoCloseable {
         return frame.size();
     }
 
-    /** Writes a frame whose whole payload is compressed (or stored as is when that is no smaller). */
+    /**
+     * Writes a frame whose whole payload is compressed, or stored as is when that saves less than an
+     * eighth: every reader of the segment inflates it on opening, for nothing when it barely shrinks (an
+     * index is mostly Bloom filters, which do not compress).
+     */
     private long writeWholeFrame(int kind, ByteSink rawPayload) throws IOException {
         ByteSink stored = new ByteSink(rawPayload.size() / 2 + 64);
-        int n = codec.compress(rawPayload.array(), 0, rawPayload.size(), stored);
+        int raw = rawPayload.size();
+        int n = codec.compress(rawPayload.array(), 0, raw, stored);
         long offset = position;
-        writeFrame(kind, n == rawPayload.size() ? BlockCodec.NONE : BlockCodec.DEFLATE, stored, rawPayload.size());
+        if (n > raw - raw / 8) {
+            writeFrame(kind, BlockCodec.NONE, rawPayload, raw);
+        } else {
+            writeFrame(kind, BlockCodec.DEFLATE, stored, raw);
+        }
         return offset;
     }
 
@@ -183,7 +202,7 @@ public final class SegmentWriter implements AutoCloseable {
             wals[i] = walIds.get(i);
         }
         SegmentInfo info = new SegmentInfo(segmentId, events, minSequence, maxSequence, minTime, maxTime, levelCounts,
-                wals, new ArrayList<>(runs.runs()), new ArrayList<>(damages));
+                wals, new ArrayList<>(runs.runs()), new ArrayList<>(damages), new ArrayList<>(seals));
         payload.clear();
         new SegmentIndex(info, blocks).writeTo(payload);
         long indexOffset = writeWholeFrame(FRAME_INDEX, payload);

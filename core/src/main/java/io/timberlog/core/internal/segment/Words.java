@@ -1,5 +1,12 @@
 package io.timberlog.core.internal.segment;
 
+import io.timberlog.core.LogEvent;
+import io.timberlog.core.MessageStyle;
+import io.timberlog.core.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The words that a block's Bloom filter holds, and their hashes. A word is a maximal run of chars
  * for which {@link Character#isLetterOrDigit(char)} holds, lowercased char by char with
@@ -19,6 +26,20 @@ public final class Words {
     }
 
     private Words() {
+    }
+
+    /**
+     * Calls {@code sink} with the hash of every word a block's Bloom filter holds for {@code e}: the
+     * words of its formatted message, and of each argument value when the message does not show them
+     * (stored verbatim, or literal).
+     */
+    static void forEachWordOf(LogEvent e, HashSink sink) {
+        forEachWord(e.message(), sink);
+        if (e.hasStoredMessage() || e.style() == MessageStyle.LITERAL) {
+            for (Value v : e.arguments()) {
+                forEachWord(v.text(), sink);
+            }
+        }
     }
 
     /** Calls {@code sink} with the hash of every word of {@code text}, in order, duplicates included. */
@@ -55,6 +76,31 @@ public final class Words {
             return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : -1;
         }
         return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : -1;
+    }
+
+    /**
+     * The words that every text containing {@code text} has as whole words: the words of {@code text}
+     * with a non-word char before and after them inside {@code text}. A word at either end of
+     * {@code text} may be part of a longer word where {@code text} occurs ({@code "rder 7"} occurs in
+     * {@code "order 71"}), so it is left out, unless {@code wholeAtEnds} says that the text only counts
+     * where its ends fall on word boundaries.
+     */
+    public static List<String> wordsWithin(String text, boolean wholeAtEnds) {
+        List<String> words = new ArrayList<>();
+        int n = text.length();
+        int start = -1;
+        for (int i = 0; i <= n; i++) {
+            boolean wordChar = i < n && Character.isLetterOrDigit(text.charAt(i));
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                if (wholeAtEnds || start > 0 && i < n) {
+                    words.add(text.substring(start, i));
+                }
+                start = -1;
+            }
+        }
+        return words;
     }
 
     /**

@@ -32,6 +32,7 @@ public final class EventDecoder {
 
     private final ByteCursor cursor = new ByteCursor();
     private final Refs refs = this::ref;
+    private final EventHead scratch = new EventHead();
     private final RunInfo run;
     private String[] dictionary = new String[256];
     private long unresolvedReferences;
@@ -65,38 +66,20 @@ public final class EventDecoder {
 
     /** Decodes an event record (whole record bytes). */
     public LogEvent decodeEvent(byte[] buf, int offset, int length, long filePosition) throws MalformedDataException {
-        ByteCursor c = cursor.reset(buf, offset, offset + length, filePosition - offset);
-        c.skip(LEVEL_OFFSET);
-        Level level = Level.ofCode(c.u8());
-        if (level == null) {
-            throw c.malformed("unknown level");
-        }
-        MessageStyle style = MessageStyle.ofCode(c.u8());
-        if (style == null) {
-            throw c.malformed("unknown message style");
-        }
-        int flags = c.u16();
-        if ((flags & ~KNOWN_FLAGS) != 0) {
-            throw c.malformed("unknown event flags " + Integer.toHexString(flags));
-        }
+        EventHead h = scratch;
+        ByteCursor c = head(buf, offset, length, filePosition, h, true);
+        int flags = h.flags;
         LogEvent.Builder b = LogEvent.builder()
-                .sequence(c.i64())
-                .epochNanos(c.i64())
-                .level(level)
-                .style(style)
+                .sequence(h.sequence)
+                .epochNanos(h.epochNanos)
+                .level(h.level)
+                .style(h.style)
                 .run(run)
-                .truncated((flags & FLAG_TRUNCATED) != 0);
-        b.logger(ref(c)).thread(ref(c)).template(ref(c));
-        if ((flags & FLAG_ARGUMENTS) != 0) {
-            int n = c.count(1, "argument count");
-            List<Value> args = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                args.add(value(c));
-            }
-            b.arguments(args);
-        }
-        if ((flags & FLAG_STORED_MESSAGE) != 0) {
-            b.storedMessage(c.string());
+                .truncated((flags & FLAG_TRUNCATED) != 0)
+                .logger(h.logger).thread(h.thread).template(h.template)
+                .storedMessage(h.storedMessage);
+        if (!h.arguments.isEmpty()) {
+            b.arguments(h.arguments); // copied by the event
         }
         if ((flags & FLAG_MDC) != 0) {
             int n = c.count(2, "MDC entry count");
@@ -139,6 +122,54 @@ public final class EventDecoder {
             throw c.malformed(c.remaining() + " unexpected bytes after the event's fields");
         }
         return b.build();
+    }
+
+    /**
+     * Decodes the front of an event record into {@code head}: level, style, sequence, time, logger,
+     * thread and template, and with {@code withMessage} also the arguments and stored message. Cheaper
+     * than {@link #decodeEvent}, which a reader calls only for the events the head did not rule out.
+     */
+    public void decodeHead(byte[] buf, int offset, int length, long filePosition, EventHead head, boolean withMessage)
+            throws MalformedDataException {
+        head(buf, offset, length, filePosition, head, withMessage);
+    }
+
+    private ByteCursor head(byte[] buf, int offset, int length, long filePosition, EventHead h, boolean withMessage)
+            throws MalformedDataException {
+        h.reset();
+        ByteCursor c = cursor.reset(buf, offset, offset + length, filePosition - offset);
+        c.skip(LEVEL_OFFSET);
+        h.level = Level.ofCode(c.u8());
+        if (h.level == null) {
+            throw c.malformed("unknown level");
+        }
+        h.style = MessageStyle.ofCode(c.u8());
+        if (h.style == null) {
+            throw c.malformed("unknown message style");
+        }
+        int flags = c.u16();
+        if ((flags & ~KNOWN_FLAGS) != 0) {
+            throw c.malformed("unknown event flags " + Integer.toHexString(flags));
+        }
+        h.flags = flags;
+        h.sequence = c.i64();
+        h.epochNanos = c.i64();
+        h.logger = ref(c);
+        h.thread = ref(c);
+        h.template = ref(c);
+        if (!withMessage) {
+            return c;
+        }
+        if ((flags & FLAG_ARGUMENTS) != 0) {
+            int n = c.count(1, "argument count");
+            for (int i = 0; i < n; i++) {
+                h.arguments.add(value(c));
+            }
+        }
+        if ((flags & FLAG_STORED_MESSAGE) != 0) {
+            h.storedMessage = c.string();
+        }
+        return c;
     }
 
     /** Reads the strings a field refers to: from a dictionary by id, or inline. */

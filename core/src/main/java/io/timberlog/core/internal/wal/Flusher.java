@@ -152,11 +152,6 @@ final class Flusher {
         }
         while (!sealed.isEmpty()) {
             SealedFile head = sealed.peek();
-            if (head.wal == writer.current()) {
-                // The sealing thread has not installed the next file yet; until it has, this file is still
-                // what other code reads as current, so it must stay mapped.
-                return;
-            }
             boolean quiescent = head.wal.isQuiescent();
             if (!quiescent && now - head.seenNanos < QUIESCENCE_TIMEOUT_NANOS && !(finishing && now - stopDeadline >= 0)) {
                 return;

@@ -31,13 +31,17 @@ public final class WalEventReader {
         public final WalFileHeader header;
         public final boolean sealed;
         public final SealReason sealReason;
+        /** When the file was sealed; 0 when it was not. */
+        public final long sealEpochNanos;
         public final long lastRecordEnd;
         public final long events;
 
-        Result(WalFileHeader header, boolean sealed, SealReason sealReason, long lastRecordEnd, long events) {
+        Result(WalFileHeader header, boolean sealed, SealReason sealReason, long sealEpochNanos, long lastRecordEnd,
+               long events) {
             this.header = header;
             this.sealed = sealed;
             this.sealReason = sealReason;
+            this.sealEpochNanos = sealEpochNanos;
             this.lastRecordEnd = lastRecordEnd;
             this.events = events;
         }
@@ -68,7 +72,7 @@ public final class WalEventReader {
             WalFileHeader header = null;
             switch (reader.headerStatus()) {
                 case EMPTY:
-                    return new Result(null, false, null, WalFormat.HEADER_SIZE, 0);
+                    return new Result(null, false, null, 0, WalFormat.HEADER_SIZE, 0);
                 case NEWER_VERSION:
                     throw new UnsupportedFormatException(file + " was written by a newer version of TimberLog");
                 case INVALID:
@@ -82,6 +86,7 @@ public final class WalEventReader {
             EventDecoder decoder = new EventDecoder(run);
             long[] events = {0};
             SealReason[] sealReason = {null};
+            long[] sealNanos = {0};
             WalReader.ScanEnd end = reader.scan(WalFormat.HEADER_SIZE, new WalReader.Visitor() {
                 @Override
                 public void record(int type, long filePosition, byte[] buf, int offset, int length) {
@@ -93,7 +98,9 @@ public final class WalEventReader {
                             events[0]++;
                         } else if (type == WalFormat.RECORD_SEAL && length >= WalFormat.RECORD_BODY_OFFSET
                                 + WalFormat.SEAL_BODY_LENGTH) {
-                            sealReason[0] = SealReason.ofCode(buf[offset + WalFormat.RECORD_BODY_OFFSET + 16]);
+                            int body = offset + WalFormat.RECORD_BODY_OFFSET;
+                            sealNanos[0] = Bytes.getLong(buf, body + WalFormat.SEAL_TIME_OFFSET);
+                            sealReason[0] = SealReason.ofCode(buf[body + WalFormat.SEAL_REASON_OFFSET]);
                         }
                     } catch (MalformedDataException e) {
                         // The CRC matched, so the writer wrote these bytes: a bug or a foreign writer.
@@ -107,7 +114,8 @@ public final class WalEventReader {
                     sink.damage(new Damage(file, start, end, kind, detail));
                 }
             });
-            return new Result(header, end.sealed, sealReason[0], end.lastRecordEnd, events[0]);
+            return new Result(header, end.sealed, sealReason[0], end.sealed ? sealNanos[0] : 0, end.lastRecordEnd,
+                    events[0]);
         }
     }
 }

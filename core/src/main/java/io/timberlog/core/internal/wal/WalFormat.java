@@ -79,5 +79,9 @@ public final class WalFormat {
 
     /** Room kept free at the end of every file so the seal record always fits. */
     public static final int SEAL_RESERVE = 64;
-    public static final int SEAL_BODY_LENGTH = 8 + 8 + 1;
+    /** Offsets in a seal record's body (from {@link #RECORD_BODY_OFFSET}). */
+    public static final int SEAL_EVENT_COUNT_OFFSET = 0;
+    public static final int SEAL_TIME_OFFSET = SEAL_EVENT_COUNT_OFFSET + 8;
+    public static final int SEAL_REASON_OFFSET = SEAL_TIME_OFFSET + 8;
+    public static final int SEAL_BODY_LENGTH = SEAL_REASON_OFFSET + 1;
 }

@@ -57,6 +57,7 @@ public final class WalReader implements Closeable {
     private final Path path;
     private final FileChannel channel;
     private final CRC32C crc = new CRC32C();
+    private final ByteBuffer word = ByteBuffer.allocate(8);
     private long fileSize;
     private byte[] window = new byte[CHUNK];
     private long windowStart;
@@ -94,10 +95,29 @@ public final class WalReader implements Closeable {
     }
 
     /**
+     * True when the word at {@code offset} is not zero: a record has been published there (or is being
+     * written). Costs one small read; lets a follower see that nothing new came without a scan.
+     */
+    public boolean hasRecordAt(long offset) throws IOException {
+        word.clear();
+        return FileOps.readFully(channel, word, offset) == 8 && word.getLong(0) != 0;
+    }
+
+    /**
      * Reads records from {@code from} (a record boundary, at least the header size) to the end of the
      * file or its seal, reporting each record and each damaged range to {@code visitor}.
      */
     public ScanEnd scan(long from, Visitor visitor) throws IOException {
+        return scan(from, Long.MAX_VALUE, visitor);
+    }
+
+    /**
+     * As {@link #scan(long, Visitor)}, but stops at the first record boundary at or past {@code stopAt}
+     * that is not inside a damaged or unpublished range, so that a file can be read in bounded steps:
+     * the returned {@link ScanEnd#lastRecordEnd} is where the next step starts. A step that ends before
+     * {@code stopAt} (and is not sealed) reached the end of what the file holds so far.
+     */
+    public ScanEnd scan(long from, long stopAt, Visitor visitor) throws IOException {
         fileSize = channel.size();
         windowLength = 0;
         long p = Math.max(WalFormat.HEADER_SIZE, Bytes.align8(from));
@@ -106,6 +126,9 @@ public final class WalReader implements Closeable {
         Damage.Kind regionKind = null;
         String regionDetail = null;
         while (p + WalFormat.MIN_RECORD_LENGTH <= fileSize) {
+            if (p >= stopAt && regionStart < 0) {
+                return new ScanEnd(lastRecordEnd, false);
+            }
             int available = fill(p, 8);
             if (available < 8) {
                 break;

@@ -219,13 +219,15 @@ public final class WalWriter implements ActiveWal.SealListener {
 
     @Override
     public void sealed(ActiveWal wal, SealReason reason) {
-        flusher.enqueueSealed(wal);
         synchronized (rotationLock) {
             if (current == wal) {
                 pendingBaseSequence = wal.baseSequence() + wal.sealedEventCount();
                 current = closed ? null : activateSpare(pendingBaseSequence);
             }
         }
+        // Only now: the flusher unmaps a sealed file once its records are published, and must never
+        // find it still current afterwards (reading an unmapped file kills the process with SIGSEGV).
+        flusher.enqueueSealed(wal);
         flusher.wake();
     }
 

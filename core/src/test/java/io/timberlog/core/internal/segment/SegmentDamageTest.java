@@ -10,28 +10,19 @@ import io.timberlog.core.testing.WalFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import static io.timberlog.core.testing.FileDamage.flipByte;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Damaged segment bytes are reported with their range; everything intact around them is still read. */
 class SegmentDamageTest {
     @TempDir
     Path dir;
-
-    private static void flipByte(Path file, long at) throws Exception {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(at);
-            int b = f.read();
-            f.seek(at);
-            f.write(b ^ 0x5A);
-        }
-    }
 
     @Test
     void readAll_blockWithBadCrc_reportsItAndReadsTheOtherBlocks() throws Exception {

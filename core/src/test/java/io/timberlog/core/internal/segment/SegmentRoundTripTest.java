@@ -110,6 +110,45 @@ class SegmentRoundTripTest {
     }
 
     @Test
+    void decodedBlock_appendMessage_isTheEventsMessage() throws Exception {
+        List<LogEvent> events = Events.mixed(5_000, 17);
+        Path file = dir.resolve("segment_000001.log");
+        write(file, 1, events);
+        try (SegmentReader reader = SegmentReader.open(file)) {
+            int at = 0;
+            StringBuilder sb = new StringBuilder();
+            for (BlockInfo b : reader.blocks()) {
+                DecodedBlock block = reader.readBlock(b);
+                for (int i = 0; i < block.eventCount(); i++, at++) {
+                    sb.setLength(0);
+                    block.appendMessage(i, sb);
+                    assertEquals(events.get(at).message(), sb.toString());
+                    assertEquals(events.get(at).arguments(), block.arguments(i));
+                    assertEquals(events.get(at).thread(), block.thread(i));
+                    assertEquals(events.get(at).template(), block.template(i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void decodedBlock_selectedEvents_decodeAsTheWholeBlockDoes() throws Exception {
+        List<LogEvent> events = Events.mixed(3_000, 23);
+        Path file = dir.resolve("segment_000001.log");
+        write(file, 1, events);
+        try (SegmentReader reader = SegmentReader.open(file)) {
+            BlockInfo first = reader.blocks().get(0);
+            boolean[] selected = new boolean[first.eventCount()];
+            List<LogEvent> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < selected.length; i += 7) {
+                selected[i] = true;
+                expected.add(events.get(i));
+            }
+            Events.assertSameEvents(expected, reader.readBlock(first).events(selected));
+        }
+    }
+
+    @Test
     void decodedBlock_columnsDecodeWithoutBuildingEvents() throws Exception {
         List<LogEvent> events = Events.mixed(100, 11);
         Path file = dir.resolve("segment_000001.log");

@@ -1,0 +1,86 @@
+package io.timberlog.core.internal.query;
+
+import io.timberlog.core.LogEvent;
+import io.timberlog.core.internal.segment.DecodedBlock;
+import io.timberlog.core.internal.segment.SegmentDamageException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Finds the events of a segment block that pass a filter, in stages that cost more each, each on the
+ * events the one before kept: time and level (two small columns), then logger, thread and template,
+ * then arguments, then the formatted message, made into a reused buffer without an event; only the
+ * events still in are decoded whole, for the checks that need the whole event. Not thread-safe: one
+ * per reading thread.
+ */
+final class BlockMatcher {
+    private final EventFilter filter;
+    private final EventFilter.MessageMatcher messages;
+    private final StringBuilder message = new StringBuilder(256);
+    private boolean[] kept = new boolean[0];
+
+    BlockMatcher(EventFilter filter) {
+        this.filter = filter;
+        this.messages = filter.messageMatcher();
+    }
+
+    /** The matching events of {@code block}, in sequence order. */
+    List<LogEvent> matches(DecodedBlock block) throws SegmentDamageException {
+        int n = block.eventCount();
+        if (kept.length < n) {
+            kept = new boolean[n];
+        }
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            kept[i] = filter.acceptsLevelAndTime(block.level(i).code(), block.epochNanos(i));
+            count += kept[i] ? 1 : 0;
+        }
+        if (count > 0 && filter.hasNameChecks()) {
+            count = checkNames(block, n);
+        }
+        if (count > 0 && filter.hasArgumentChecks()) {
+            for (int i = 0; i < n; i++) {
+                if (kept[i] && !filter.acceptsArguments(block.arguments(i))) {
+                    kept[i] = false;
+                    count--;
+                }
+            }
+        }
+        if (count > 0 && filter.hasMessageChecks()) {
+            for (int i = 0; i < n; i++) {
+                if (kept[i]) {
+                    message.setLength(0);
+                    block.appendMessage(i, message);
+                    if (!messages.accepts(message)) {
+                        kept[i] = false;
+                        count--;
+                    }
+                }
+            }
+        }
+        if (count == 0) {
+            return Collections.emptyList();
+        }
+        List<LogEvent> out = new ArrayList<>(count);
+        for (LogEvent e : block.events(count == n ? null : kept)) {
+            if (filter.acceptsDetails(e)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private int checkNames(DecodedBlock block, int n) throws SegmentDamageException {
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (kept[i]) {
+                kept[i] = filter.acceptsNames(filter.checksLogger() ? block.logger(i) : null,
+                        filter.checksThread() ? block.thread(i) : null, filter.checksTemplate() ? block.template(i) : null);
+                count += kept[i] ? 1 : 0;
+            }
+        }
+        return count;
+    }
+}

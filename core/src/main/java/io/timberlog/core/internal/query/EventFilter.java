@@ -1,0 +1,383 @@
+package io.timberlog.core.internal.query;
+
+import io.timberlog.core.KeyValue;
+import io.timberlog.core.LogEvent;
+import io.timberlog.core.RunInfo;
+import io.timberlog.core.ThrowableInfo;
+import io.timberlog.core.Value;
+import io.timberlog.core.query.ArgumentPredicate;
+import io.timberlog.core.query.Query;
+import io.timberlog.core.internal.segment.BlockFilter;
+import io.timberlog.core.internal.segment.Words;
+import io.timberlog.core.internal.wal.EventHead;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A {@link Query}'s filters, compiled for the read path and ordered by cost: what a source can check
+ * on a record's fixed fields before decoding it ({@link #acceptsLevelAndTime}), what it can check on a
+ * file as a whole ({@link #mayMatchPart}), and the rest on the decoded event, with the formatted
+ * message last because building it costs most. Immutable and thread-safe.
+ */
+public final class EventFilter {
+    private final long since;
+    private final long until;
+    private final int minLevel;
+    private final Set<RunInfo> runs;
+    private final Set<String> runIds;
+    private final Set<String> loggers;
+    private final String[] loggerPrefixes;
+    private final Set<String> threads;
+    private final Set<String> templates;
+    private final List<String> exceptions;
+    private final List<Map.Entry<String, String>> fields;
+    private final List<ArgumentPredicate> arguments;
+    private final String[] texts;
+    private final boolean wholeWords;
+    private final Pattern[] patterns;
+    private final BlockFilter blocks;
+
+    /**
+     * @param runs the runs to read, or {@code null} for every run
+     */
+    public EventFilter(Query q, Set<RunInfo> runs) {
+        this.since = q.sinceNanos();
+        this.until = q.untilNanos();
+        this.minLevel = q.minLevel() == null ? 0 : q.minLevel().code();
+        this.runs = runs;
+        this.runIds = runs == null ? null : runs.stream().map(RunInfo::id).collect(Collectors.toSet());
+        this.loggers = Set.copyOf(q.loggers());
+        this.loggerPrefixes = q.loggerPrefixes().toArray(new String[0]);
+        this.threads = Set.copyOf(q.threads());
+        this.templates = Set.copyOf(q.templates());
+        this.exceptions = q.exceptions();
+        this.fields = q.fields();
+        this.arguments = q.arguments();
+        this.wholeWords = q.wholeWords();
+        List<Pattern> all = new ArrayList<>();
+        if (q.ignoreCase()) {
+            this.texts = new String[0];
+            for (String t : q.texts()) {
+                int ignoringCase = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+                all.add(wholeWords ? Pattern.compile(wordsOnly(Pattern.quote(t), ignoringCase), ignoringCase)
+                        : Pattern.compile(t, Pattern.LITERAL | ignoringCase));
+            }
+        } else {
+            this.texts = q.texts().toArray(new String[0]);
+        }
+        for (Pattern p : q.regexes()) {
+            all.add(wholeWords ? Pattern.compile(wordsOnly(p.pattern(), p.flags()), p.flags()) : p);
+        }
+        this.patterns = all.toArray(new Pattern[0]);
+        this.blocks = blockFilter(q);
+    }
+
+    /** The tests of this filter that a segment's block index can answer. */
+    private static BlockFilter blockFilter(Query q) {
+        BlockFilter b = BlockFilter.all().time(q.sinceNanos(), q.untilNanos()).words(requiredWords(q));
+        if (q.minLevel() != null) {
+            b = b.minLevel(q.minLevel());
+        }
+        if (!q.loggers().isEmpty() || !q.loggerPrefixes().isEmpty()) {
+            b = b.loggers(q.loggers(), q.loggerPrefixes());
+        }
+        if (!q.threads().isEmpty()) {
+            b = b.threads(q.threads());
+        }
+        if (!q.templates().isEmpty()) {
+            b = b.templates(q.templates());
+        }
+        return b;
+    }
+
+    /**
+     * The words every matching message has (Bloom filters of segment blocks hold the words of the
+     * messages): the whole words inside each {@link Query#texts() text}, and those {@link RegexWords}
+     * finds in each regex. Compared without regard to case, a word is required only when made of ASCII
+     * letters and digits other than i and s: the Bloom
+     * filter holds {@link Character#toLowerCase(char) lowercased} words, and a case-insensitive match
+     * also pairs i with the dotless ı and s with the long ſ, whose lowercase forms differ.
+     */
+    static List<String> requiredWords(Query q) {
+        List<String> words = new ArrayList<>();
+        for (String text : q.texts()) {
+            for (String word : Words.wordsWithin(text, q.wholeWords())) {
+                if (!q.ignoreCase() || caseFoldsLikeLowercase(word)) {
+                    words.add(word);
+                }
+            }
+        }
+        for (Pattern p : q.regexes()) {
+            for (String word : RegexWords.required(p)) {
+                if ((p.flags() & Pattern.CASE_INSENSITIVE) == 0 || caseFoldsLikeLowercase(word)) {
+                    words.add(word);
+                }
+            }
+        }
+        return words;
+    }
+
+    private static boolean caseFoldsLikeLowercase(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = Character.toLowerCase(word.charAt(i));
+            if (c > 0x7f || c == 'i' || c == 's') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The tests a segment's block index can answer; resolve it for each segment with {@link BlockFilter#forSegment}. */
+    public BlockFilter blockFilter() {
+        return blocks;
+    }
+
+    /** A filter that lets every event through. */
+    public static EventFilter all() {
+        return new EventFilter(Query.all(), null);
+    }
+
+    /** The check a source makes on a record's level code and timestamp before decoding it. */
+    public boolean acceptsLevelAndTime(int levelCode, long epochNanos) {
+        return levelCode >= minLevel && epochNanos >= since && epochNanos <= until;
+    }
+
+    public boolean acceptsRun(RunInfo run) {
+        return runs == null || (run != null && runs.contains(run));
+    }
+
+    /** False when nothing in a part with this summary can match, so the part need not be read. */
+    public boolean mayMatchPart(PartSummary part) {
+        if (part.maxEpochNanos() < since || part.minEpochNanos() > until) {
+            return false;
+        }
+        if (part.maxLevelCode() < minLevel) {
+            return false;
+        }
+        if (runIds != null && !part.runIds().isEmpty()) {
+            for (String id : part.runIds()) {
+                if (runIds.contains(id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** True when some check needs the logger, thread, template, arguments or message of an event. */
+    public boolean hasHeadChecks() {
+        return hasNameChecks() || needsMessage();
+    }
+
+    /** True when some check needs the logger, thread or template of an event. */
+    public boolean hasNameChecks() {
+        return checksLogger() || checksThread() || checksTemplate();
+    }
+
+    public boolean checksLogger() {
+        return !loggers.isEmpty() || loggerPrefixes.length > 0;
+    }
+
+    public boolean checksThread() {
+        return !threads.isEmpty();
+    }
+
+    public boolean checksTemplate() {
+        return !templates.isEmpty();
+    }
+
+    /** True when some check needs the arguments or the formatted message. */
+    public boolean needsMessage() {
+        return hasArgumentChecks() || hasMessageChecks();
+    }
+
+    /** True when some check compares arguments. */
+    public boolean hasArgumentChecks() {
+        return !arguments.isEmpty();
+    }
+
+    /** True when some check looks for text or a regex in the formatted message. */
+    public boolean hasMessageChecks() {
+        return texts.length > 0 || patterns.length > 0;
+    }
+
+    /**
+     * The checks on the front of an event record, made before the rest of it is decoded; with
+     * {@link #needsMessage()} the head must hold the arguments. {@code messages} is the reading
+     * thread's {@link #messageMatcher()}.
+     */
+    public boolean acceptsHead(EventHead h, MessageMatcher messages) {
+        return acceptsNames(h.logger(), h.thread(), h.template())
+                && (!needsMessage() || acceptsArguments(h.arguments()) && messages.accepts(h.message()));
+    }
+
+    /** The checks that need the whole event: run, exception, fields. */
+    public boolean acceptsDetails(LogEvent e) {
+        if (!acceptsRun(e.run())) {
+            return false;
+        }
+        if (!exceptions.isEmpty() && !acceptsException(e.throwable())) {
+            return false;
+        }
+        for (Map.Entry<String, String> f : fields) {
+            if (!hasField(e, f.getKey(), f.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The checks on an event's logger, thread and template; a name that no check looks at
+     * ({@link #checksLogger()} and the like) may be {@code null}.
+     */
+    public boolean acceptsNames(String logger, String thread, String template) {
+        if (checksLogger() && !acceptsLogger(logger)) {
+            return false;
+        }
+        return (threads.isEmpty() || threads.contains(thread)) && (templates.isEmpty() || templates.contains(template));
+    }
+
+    /** The checks on an event's arguments. */
+    public boolean acceptsArguments(List<Value> args) {
+        for (ArgumentPredicate a : arguments) {
+            if (a.index() >= args.size() || !a.test(args.get(a.index()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean containsAll(CharSequence message) {
+        for (String t : texts) {
+            if (!contains(message, t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code text} occurs in {@code message}; with {@link #wholeWords}, as a whole word. */
+    private boolean contains(CharSequence message, String text) {
+        String s = message instanceof StringBuilder ? null : message.toString();
+        StringBuilder sb = s == null ? (StringBuilder) message : null;
+        for (int at = 0; ; at++) {
+            at = s != null ? s.indexOf(text, at) : sb.indexOf(text, at);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + text.length();
+            if (!wholeWords || (at == 0 || !isWordChar(message.charAt(at - 1)))
+                    && (end == message.length() || !isWordChar(message.charAt(end)))) {
+                return true;
+            }
+        }
+    }
+
+    /** The chars words are made of, as the segments' Bloom filters split words ({@link Words}). */
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    /**
+     * A regex that matches what {@code regex} (compiled with {@code flags}) matches, where no letter or
+     * digit comes right before or after; in comments mode a line break ends a trailing comment first.
+     */
+    private static String wordsOnly(String regex, int flags) {
+        String body = (flags & Pattern.COMMENTS) != 0 ? regex + "\n" : regex;
+        return "(?<![\\p{L}\\p{Nd}])(?:" + body + ")(?![\\p{L}\\p{Nd}])";
+    }
+
+    /** The checks on the formatted message, for one reading thread: it reuses one matcher per regex. */
+    public MessageMatcher messageMatcher() {
+        return new MessageMatcher();
+    }
+
+    /** Tests formatted messages against the text and regex filters. Not thread-safe. */
+    public final class MessageMatcher {
+        private final Matcher[] matchers = new Matcher[patterns.length];
+
+        private MessageMatcher() {
+            for (int i = 0; i < matchers.length; i++) {
+                matchers[i] = patterns[i].matcher("");
+            }
+        }
+
+        /** True when {@code message} passes every text and regex filter. */
+        public boolean accepts(CharSequence message) {
+            if (!containsAll(message)) {
+                return false;
+            }
+            for (Matcher m : matchers) {
+                if (!m.reset(message).find()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private boolean acceptsLogger(String logger) {
+        if (loggers.contains(logger)) {
+            return true;
+        }
+        for (String prefix : loggerPrefixes) {
+            if (logger.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean acceptsException(ThrowableInfo t) {
+        if (t == null) {
+            return false;
+        }
+        for (String name : exceptions) {
+            if (inChain(t, name, name.indexOf('.') < 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inChain(ThrowableInfo t, String name, boolean simple) {
+        if (simple ? simpleName(t.className()).equals(name) : t.className().equals(name)) {
+            return true;
+        }
+        if (t.cause() != null && inChain(t.cause(), name, simple)) {
+            return true;
+        }
+        for (ThrowableInfo s : t.suppressed()) {
+            if (inChain(s, name, simple)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String simpleName(String className) {
+        int cut = Math.max(className.lastIndexOf('.'), className.lastIndexOf('$'));
+        return className.substring(cut + 1);
+    }
+
+    private static boolean hasField(LogEvent e, String key, String value) {
+        Map<String, String> mdc = e.mdc();
+        if (!mdc.isEmpty() && value.equals(mdc.get(key))) {
+            return true;
+        }
+        for (KeyValue kv : e.keyValues()) {
+            if (kv.key().equals(key) && value.equals(kv.value().text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,113 @@
+package io.timberlog.core.internal.query;
+
+import io.timberlog.core.Damage;
+import io.timberlog.core.internal.manifest.ManifestEntry;
+import io.timberlog.core.internal.manifest.StoreSources;
+import io.timberlog.core.internal.wal.WalFiles;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The parts of one store as they were when it was taken, in sequence order: the segments the manifest
+ * lists, then the WAL files no segment holds yet ({@link StoreSources}: every event once, also while
+ * a writer converts). A WAL file converted and deleted after the snapshot was taken is replaced by
+ * the segments made from it ({@link StorePart#convertedInto()}).
+ *
+ * <p>Not thread-safe: its parts remember what they read.
+ */
+public final class StoreSnapshot {
+    private final Path store;
+    private final StoreSources sources;
+    private final List<StorePart> parts = new ArrayList<>();
+    /** Segments handed out as parts, by file name: a segment made from several WAL files is read once. */
+    private final Set<String> segments = new HashSet<>();
+    /** The first WAL id whose events no part holds. */
+    private long nextWalId;
+    private WalPart newestWal;
+
+    private StoreSnapshot(Path store, StoreSources sources) {
+        this.store = store;
+        this.sources = sources;
+        this.nextWalId = sources.highestConvertedWalId() + 1;
+    }
+
+    /** Lists the parts of {@code store} as they are now. */
+    public static StoreSnapshot take(Path store) throws IOException {
+        StoreSnapshot snapshot = new StoreSnapshot(store, StoreSources.of(store));
+        for (ManifestEntry entry : snapshot.sources.segments()) {
+            snapshot.parts.add(snapshot.segment(entry));
+        }
+        for (Path file : snapshot.sources.walFiles()) {
+            long id = WalFiles.idOf(file);
+            try {
+                WalPart part = WalPart.open(snapshot, file);
+                if (part != null) {
+                    snapshot.parts.add(part);
+                    snapshot.newestWal = part;
+                    snapshot.nextWalId = Math.max(snapshot.nextWalId, id + 1);
+                }
+            } catch (NoSuchFileException e) {
+                snapshot.parts.addAll(snapshot.convertedFrom(file));
+                snapshot.nextWalId = Math.max(snapshot.nextWalId, id + 1);
+            }
+        }
+        if (snapshot.newestWal != null && snapshot.newestWal.walId() + 1 != snapshot.nextWalId) {
+            snapshot.newestWal = null; // a later file was converted in the meantime: its segment is newer
+        }
+        return snapshot;
+    }
+
+    private SegmentPart segment(ManifestEntry entry) {
+        segments.add(entry.file());
+        return new SegmentPart(sources, entry);
+    }
+
+    public Path store() {
+        return store;
+    }
+
+    /** The parts, oldest first. */
+    public List<StorePart> parts() {
+        return Collections.unmodifiableList(parts);
+    }
+
+    /** The segments that hold the events of a WAL file converted since the snapshot, not handed out before. */
+    List<StorePart> convertedFrom(Path walFile) throws IOException {
+        List<StorePart> now = new ArrayList<>();
+        for (ManifestEntry entry : sources.segmentsReplacing(walFile)) {
+            if (!segments.contains(entry.file())) {
+                now.add(segment(entry));
+            }
+        }
+        return now;
+    }
+
+    /**
+     * The first WAL id whose events no part holds: where the store's next events will be, unless
+     * they go on in {@link #newestWal()}.
+     */
+    public long nextWalId() {
+        return nextWalId;
+    }
+
+    /** The WAL file that holds the store's newest events, which a writer may still append to; {@code null} when a segment holds them. */
+    public WalPart newestWal() {
+        return newestWal;
+    }
+
+    /** The manifest as a damaged range when it was damaged (and rebuilt from the segments), else {@code null}. */
+    public Damage manifestDamage() throws IOException {
+        return sources.manifestDamage();
+    }
+
+    StoreSources sources() {
+        return sources;
+    }
+}

@@ -1,0 +1,147 @@
+package io.timberlog.core.internal.query;
+
+import io.timberlog.core.Damage;
+import io.timberlog.core.LogEvent;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The matching events of one store in sequence order, forwards or backwards: its parts read one after
+ * another, each opened when reached, parts that cannot match skipped. A WAL file converted into a
+ * segment after the snapshot was taken is read from that segment.
+ *
+ * <p>New events of the store appear after its last WAL file. Once the stream has read that file, it
+ * keeps the file open and hands it to a follower ({@link #follow}), which goes on from where the
+ * stream ended, even when the file is converted and deleted in the meantime. Not thread-safe.
+ */
+public final class StoreStream implements Closeable {
+    private final StoreSnapshot snapshot;
+    private final List<StorePart> parts;
+    private final ReadContext context;
+    private final boolean backward;
+    /** The WAL file with the store's newest events, where a writer may go on; {@code null} when a segment has them. */
+    private final WalPart lastWal;
+    private int index;
+    private PartCursor cursor;
+    private StorePart cursorPart;
+    /** The last WAL file's cursor, open once it was reached; kept open for {@link #follow}. */
+    private WalPart.WalCursor lastWalCursor;
+    /** The first WAL id a follower reads whole: the files after what this stream read. */
+    private final long nextWalId;
+
+    public StoreStream(StoreSnapshot snapshot, ReadContext context, boolean backward) {
+        this.snapshot = snapshot;
+        this.context = context;
+        this.backward = backward;
+        List<StorePart> selected = new ArrayList<>();
+        for (StorePart p : snapshot.parts()) {
+            if (context.filter().mayMatchPart(p.summary())) {
+                selected.add(p);
+                context.willRead(p.size());
+            }
+        }
+        this.parts = selected;
+        this.lastWal = snapshot.newestWal();
+        this.index = backward ? selected.size() - 1 : 0;
+        // Unless the last WAL file is read (and handed on), a follower starts with the file after it.
+        this.nextWalId = snapshot.nextWalId();
+    }
+
+    /** The next matching event, or {@code null} when the store has no more. */
+    public LogEvent next() throws IOException {
+        while (true) {
+            if (cursor == null && !openNext()) {
+                return null;
+            }
+            LogEvent e = cursor.next();
+            if (e != null) {
+                return e;
+            }
+            if (cursor != lastWalCursor) {
+                cursor.close();
+            }
+            cursor = null;
+        }
+    }
+
+    /** Opens the cursor of the next part; false when there are no more parts. */
+    private boolean openNext() throws IOException {
+        while (index >= 0 && index < parts.size()) {
+            int at = index;
+            cursorPart = parts.get(at);
+            index += backward ? -1 : 1;
+            try {
+                cursor = backward ? cursorPart.backward(context) : cursorPart.forward(context);
+            } catch (NoSuchFileException gone) {
+                replace(at, gone);
+                continue;
+            }
+            if (cursorPart == lastWal) {
+                lastWalCursor = (WalPart.WalCursor) cursor;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Puts the segments made from the part at {@code at}, whose file is gone, in its place. */
+    private void replace(int at, NoSuchFileException gone) throws IOException {
+        List<StorePart> now = parts.get(at).convertedInto();
+        if (now == null) {
+            throw gone;
+        }
+        List<StorePart> selected = new ArrayList<>();
+        for (StorePart p : now) {
+            if (context.filter().mayMatchPart(p.summary())) {
+                selected.add(p);
+                context.willRead(p.size());
+            }
+        }
+        parts.remove(at);
+        parts.addAll(at, selected);
+        // Forwards the next part is the first replacement; backwards, the last one.
+        index = backward ? at + selected.size() - 1 : at;
+    }
+
+    /**
+     * A follower of this store, going on from where this stream read to: after the end of its last WAL
+     * file as read, or with the WAL file after it. Call once, after the stream was read (reading
+     * backwards: once its newest events were read). {@code damages} are the ranges this query met.
+     */
+    public WalTail follow(List<Damage> damages) {
+        WalPart.WalCursor tail = lastWalCursor;
+        if (tail == null || tail.sealed()) {
+            return new WalTail(snapshot.store(), nextWalId, context.filter());
+        }
+        List<Damage> holes = new ArrayList<>();
+        for (Damage d : damages) {
+            if (d.kind() == Damage.Kind.UNPUBLISHED && d.file().equals(lastWal.file())) {
+                holes.add(d);
+            }
+        }
+        lastWalCursor = null; // the follower owns it now
+        if (cursor == tail) {
+            cursor = null;
+        }
+        return new WalTail(snapshot.store(), lastWal.walId(), tail, holes, context.filter());
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (cursor != null && cursor != lastWalCursor) {
+                cursor.close();
+            }
+        } finally {
+            cursor = null;
+            if (lastWalCursor != null) {
+                lastWalCursor.close();
+                lastWalCursor = null;
+            }
+        }
+    }
+}

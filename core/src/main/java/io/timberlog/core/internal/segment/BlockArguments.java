@@ -1,0 +1,216 @@
+package io.timberlog.core.internal.segment;
+
+import io.timberlog.core.Value;
+import io.timberlog.core.ValueKind;
+import io.timberlog.core.internal.format.MessageArguments;
+import io.timberlog.core.internal.format.ValueText;
+import io.timberlog.core.internal.io.ByteCursor;
+import io.timberlog.core.internal.io.MalformedDataException;
+import io.timberlog.core.internal.io.Varint;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static io.timberlog.core.internal.segment.BlockLayout.*;
+import static io.timberlog.core.internal.wal.EventLayout.*;
+
+/**
+ * The arguments of a block's events, read from the argument columns (stored in slot order, see
+ * {@link BlockLayout}) into arrays in event order: a scan formats messages and tests arguments from
+ * them without an object per value, and makes {@link Value}s only for the events it keeps.
+ *
+ * <p>Immutable once decoded; the views it hands out are not thread-safe.
+ */
+final class BlockArguments {
+    /** Per event, the index of its first argument; one more entry holds the total. */
+    private final int[] start;
+    private final byte[] kinds;
+    private final long[] bits;
+    /** The text of a string or failed-toString argument, or the shape of a numbered string. */
+    private final String[] texts;
+    /** For a numbered string, where its numbers start in {@link #numbers}. */
+    private final int[] numbersAt;
+    private final long[] numbers;
+
+    private BlockArguments(int[] start, byte[] kinds, long[] bits, String[] texts, int[] numbersAt, long[] numbers) {
+        this.start = start;
+        this.kinds = kinds;
+        this.bits = bits;
+        this.texts = texts;
+        this.numbersAt = numbersAt;
+        this.numbers = numbers;
+    }
+
+    /** Reads the argument columns of a block whose events have {@code counts} arguments and these template refs. */
+    static BlockArguments decode(int[] counts, int[] templateRefs, ByteCursor kinds, ByteCursor ints, ByteCursor floats,
+                                 ByteCursor doubles, ByteCursor texts, ByteCursor numbers) throws MalformedDataException {
+        int events = counts.length;
+        int[] start = new int[events + 1];
+        for (int i = 0; i < events; i++) {
+            start[i + 1] = start[i] + counts[i];
+        }
+        int total = start[events];
+        Decoder d = new Decoder(start, total, kinds, ints, floats, doubles, texts, numbers);
+        SlotOrder.walk(events, templateRefs, counts, d);
+        for (ByteCursor c : new ByteCursor[] {kinds, ints, floats, doubles, texts, numbers}) {
+            if (c.remaining() != 0) {
+                throw c.malformed(c.remaining() + " unexpected bytes at the end of an argument column");
+            }
+        }
+        return new BlockArguments(start, d.kinds, d.bits, d.texts, d.numbersAt, Arrays.copyOf(d.numbers, d.numberCount));
+    }
+
+    /** Reads the arguments in slot order into their places in event order. */
+    private static final class Decoder implements SlotOrder.Visitor {
+        final int[] start;
+        final byte[] kinds;
+        final long[] bits;
+        final String[] texts;
+        final int[] numbersAt;
+        final ByteCursor kindColumn;
+        final ByteCursor ints;
+        final ByteCursor floats;
+        final ByteCursor doubles;
+        final ByteCursor textColumn;
+        final ByteCursor numberColumn;
+        long[] numbers = new long[64];
+        int numberCount;
+
+        Decoder(int[] start, int total, ByteCursor kinds, ByteCursor ints, ByteCursor floats, ByteCursor doubles,
+                ByteCursor texts, ByteCursor numbers) {
+            this.start = start;
+            this.kinds = new byte[total];
+            this.bits = new long[total];
+            this.texts = new String[total];
+            this.numbersAt = new int[total];
+            this.kindColumn = kinds;
+            this.ints = ints;
+            this.floats = floats;
+            this.doubles = doubles;
+            this.textColumn = texts;
+            this.numberColumn = numbers;
+        }
+
+        @Override
+        public void argument(int event, int slot) throws MalformedDataException {
+            int a = start[event] + slot;
+            int kind = kindColumn.u8();
+            kinds[a] = (byte) kind;
+            switch (kind) {
+                case VALUE_NULL:
+                case VALUE_FALSE:
+                    break;
+                case VALUE_TRUE:
+                    bits[a] = 1;
+                    break;
+                case VALUE_INTEGER:
+                    bits[a] = Varint.unzigzag(ints.varlong());
+                    break;
+                case VALUE_FLOAT:
+                    bits[a] = floats.i32();
+                    break;
+                case VALUE_DOUBLE:
+                    bits[a] = doubles.i64();
+                    break;
+                case VALUE_STRING:
+                case VALUE_FAILED_TO_STRING:
+                    texts[a] = textColumn.string();
+                    break;
+                case VALUE_NUMBERED_STRING:
+                    texts[a] = textColumn.string();
+                    numbersAt[a] = numberCount;
+                    readNumbers(texts[a]);
+                    break;
+                default:
+                    throw kindColumn.malformed("unknown argument kind " + kind);
+            }
+        }
+
+        /** Reads one number for each mark of a numbered string's shape. */
+        private void readNumbers(String shape) throws MalformedDataException {
+            for (int i = 0; i < shape.length(); i++) {
+                if (shape.charAt(i) == NUMBER_MARK) {
+                    long v = numberColumn.varlong();
+                    if (v < 0) {
+                        throw numberColumn.malformed("number out of range in a numbered string: " + v);
+                    }
+                    if (numberCount == numbers.length) {
+                        numbers = Arrays.copyOf(numbers, numberCount * 2);
+                    }
+                    numbers[numberCount++] = v;
+                }
+            }
+        }
+    }
+
+    int count(int event) {
+        return start[event + 1] - start[event];
+    }
+
+    /** Appends the text of argument {@code index} of {@code event}, as the message shows it. */
+    void appendTo(StringBuilder sb, int event, int index) {
+        int a = start[event] + index;
+        int kind = kinds[a];
+        if (kind == VALUE_NUMBERED_STRING) {
+            NumberedStrings.appendJoined(sb, texts[a], numbers, numbersAt[a]);
+        } else {
+            ValueText.append(sb, kindOf(kind), bits[a], texts[a]);
+        }
+    }
+
+    /** The arguments of {@code event} as values. */
+    List<Value> values(int event) {
+        int n = count(event);
+        if (n == 0) {
+            return List.of();
+        }
+        Value[] values = new Value[n];
+        for (int k = 0; k < n; k++) {
+            values[k] = value(start[event] + k);
+        }
+        return List.of(values);
+    }
+
+    private Value value(int a) {
+        int kind = kinds[a];
+        if (kind == VALUE_NUMBERED_STRING) {
+            StringBuilder sb = new StringBuilder(texts[a].length() + 16);
+            NumberedStrings.appendJoined(sb, texts[a], numbers, numbersAt[a]);
+            return Value.of(sb.toString());
+        }
+        return Value.ofRaw(kindOf(kind), bits[a], texts[a]);
+    }
+
+    private static ValueKind kindOf(int storedKind) {
+        switch (storedKind) {
+            case VALUE_NULL: return ValueKind.NULL;
+            case VALUE_FALSE:
+            case VALUE_TRUE: return ValueKind.BOOLEAN;
+            case VALUE_INTEGER: return ValueKind.INTEGER;
+            case VALUE_FLOAT: return ValueKind.FLOAT;
+            case VALUE_DOUBLE: return ValueKind.DOUBLE;
+            case VALUE_FAILED_TO_STRING: return ValueKind.FAILED_TO_STRING;
+            default: return ValueKind.STRING;
+        }
+    }
+
+    /** A view of one event's arguments for the formatters; {@link #at} moves it to another event. */
+    final class View implements MessageArguments {
+        private int event;
+
+        View at(int e) {
+            this.event = e;
+            return this;
+        }
+
+        @Override
+        public int size() {
+            return count(event);
+        }
+
+        @Override
+        public void appendTo(StringBuilder sb, int index) {
+            BlockArguments.this.appendTo(sb, event, index);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package io.timberlog.core.query;
+
+import io.timberlog.core.NotAStoreException;
+import io.timberlog.core.RunInfo;
+import io.timberlog.core.UnsupportedFormatException;
+import io.timberlog.core.internal.query.EventFilter;
+import io.timberlog.core.internal.query.MergeCursor;
+import io.timberlog.core.internal.query.PartFacts;
+import io.timberlog.core.internal.query.ReadContext;
+import io.timberlog.core.internal.query.RunCatalog;
+import io.timberlog.core.internal.query.StoreLayout;
+import io.timberlog.core.internal.query.StorePart;
+import io.timberlog.core.internal.query.StoreSnapshot;
+import io.timberlog.core.internal.query.StoreStream;
+import io.timberlog.core.internal.query.StoreVerifier;
+import io.timberlog.core.internal.wal.WalMeta;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The stores under one directory, read as one: a store, its per-process fallback stores
+ * ({@code <store>/fallback/pid-<pid>}), or a root that holds several stores (a fleet's directories).
+ * Reads need no repair and never modify anything; they work while writers append and right after a
+ * writer crashed.
+ *
+ * <pre>{@code
+ * StoreSet stores = StoreSet.open(Paths.get("/var/log/app/timberlog"));
+ * try (QueryResult result = stores.query(Query.builder().minLevel(Level.ERROR).last(20).build())) {
+ *     while (result.hasNext()) {
+ *         QueryHit hit = result.next();
+ *         System.out.println(hit.store().label() + " " + hit.event().message());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: it holds only the list of stores; each query has its own state.
+ */
+public final class StoreSet {
+    private final Path root;
+    private final List<StoreRef> stores;
+
+    private StoreSet(Path root, List<StoreRef> stores) {
+        this.root = root;
+        this.stores = stores;
+    }
+
+    /**
+     * Finds the stores at or below {@code root}.
+     *
+     * @throws NotAStoreException when {@code root} does not exist, is not a directory, or holds no store
+     * @throws UnsupportedFormatException when a store was written by a newer TimberLog
+     */
+    public static StoreSet open(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            throw new NotAStoreException(root + ": no such directory");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new NotAStoreException(root + ": not a directory");
+        }
+        if (!Files.isReadable(root)) {
+            throw new NotAStoreException(root + ": permission denied");
+        }
+        List<Path> dirs = StoreLayout.findStores(root);
+        if (dirs.isEmpty()) {
+            throw new NotAStoreException(root + ": not a TimberLog store, and there is no store below it");
+        }
+        List<StoreRef> refs = new ArrayList<>();
+        for (Path dir : dirs) {
+            if (WalMeta.isNewerVersion(dir)) {
+                throw new UnsupportedFormatException(dir + " was written by a newer version of TimberLog");
+            }
+            refs.add(new StoreRef(label(root, dir), dir, refs.size()));
+        }
+        return new StoreSet(root, Collections.unmodifiableList(refs));
+    }
+
+    static String label(Path root, Path dir) {
+        String relative = root.relativize(dir).toString();
+        return relative.isEmpty() ? "." : relative;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The stores, the root's own first; each store's fallback stores right after it. */
+    public List<StoreRef> stores() {
+        return stores;
+    }
+
+    /**
+     * Starts a query. Events come out as they are read: the first ones long before a large store has
+     * been read to its end. Close the result when done.
+     *
+     * @throws IllegalArgumentException when the query names a run that is not in the stores
+     */
+    public QueryResult query(Query query) throws IOException {
+        Set<RunInfo> runs = query.run() == null ? null : Set.of(selectRun(query.run()));
+        ReadContext context = new ReadContext(new EventFilter(query, runs));
+        boolean backward = query.reverse() || query.last() > 0;
+        List<StoreStream> streams = new ArrayList<>();
+        for (StoreRef store : stores) {
+            streams.add(new StoreStream(StoreSnapshot.take(store.directory()), context, backward));
+        }
+        return new QueryResult(this, query, context, new MergeCursor(streams, stores, backward));
+    }
+
+    /** The run that {@code selector} names among the runs of every store, ordered by start. */
+    public RunInfo selectRun(RunSelector selector) throws IOException {
+        List<RunInfo> runs = runInfos();
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no run: " + root + " holds no events");
+        }
+        if (selector.isPosition()) {
+            int p = selector.position();
+            int i = p <= 0 ? runs.size() - 1 + p : p - 1;
+            if (i < 0 || i >= runs.size()) {
+                throw new IllegalArgumentException("no run " + p + ": there " + (runs.size() == 1 ? "is 1 run" : "are "
+                        + runs.size() + " runs") + " (0 the latest, -" + (runs.size() - 1) + " the oldest)");
+            }
+            return runs.get(i);
+        }
+        RunInfo match = null;
+        for (RunInfo r : runs) {
+            if (r.id().startsWith(selector.id())) {
+                if (match != null) {
+                    throw new IllegalArgumentException("run id '" + selector.id() + "' is ambiguous: "
+                            + match.id() + ", " + r.id());
+                }
+                match = r;
+            }
+        }
+        if (match == null) {
+            throw new IllegalArgumentException("no run with id '" + selector.id() + "'");
+        }
+        return match;
+    }
+
+    /** Every run of every store, by start; read from the files' headers and indexes only. */
+    private List<RunInfo> runInfos() throws IOException {
+        Set<RunInfo> runs = new LinkedHashSet<>();
+        for (StoreRef store : stores) {
+            StorePart.forEach(StoreSnapshot.take(store.directory()).parts(), part -> runs.addAll(part.runs()));
+        }
+        List<RunInfo> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingLong(RunInfo::startEpochNanos).thenComparingLong(RunInfo::pid));
+        return sorted;
+    }
+
+    /**
+     * Every run of every store, oldest first, with its event count and how it ended. Reads every file
+     * (without decoding events).
+     */
+    public List<RunSummary> runs() throws IOException {
+        List<RunSummary> summaries = new ArrayList<>();
+        for (StoreRef store : stores) {
+            for (RunCatalog.RunParts run : RunCatalog.group(StoreSnapshot.take(store.directory()).parts())) {
+                long[] events = {0};
+                long[] end = {0};
+                boolean[] clean = {false};
+                StorePart.forEach(run.parts, part -> {
+                    PartFacts f = part.facts();
+                    events[0] += f.events();
+                    end[0] = Math.max(end[0], f.endEpochNanos());
+                    clean[0] = f.cleanEnd();
+                });
+                RunSummary.State state = clean[0] ? RunSummary.State.CLEAN
+                        : RunCatalog.isAlive(run.run) ? RunSummary.State.RUNNING : RunSummary.State.CRASHED;
+                summaries.add(new RunSummary(run.run, store, end[0], events[0], run.parts.size(), state));
+            }
+        }
+        summaries.sort(Comparator.comparingLong(RunSummary::startEpochNanos)
+                .thenComparingInt(s -> s.store().index()));
+        return summaries;
+    }
+
+    /** The files of each store and the bytes they take. */
+    public List<StoreSummary> summaries() throws IOException {
+        List<StoreSummary> summaries = new ArrayList<>();
+        for (StoreRef store : stores) {
+            int walFiles = 0;
+            int segments = 0;
+            long walBytes = 0;
+            long segmentBytes = 0;
+            for (StorePart part : StoreSnapshot.take(store.directory()).parts()) {
+                if (part.kind() == StorePart.Kind.WAL) {
+                    walFiles++;
+                    walBytes += part.size();
+                } else {
+                    segments++;
+                    segmentBytes += part.size();
+                }
+            }
+            summaries.add(new StoreSummary(store, walFiles, walBytes, segments, segmentBytes,
+                    StoreLayout.bytesOnDisk(store.directory())));
+        }
+        return summaries;
+    }
+
+    /** Reads every file of every store and checks every checksum and reference. */
+    public VerifyReport verify() throws IOException {
+        StoreVerifier verifier = new StoreVerifier();
+        for (StoreRef store : stores) {
+            verifier.verify(store.directory());
+        }
+        return new VerifyReport(verifier.files(), verifier.events(), verifier.problems(), verifier.expected());
+    }
+}

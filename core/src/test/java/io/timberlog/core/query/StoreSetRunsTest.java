@@ -1,0 +1,98 @@
+package io.timberlog.core.query;
+
+import io.timberlog.core.Level;
+import io.timberlog.core.StoreMaintenance;
+import io.timberlog.core.internal.manifest.ManifestFileAccess;
+import io.timberlog.core.internal.segment.SegmentFiles;
+import io.timberlog.core.internal.wal.WalFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import static io.timberlog.core.query.QueryTestStores.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** How runs ended, once their WAL files are segments: the segments keep the seal of each WAL file. */
+class StoreSetRunsTest {
+    @TempDir
+    Path dir;
+
+    private static void threeEvents(Writer w) {
+        for (int i = 0; i < 3; i++) {
+            w.append(i, Level.INFO, "l", "event {}", (long) i);
+        }
+    }
+
+    @Test
+    void runs_cleanRunWhoseFilesWereConverted_isClean() throws Exception {
+        write(dir, StoreSetRunsTest::threeEvents);
+        assertEquals(0, StoreSet.open(dir).summaries().get(0).walFiles());
+
+        RunSummary run = StoreSet.open(dir).runs().get(0);
+
+        assertEquals(RunSummary.State.CLEAN, run.state());
+        assertEquals(3, run.events());
+        assertTrue(run.endEpochNanos() >= run.startEpochNanos(), "ends when its last file was sealed");
+    }
+
+    @Test
+    void runs_crashedRunConvertedLater_isCrashed() throws Exception {
+        writeUnconverted(options(dir), StoreSetRunsTest::threeEvents);
+        Path wal = WalFiles.list(dir).get(0);
+        zeroSeal(wal); // as the file of a process killed before it could close the store
+        assertEquals(RunSummary.State.CRASHED, StoreSet.open(dir).runs().get(0).state());
+        StoreMaintenance.compact(options(dir).build());
+        assertTrue(WalFiles.list(dir).isEmpty());
+
+        RunSummary run = StoreSet.open(dir).runs().get(0);
+
+        assertEquals(RunSummary.State.CRASHED, run.state());
+        assertEquals(3, run.events());
+        assertEquals(T0 + 2 * SECOND, run.endEpochNanos(), "without a seal, the run ends with its newest event");
+    }
+
+    @Test
+    void runs_cleanRunConvertedByCompaction_isClean() throws Exception {
+        writeUnconverted(options(dir), StoreSetRunsTest::threeEvents);
+        StoreMaintenance.compact(options(dir).build());
+        assertEquals(RunSummary.State.CLEAN, StoreSet.open(dir).runs().get(0).state());
+    }
+
+    @Test
+    void runs_segmentOfFormatVersion1_isNotTakenForClean() throws Exception {
+        Path segment = SegmentFiles.path(dir, 1);
+        Files.createDirectories(segment.getParent());
+        try (InputStream in = io.timberlog.core.internal.segment.SegmentFiles.class
+                .getResourceAsStream("version1-mixed200-seed11.log")) {
+            Files.copy(in, segment);
+        }
+        ManifestFileAccess.list(dir, segment);
+
+        List<RunSummary> runs = StoreSet.open(dir).runs();
+
+        assertEquals(1, runs.size());
+        assertEquals(RunSummary.State.CRASHED, runs.get(0).state(), "a version 1 segment does not say how it ended");
+    }
+
+    /** Zeroes the seal record of a WAL file. */
+    static void zeroSeal(Path wal) throws Exception {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wal)).order(ByteOrder.LITTLE_ENDIAN);
+        for (int p = 128; p + 8 < b.capacity() && b.getInt(p) != 0; p += (b.getInt(p) + 7) & ~7) {
+            if (b.get(p + 8) == 3) {
+                try (FileChannel ch = FileChannel.open(wal, StandardOpenOption.WRITE)) {
+                    ch.write(ByteBuffer.allocate((b.getInt(p) + 7) & ~7), p);
+                }
+                return;
+            }
+        }
+        throw new AssertionError("no seal record in " + wal);
+    }
+}

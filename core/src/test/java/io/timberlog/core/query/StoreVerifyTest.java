@@ -1,0 +1,280 @@
+package io.timberlog.core.query;
+
+import io.timberlog.core.Damage;
+import io.timberlog.core.Level;
+import io.timberlog.core.StoreMaintenance;
+import io.timberlog.core.internal.segment.BlockInfo;
+import io.timberlog.core.internal.segment.SegmentReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.timberlog.core.query.QueryTestStores.*;
+import static io.timberlog.core.testing.FileDamage.flipByte;
+import static org.junit.jupiter.api.Assertions.*;
+
+class StoreVerifyTest {
+    @TempDir
+    Path dir;
+
+    private static void events(Writer w, int n) {
+        for (int i = 0; i < n; i++) {
+            w.append(i, Level.INFO, "l", "event {} with padding so that files rotate", (long) i);
+        }
+    }
+
+    /** 20,000 events in several files, converted into segments. */
+    private void severalSegments() throws Exception {
+        write(options(dir).maxWalSize(256 << 10), w -> events(w, 20_000));
+    }
+
+    /** 4000 events in WAL files that were not converted. */
+    private void walFiles() throws Exception {
+        writeUnconverted(options(dir).maxWalSize(256 << 10), w -> events(w, 4000));
+    }
+
+    private List<Path> files(String subdirectory) throws Exception {
+        try (Stream<Path> s = Files.list(dir.resolve(subdirectory))) {
+            return s.sorted().toList();
+        }
+    }
+
+    private VerifyReport verify() throws Exception {
+        return StoreSet.open(dir).verify();
+    }
+
+    @Test
+    void verify_metaNeverWritten_isWhole() throws Exception {
+        write(dir, w -> w.append(1, Level.INFO, "l", "one"));
+        Files.write(dir.resolve("wal.meta"), new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
+        assertTrue(verify().isWhole());
+    }
+
+    @Test
+    void verify_garbledMeta_isAProblem() throws Exception {
+        write(dir, w -> w.append(1, Level.INFO, "l", "one"));
+        Files.write(dir.resolve("wal.meta"), "garbage".getBytes(), StandardOpenOption.TRUNCATE_EXISTING);
+        VerifyReport report = verify();
+        assertFalse(report.isWhole());
+        assertTrue(report.problems().get(0).detail().contains("wal.meta"), report.problems().toString());
+    }
+
+    @Test
+    void verify_zeroedRecordInsideSealedFileOfCleanRun_isAProblem() throws Exception {
+        walFiles();
+        Path first = files("wal").get(0);
+        try (var ch = java.nio.channels.FileChannel.open(first, StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.allocate(4096), 64 << 10); // a zeroed page in the middle
+        }
+        VerifyReport report = verify();
+        assertFalse(report.isWhole());
+        assertEquals(first, report.problems().get(0).file());
+        assertEquals(List.of(), report.expected());
+        assertTrue(report.events() > 3800 && report.events() < 4000, "intact events still counted: " + report.events());
+    }
+
+    @Test
+    void verify_unpublishedRecordInEarlyFileOfCrashedRun_isExpected() throws Exception {
+        writeUnconverted(options(dir).maxWalSize(256 << 10), w -> events(w, 20_000));
+        List<Path> wals = files("wal");
+        assertTrue(wals.size() >= 4, "files: " + wals);
+        unpublishRecord(wals.get(0), 30); // a thread preempted mid-append, several rotations before the crash
+        unpublishRecord(wals.get(wals.size() - 1), lastRecordIndex(wals.get(wals.size() - 1))); // no clean seal: crashed
+        VerifyReport report = verify();
+        assertTrue(report.isWhole(), report.problems().toString());
+        assertTrue(report.expected().stream().anyMatch(d -> d.file().equals(wals.get(0))), report.expected().toString());
+    }
+
+    /** Zeroes the length word of a file's {@code index}-th record, as a writer that died before publishing it leaves it. */
+    private static void unpublishRecord(Path wal, int index) throws Exception {
+        byte[] bytes = Files.readAllBytes(wal);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(recordOffset(b, index), 0);
+        Files.write(wal, bytes);
+    }
+
+    private static int recordOffset(java.nio.ByteBuffer b, int index) {
+        int p = 128;
+        for (int record = 0; record < index; record++) {
+            p += (b.getInt(p) + 7) & ~7;
+        }
+        return p;
+    }
+
+    private static int lastRecordIndex(Path wal) throws Exception {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(wal)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int index = 0;
+        for (int p = 128; p + 8 <= b.capacity() && b.getInt(p) != 0; p += (b.getInt(p) + 7) & ~7) {
+            index++;
+        }
+        return index - 1;
+    }
+
+    @Test
+    void query_recordWhoseLengthIsNotPublishedYet_readsAroundIt() throws Exception {
+        writeUnconverted(options(dir), w -> {
+            for (int i = 0; i < 50; i++) {
+                w.append(i, Level.INFO, "l", "event {}", (long) i);
+            }
+        });
+        Path wal = files("wal").get(0);
+        byte[] bytes = Files.readAllBytes(wal);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int p = 128;
+        for (int record = 0; record < 20; record++) { // past the dictionary records, into the events
+            p += (b.getInt(p) + 7) & ~7;
+        }
+        b.putInt(p, 0); // as a writer leaves a record it is copying: CRC and body in place, length not yet
+        Files.write(wal, bytes);
+        List<QueryHit> hits = run(dir, Query.all());
+        assertEquals(49, hits.size());
+        VerifyReport report = verify();
+        assertEquals(Damage.Kind.UNPUBLISHED, report.problems().get(0).kind());
+    }
+
+    @Test
+    void verify_convertedStore_countsSegmentsAndEvents() throws Exception {
+        severalSegments();
+        VerifyReport report = verify();
+        assertTrue(report.isWhole(), report.problems().toString());
+        assertTrue(files("segments").size() > 1);
+        assertEquals(files("segments").size(), report.files());
+        assertEquals(20_000, report.events());
+    }
+
+    @Test
+    void verify_walFiles_countsFilesAndEvents() throws Exception {
+        walFiles();
+        VerifyReport report = verify();
+        assertTrue(report.isWhole(), report.problems().toString());
+        assertEquals(files("wal").size(), report.files());
+        assertEquals(4000, report.events());
+    }
+
+    @Test
+    void query_truncatedFile_returnsEventsBeforeTheCut() throws Exception {
+        walFiles();
+        List<Path> wals = files("wal");
+        Path last = wals.get(wals.size() - 1);
+        List<QueryHit> before = run(dir, Query.all());
+        try (var ch = java.nio.channels.FileChannel.open(last, StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() / 2 + 3); // not on a record boundary
+        }
+        List<QueryHit> after = run(dir, Query.all());
+        assertTrue(after.size() < before.size() && after.size() > 0);
+        for (int i = 0; i < after.size(); i++) {
+            assertEquals(before.get(i).event().sequence(), after.get(i).event().sequence());
+        }
+        List<Damage> damage = verify().problems();
+        assertFalse(damage.isEmpty());
+    }
+
+    @Test
+    void verify_damagedSegmentBlock_isAProblemAndTheOtherBlocksCount() throws Exception {
+        write(dir, w -> events(w, 10_000));
+        Path segment = files("segments").get(0);
+        BlockInfo middle;
+        try (SegmentReader reader = SegmentReader.open(segment)) {
+            assertTrue(reader.blocks().size() >= 3);
+            middle = reader.blocks().get(1);
+        }
+        flipByte(segment, middle.frameOffset() + middle.frameLength() / 2);
+
+        VerifyReport report = verify();
+
+        assertFalse(report.isWhole());
+        assertEquals(1, report.problems().size(), report.problems().toString());
+        Damage d = report.problems().get(0);
+        assertEquals(segment, d.file());
+        assertEquals(middle.frameOffset(), d.start());
+        assertEquals(10_000 - middle.eventCount(), report.events());
+        assertEquals(10_000 - middle.eventCount(), run(dir, Query.all()).size());
+    }
+
+    @Test
+    void verify_damagedSegmentFooter_isAProblem() throws Exception {
+        write(dir, w -> events(w, 100));
+        Path segment = files("segments").get(0);
+        flipByte(segment, Files.size(segment) - 10);
+        VerifyReport report = verify();
+        assertFalse(report.isWhole());
+        assertEquals(segment, report.problems().get(0).file());
+        assertTrue(report.problems().get(0).detail().contains("footer"), report.problems().toString());
+    }
+
+    @Test
+    void verify_damagedManifest_isAProblemWhileQueriesStillReadEveryEvent() throws Exception {
+        severalSegments();
+        Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"timberlog-manifest\", \"vers");
+
+        VerifyReport report = verify();
+
+        assertFalse(report.isWhole());
+        assertEquals(dir.resolve("manifest.json"), report.problems().get(0).file());
+        assertEquals(20_000, report.events());
+        assertEquals(20_000, run(dir, Query.all()).size());
+    }
+
+    @Test
+    void verify_manifestEntryThatDisagreesWithItsSegment_isAProblem() throws Exception {
+        write(dir, w -> events(w, 100));
+        Path manifest = dir.resolve("manifest.json");
+        String json = Files.readString(manifest, StandardCharsets.UTF_8);
+        Files.writeString(manifest, json.replace("\"maxTimestamp\":1", "\"maxTimestamp\":2").replace(
+                "\"events\":100", "\"events\":99"), StandardCharsets.UTF_8);
+
+        VerifyReport report = verify();
+
+        assertFalse(report.isWhole());
+        String detail = report.problems().get(0).detail();
+        assertTrue(detail.contains("events 99, the segment 100") && detail.contains("maxTimestamp"), detail);
+    }
+
+    @Test
+    void verify_segmentListedButMissing_isAProblem() throws Exception {
+        severalSegments();
+        Path first = files("segments").get(0);
+        Files.delete(first);
+        VerifyReport report = verify();
+        assertFalse(report.isWhole());
+        assertEquals(first, report.problems().get(0).file());
+        assertTrue(report.problems().get(0).detail().contains("missing"), report.problems().toString());
+    }
+
+    @Test
+    void verify_segmentTheManifestLeftOut_isAProblemUnlessItsWalFileIsThere() throws Exception {
+        severalSegments();
+        Path manifest = dir.resolve("manifest.json");
+        String json = Files.readString(manifest, StandardCharsets.UTF_8);
+        int last = json.lastIndexOf(",{\"file\"");
+        Files.writeString(manifest, json.substring(0, last) + "]}\n", StandardCharsets.UTF_8);
+        List<Path> segments = files("segments");
+
+        VerifyReport report = verify();
+
+        assertFalse(report.isWhole());
+        assertEquals(segments.get(segments.size() - 1), report.problems().get(0).file());
+        assertTrue(report.problems().get(0).detail().contains("not in the manifest"), report.problems().toString());
+    }
+
+    @Test
+    void verify_damageFoundWhenAWalFileWasConverted_isStillAProblem() throws Exception {
+        walFiles();
+        Path first = files("wal").get(0);
+        flipByte(first, 64 << 10);
+        StoreMaintenance.compact(options(dir).build());
+        assertTrue(files("wal").isEmpty());
+
+        VerifyReport report = verify();
+
+        assertFalse(report.isWhole());
+        assertEquals(first, report.problems().get(0).file());
+        assertTrue(report.problems().get(0).detail().contains("converted into segment_"), report.problems().toString());
+    }
+}

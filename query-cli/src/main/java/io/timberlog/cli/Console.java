@@ -1,0 +1,84 @@
+package io.timberlog.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * What the commands know about the world they run in: the output streams, whether they are terminals,
+ * the environment, the clock and the time zone. Tests make their own.
+ */
+final class Console {
+    private final OutputStream out;
+    private final PrintStream err;
+    private final boolean stdoutTerminal;
+    private final boolean stderrTerminal;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    Console(OutputStream out, PrintStream err, boolean stdoutTerminal, boolean stderrTerminal, Map<String, String> env,
+            Clock clock, ZoneId zone) {
+        this.out = out;
+        this.err = err;
+        this.stdoutTerminal = stdoutTerminal;
+        this.stderrTerminal = stderrTerminal;
+        this.env = env;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * The real one. Whether stdout and stderr are terminals is what the launcher script found with
+     * {@code test -t} (system property {@code timberlog.tty}: "out", "err" or "out,err"); started without
+     * it, stdout counts as a terminal when the JVM has a console, and stderr as stdout.
+     */
+    static Console system() {
+        String tty = System.getProperty("timberlog.tty");
+        boolean out;
+        boolean err;
+        if (tty != null) {
+            out = tty.contains("out");
+            err = tty.contains("err");
+        } else {
+            out = System.console() != null;
+            err = out;
+        }
+        return new Console(new FileOutputStream(FileDescriptor.out),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8), out, err,
+                System.getenv(), Clock.systemUTC(), ZoneId.systemDefault());
+    }
+
+    OutputStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    boolean stdoutTerminal() {
+        return stdoutTerminal;
+    }
+
+    boolean stderrTerminal() {
+        return stderrTerminal;
+    }
+
+    String env(String name) {
+        return env.get(name);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+}

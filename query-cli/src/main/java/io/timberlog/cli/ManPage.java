@@ -1,0 +1,105 @@
+package io.timberlog.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+/**
+ * Writes the man page {@code timberlog.1} (troff) from the picocli definitions of the commands, so that
+ * it says what {@code --help} says. Run by the build: {@code ManPage OUTPUT_DIR}.
+ */
+public final class ManPage {
+    private ManPage() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Paths.get(args[0]);
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("timberlog.1"), render(new CommandLine(new Timberlog())).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String render(CommandLine root) {
+        CommandSpec spec = root.getCommandSpec();
+        StringBuilder sb = new StringBuilder();
+        String version = new Timberlog.Version().getVersion()[0];
+        sb.append(".TH TIMBERLOG 1 \"\" \"").append(escape(version)).append("\" \"User Commands\"\n");
+        sb.append(".SH NAME\ntimberlog \\- read, follow, summarize and verify TimberLog stores\n");
+        sb.append(".SH SYNOPSIS\n.B timberlog\n[\\fICOMMAND\\fR] \\fIDIR\\fR [\\fIOPTIONS\\fR]\n");
+        sb.append(".SH DESCRIPTION\n");
+        paragraphs(sb, spec.usageMessage().description());
+        options(sb, spec.options());
+        sb.append(".SH COMMANDS\n");
+        for (CommandLine sub : root.getSubcommands().values()) {
+            CommandSpec s = sub.getCommandSpec();
+            if (s.usageMessage().hidden() || s.name().equals("help") || s.name().equals("generate-completion")) {
+                continue;
+            }
+            sb.append(".SS \"timberlog ").append(escape(s.name()));
+            for (PositionalParamSpec p : s.positionalParameters()) {
+                sb.append(' ').append(escape(p.paramLabel()));
+            }
+            sb.append(" [OPTIONS]\"\n");
+            paragraphs(sb, s.usageMessage().description());
+            for (PositionalParamSpec p : s.positionalParameters()) {
+                sb.append(".TP\n\\fI").append(escape(p.paramLabel())).append("\\fR\n");
+                paragraphs(sb, p.description());
+            }
+            options(sb, s.options());
+            String[] footer = s.usageMessage().footer();
+            if (footer.length > 0) {
+                sb.append(".PP\nExamples:\n.nf\n");
+                for (String line : footer) {
+                    sb.append(escape(line)).append('\n');
+                }
+                sb.append(".fi\n");
+            }
+        }
+        sb.append(".SH EXIT STATUS\n0 when an event matched (query) or all is well; 1 when nothing matched, or "
+                + "(verify) the store is damaged; 2 on an error: a bad option, date or path, a directory that is "
+                + "not a store, a store written by a newer version.\n");
+        sb.append(".SH ENVIRONMENT\n.TP\n\\fBNO_COLOR\\fR\nWhen set and not empty, no colors unless "
+                + "\\fB\\-\\-color=always\\fR.\n.TP\n\\fBJAVA_HOME\\fR\nThe Java runtime the launcher uses.\n"
+                + ".TP\n\\fBTIMBERLOG_DEBUG\\fR\nWhen set, errors are followed by their stack trace.\n");
+        return sb.toString();
+    }
+
+    private static void options(StringBuilder sb, List<OptionSpec> options) {
+        for (OptionSpec o : options) {
+            if (o.hidden()) {
+                continue;
+            }
+            sb.append(".TP\n");
+            String[] names = o.names();
+            for (int i = 0; i < names.length; i++) {
+                sb.append(i > 0 ? ", " : "").append("\\fB").append(escape(names[i])).append("\\fR");
+            }
+            if (o.arity().max() > 0) {
+                sb.append(" \\fI").append(escape(o.paramLabel())).append("\\fR");
+            }
+            sb.append('\n');
+            paragraphs(sb, o.description());
+        }
+    }
+
+    private static void paragraphs(StringBuilder sb, String[] lines) {
+        for (String line : lines) {
+            sb.append(escape(line)).append('\n');
+        }
+    }
+
+    /** Text safe for troff: backslashes and hyphens escaped, no line starting with a control character. */
+    static String escape(String s) {
+        // help texts are format strings: %n is a line break, %% a percent sign
+        String t = s.replace("%%", "\u0000").replace("%n", " ").replace("\u0000", "%")
+                .replace("\\", "\\e").replace("-", "\\-");
+        return t.startsWith(".") || t.startsWith("'") ? "\\&" + t : t;
+    }
+}

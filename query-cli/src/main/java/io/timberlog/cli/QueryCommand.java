@@ -1,0 +1,221 @@
+package io.timberlog.cli;
+
+import io.timberlog.cli.output.EventFormat;
+import io.timberlog.cli.output.JsonFormat;
+import io.timberlog.cli.output.LayoutContext;
+import io.timberlog.cli.output.LogfmtFormat;
+import io.timberlog.cli.output.PatternLayout;
+import io.timberlog.cli.output.RawFormat;
+import io.timberlog.core.Damage;
+import io.timberlog.core.query.Follower;
+import io.timberlog.core.query.Query;
+import io.timberlog.core.query.QueryHit;
+import io.timberlog.core.query.QueryResult;
+import io.timberlog.core.query.StoreSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code timberlog query DIR}: prints the events that match, in time order. */
+@Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Prints the events of the store(s) in DIR that match every filter, oldest first.",
+                "DIR is a store, or a directory holding several (a fleet's stores); a store's fallback "
+                        + "stores (fallback/pid-*) are read with it. Works while the application writes and "
+                        + "right after it crashed."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  timberlog query DIR -n 20                       the last 20 events",
+                "  timberlog query DIR --run -1 -n 100             the end of the run before",
+                "  timberlog query DIR --level WARN --since 10m    warnings of the last 10 min",
+                "  timberlog query DIR --logger com.acme.orders -f follow one package",
+                "  timberlog query DIR --template 'order {} for {} took {} ms' --arg '2>500'",
+                "                                                  slow orders, as numbers",
+                "  timberlog query DIR -e SQLException --field requestId=r-42",
+                "  timberlog query DIR --grep 'time[sd]? ?out' -i -o json | jq .message",
+                "  timberlog query DIR -p '%%d{HH:mm:ss} %%-5level %%logger{20} %%msg%%n'",
+                "",
+                "Exit status: 0 when an event matched, 1 when none did, 2 on an error."})
+final class QueryCommand implements Callable<Integer> {
+    enum Format { text, json, logfmt, raw }
+
+    private static final String TEXT_PATTERN =
+            "%d{yyyy-MM-dd HH:mm:ss.SSS} %highlight(%-5level) [%thread] %cyan(%logger) - %msg%n";
+    private static final long FOLLOW_POLL_MILLIS = 200;
+    /** How many of the existing events {@code --follow} shows first when {@code --lines} does not say. */
+    private static final int FOLLOW_LINES = 10;
+
+    @ParentCommand
+    Timberlog parent;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "A store directory, or a directory that holds stores.")
+    Path dir;
+
+    @Mixin
+    FilterOptions filters;
+
+    @Option(names = {"-n", "--lines"}, paramLabel = "N", description = "Only the last N matching events (like tail).")
+    Integer lines;
+
+    @Option(names = {"-r", "--reverse"}, description = "Newest first.")
+    boolean reverse;
+
+    @Option(names = {"-f", "--follow"},
+            description = "Print the last matching events (10 unless --lines says otherwise), then wait for new "
+                    + "ones and print them as they are written, across WAL rotation, until Ctrl-C.")
+    boolean follow;
+
+    @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), json (JSON Lines, every field), logfmt, raw (the message only).")
+    Format format = Format.text;
+
+    @Option(names = {"-p", "--pattern"}, paramLabel = "PATTERN",
+            description = "Format text with logback's pattern syntax, e.g. "
+                    + "'%%d %%-5level [%%thread] %%logger{36} - %%msg%%n'.")
+    String pattern;
+
+    @Mixin
+    OutputOptions output;
+
+    private volatile boolean stopping;
+
+    @Override
+    public Integer call() throws IOException {
+        Console console = parent.console();
+        Query.Builder builder = filters.toQuery(console).reverse(reverse);
+        if (lines == null && follow) {
+            lines = FOLLOW_LINES; // like tail -f: a screenful of context, not the whole store
+        }
+        if (lines != null) {
+            if (lines < 0) {
+                throw new UserError("invalid --lines " + lines + ": expected a number of events, 0 or more");
+            }
+            builder.last(Math.max(lines, 1));
+        }
+        if (follow && reverse) {
+            throw new UserError("--follow prints new events as they come: it does not go with --reverse");
+        }
+        if (pattern != null && format != Format.text) {
+            throw new UserError("--pattern formats text: it does not go with --format " + format);
+        }
+        Query query = builder.build();
+        StoreSet stores = StoreSet.open(dir);
+        EventFormat eventFormat = eventFormat(console, stores);
+        boolean matched = false;
+        StringBuilder sb = new StringBuilder(512);
+        Set<String> warned = new HashSet<>();
+        try (Output out = new Output(console.out(), console.stdoutTerminal() || follow);
+             QueryResult result = stores.query(query);
+             Progress progress = Progress.start(console, result::bytesRead, result::bytesToRead)) {
+            boolean print = lines == null || lines > 0;
+            while (result.hasNext() && !out.closed()) {
+                QueryHit hit = result.next();
+                if (print) {
+                    eventFormat.format(hit, sb);
+                    if (console.stdoutTerminal()) {
+                        progress.clear();
+                    }
+                    out.write(sb);
+                    matched = true;
+                }
+            }
+            progress.stop();
+            out.flush();
+            warn(console, result.damages(), warned);
+            if (follow && !out.closed()) {
+                matched |= follow(console, result, eventFormat, out, warned);
+            }
+        }
+        return matched ? ExitCode.OK : ExitCode.NO_MATCH;
+    }
+
+    private EventFormat eventFormat(Console console, StoreSet stores) {
+        switch (format) {
+            case json:
+                return new JsonFormat();
+            case logfmt:
+                return new LogfmtFormat();
+            case raw:
+                return new RawFormat();
+            default:
+                String p = pattern != null ? pattern
+                        : stores.stores().size() > 1 ? "%magenta(%store) " + TEXT_PATTERN : TEXT_PATTERN;
+                try {
+                    return PatternLayout.compile(p, new LayoutContext(filters.zone(console), output.ansi(console),
+                            System.lineSeparator()));
+                } catch (IllegalArgumentException e) {
+                    throw new UserError("invalid --pattern: " + e.getMessage());
+                }
+        }
+    }
+
+    /** Prints new events until Ctrl-C (or until the reader of the output goes away). */
+    private boolean follow(Console console, QueryResult result, EventFormat eventFormat, Output out,
+                           Set<String> warned) throws IOException {
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            stopping = true;
+            try {
+                main.join(1000); // let the event being printed finish, and the output be flushed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "timberlog-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean matched = false;
+        StringBuilder sb = new StringBuilder(512);
+        try (Follower follower = result.follow()) {
+            while (!stopping && !out.closed()) {
+                List<QueryHit> hits = follower.poll();
+                for (QueryHit hit : hits) {
+                    if (stopping) {
+                        break;
+                    }
+                    eventFormat.format(hit, sb);
+                    out.write(sb);
+                    matched = true;
+                }
+                out.flush();
+                warn(console, follower.damages(), warned);
+                if (hits.isEmpty()) {
+                    sleep();
+                }
+            }
+        } finally {
+            out.flush();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook is running and waits for this thread
+            }
+        }
+        return matched;
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(FOLLOW_POLL_MILLIS);
+        } catch (InterruptedException e) {
+            stopping = true;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Damaged ranges on stderr, each once; unpublished room of a live or crashed writer is expected and not shown. */
+    static void warn(Console console, List<Damage> damages, Set<String> warned) {
+        for (Damage d : damages) {
+            if (d.kind() == Damage.Kind.CORRUPT && warned.add(d.toString())) {
+                StringBuilder sb = new StringBuilder("timberlog: warning: damaged range skipped: ");
+                io.timberlog.cli.output.SafeText.appendVisible(sb, d.toString(), false);
+                console.err().println(sb);
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.timberlog.cli;
+
+import io.timberlog.cli.output.SafeText;
+import io.timberlog.core.query.RunSummary;
+import io.timberlog.core.query.StoreSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code timberlog runs DIR}: every run, like {@code journalctl --list-boots}. */
+@Command(name = "runs", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Lists every run of the writing process(es): start, end, events, and whether it ended "
+                + "cleanly, crashed, or is still running. IDX is what --run takes: 0 the latest, -1 the one before."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  timberlog runs /var/log/app/timberlog",
+                "  timberlog runs DIR --format json | jq 'select(.state == \"CRASHED\")'",
+                "  timberlog query DIR --run -1 -n 50      the end of the run before the latest"})
+final class RunsCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @ParentCommand
+    Timberlog parent;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "A store directory, or a directory that holds stores.")
+    Path dir;
+
+    @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    Format format = Format.text;
+
+    @Option(names = "--utc", description = "Show times in UTC instead of the local time zone.")
+    boolean utc;
+
+    @Override
+    public Integer call() throws IOException {
+        Console console = parent.console();
+        ZoneId zone = utc ? ZoneOffset.UTC : console.zone();
+        List<RunSummary> runs = StoreSet.open(dir).runs();
+        StringBuilder sb = new StringBuilder();
+        if (format == Format.json) {
+            for (int i = 0; i < runs.size(); i++) {
+                RunSummary r = runs.get(i);
+                sb.append("{\"index\":").append(i - runs.size() + 1).append(",\"run\":\"").append(r.run().id())
+                        .append("\",\"store\":");
+                SafeText.appendJson(sb, r.store().label());
+                sb.append(",\"pid\":").append(r.run().pid()).append(",\"host\":");
+                SafeText.appendJson(sb, r.run().host());
+                sb.append(",\"start\":\"").append(io.timberlog.cli.output.Timestamps.iso(r.startEpochNanos()))
+                        .append("\",\"end\":");
+                if (r.endEpochNanos() == 0) {
+                    sb.append("null");
+                } else {
+                    sb.append('"').append(io.timberlog.cli.output.Timestamps.iso(r.endEpochNanos())).append('"');
+                }
+                sb.append(",\"events\":").append(r.events()).append(",\"files\":").append(r.files())
+                        .append(",\"state\":\"").append(r.state()).append("\"}\n");
+            }
+        } else {
+            sb.append(String.format(Locale.ROOT, "%4s  %-28s %-19s  %-19s  %10s  %-8s %s%n", "IDX", "RUN", "START", "END",
+                    "EVENTS", "STATE", "PROCESS"));
+            for (int i = 0; i < runs.size(); i++) {
+                RunSummary r = runs.get(i);
+                StringBuilder process = new StringBuilder("pid ").append(r.run().pid()).append(" on ");
+                SafeText.appendVisible(process, r.run().host(), false);
+                if (!r.store().label().equals(".")) {
+                    process.append(" in ");
+                    SafeText.appendVisible(process, r.store().label(), false);
+                }
+                sb.append(String.format(Locale.ROOT, "%4d  %-28s %-19s  %-19s  %10d  %-8s %s%n", i - runs.size() + 1,
+                        r.run().id(), Times.seconds(r.startEpochNanos(), zone), Times.seconds(r.endEpochNanos(), zone),
+                        r.events(), r.state().name().toLowerCase(Locale.ROOT), process));
+            }
+        }
+        console.out().write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        console.out().flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,220 @@
+package io.timberlog.cli;
+
+import io.timberlog.cli.output.Ansi;
+import io.timberlog.cli.output.SafeText;
+import io.timberlog.cli.output.Timestamps;
+import io.timberlog.core.Level;
+import io.timberlog.core.query.QueryResult;
+import io.timberlog.core.query.StoreSet;
+import io.timberlog.core.query.StoreSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code timberlog stats DIR}: what the store holds, at a glance. */
+@Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Shows what the store(s) in DIR hold: files and bytes on disk, time range, events per "
+                + "level, top loggers, top templates (the most frequent messages by template), top exceptions "
+                + "grouped by fingerprint (class and top frames) with first and last time, and a histogram of "
+                + "events per minute by level. The filters narrow it like a query."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  timberlog stats /var/log/app/timberlog",
+                "  timberlog stats DIR --since 1h --level WARN",
+                "  timberlog stats DIR --run -1 --format json | jq .topExceptions"})
+final class StatsCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @ParentCommand
+    Timberlog parent;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "A store directory, or a directory that holds stores.")
+    Path dir;
+
+    @Mixin
+    FilterOptions filters;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "How many loggers, templates "
+            + "and exceptions to list (default 10).")
+    int top = 10;
+
+    @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    Format format = Format.text;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws IOException {
+        Console console = parent.console();
+        if (top < 0) {
+            throw new UserError("invalid --top " + top + ": expected 0 or more");
+        }
+        StoreSet stores = StoreSet.open(dir);
+        EventStats stats = new EventStats();
+        List<StoreSummary> summaries = stores.summaries();
+        try (QueryResult result = stores.query(filters.toQuery(console).build());
+             Progress progress = Progress.start(console, result::bytesRead, result::bytesToRead)) {
+            while (result.hasNext()) {
+                stats.add(result.next().event());
+            }
+            progress.stop();
+            QueryCommand.warn(console, result.damages(), new HashSet<>());
+        }
+        ZoneId zone = filters.zone(console);
+        StringBuilder sb = new StringBuilder();
+        if (format == Format.json) {
+            json(sb, summaries, stats);
+        } else {
+            text(sb, summaries, stats, zone, output.ansi(console));
+        }
+        console.out().write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        console.out().flush();
+        return ExitCode.OK;
+    }
+
+    private void text(StringBuilder sb, List<StoreSummary> summaries, EventStats stats, ZoneId zone, Ansi ansi) {
+        int wal = 0;
+        int segments = 0;
+        long walBytes = 0;
+        long segmentBytes = 0;
+        long disk = 0;
+        for (StoreSummary s : summaries) {
+            wal += s.walFiles();
+            segments += s.segments();
+            walBytes += s.walBytes();
+            segmentBytes += s.segmentBytes();
+            disk += s.bytesOnDisk();
+        }
+        sb.append(String.format(Locale.ROOT, "%-12s %d", "Stores:", summaries.size()));
+        if (summaries.size() > 1) {
+            sb.append(" (");
+            for (int i = 0; i < summaries.size(); i++) {
+                SafeText.appendVisible(sb.append(i > 0 ? ", " : ""), summaries.get(i).store().label(), false);
+            }
+            sb.append(')');
+        }
+        sb.append('\n');
+        sb.append(String.format(Locale.ROOT, "%-12s %d (%s)%n", "Segments:", segments, Times.bytes(segmentBytes)));
+        sb.append(String.format(Locale.ROOT, "%-12s %d (%s)%n", "WAL files:", wal, Times.bytes(walBytes)));
+        sb.append(String.format(Locale.ROOT, "%-12s %s%n", "On disk:", Times.bytes(disk)));
+        sb.append(String.format(Locale.ROOT, "%-12s %d%n", "Events:", stats.events));
+        if (stats.events > 0) {
+            sb.append(String.format(Locale.ROOT, "%-12s %s .. %s (%s)%n", "Time range:", Times.seconds(stats.first, zone),
+                    Times.seconds(stats.last, zone), Times.duration(stats.last - stats.first)));
+        }
+        sb.append(String.format(Locale.ROOT, "%-12s", "Levels:"));
+        for (Level l : Level.values()) {
+            sb.append(' ').append(l.name()).append(' ').append(stats.levels[l.code()]).append(' ');
+        }
+        sb.setLength(sb.length() - 1);
+        sb.append('\n');
+        if (stats.events == 0) {
+            return;
+        }
+        sb.append("\nTop loggers:\n");
+        counts(sb, stats.topLoggers(top));
+        sb.append("\nTop templates:\n");
+        counts(sb, stats.topTemplates(top));
+        List<EventStats.Failure> failures = stats.topFailures(top);
+        if (!failures.isEmpty()) {
+            sb.append("\nTop exceptions (class and top ").append(EventStats.FINGERPRINT_FRAMES).append(" frames):\n");
+            for (EventStats.Failure f : failures) {
+                sb.append(String.format(Locale.ROOT, "%10d  ", f.count));
+                SafeText.appendVisible(sb, f.example, false);
+                sb.append("\n            first ").append(Times.seconds(f.first, zone)).append(", last ")
+                        .append(Times.seconds(f.last, zone)).append('\n');
+                for (String frame : f.frames) {
+                    SafeText.appendVisible(sb.append("            at "), frame, false);
+                    sb.append('\n');
+                }
+            }
+        }
+        sb.append('\n');
+        Histogram.draw(sb, stats.perMinute, zone, ansi);
+    }
+
+    private static void counts(StringBuilder sb, Map<String, Long> counts) {
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            sb.append(String.format(Locale.ROOT, "%10d  ", e.getValue()));
+            SafeText.appendVisible(sb, e.getKey(), false);
+            sb.append('\n');
+        }
+    }
+
+    private void json(StringBuilder sb, List<StoreSummary> summaries, EventStats stats) {
+        sb.append("{\"stores\":[");
+        for (int i = 0; i < summaries.size(); i++) {
+            StoreSummary s = summaries.get(i);
+            sb.append(i > 0 ? "," : "").append("{\"store\":");
+            SafeText.appendJson(sb, s.store().label());
+            sb.append(",\"directory\":");
+            SafeText.appendJson(sb, s.store().directory().toString());
+            sb.append(",\"segments\":").append(s.segments()).append(",\"segmentBytes\":").append(s.segmentBytes())
+                    .append(",\"walFiles\":").append(s.walFiles()).append(",\"walBytes\":").append(s.walBytes())
+                    .append(",\"bytesOnDisk\":").append(s.bytesOnDisk()).append('}');
+        }
+        sb.append("],\"events\":").append(stats.events);
+        if (stats.events > 0) {
+            sb.append(",\"first\":\"").append(Timestamps.iso(stats.first)).append("\",\"last\":\"")
+                    .append(Timestamps.iso(stats.last)).append('"');
+        }
+        sb.append(",\"levels\":{");
+        for (Level l : Level.values()) {
+            sb.append(l.code() > 0 ? "," : "").append('"').append(l.name()).append("\":").append(stats.levels[l.code()]);
+        }
+        sb.append("},\"topLoggers\":");
+        countsJson(sb, stats.topLoggers(top), "logger");
+        sb.append(",\"topTemplates\":");
+        countsJson(sb, stats.topTemplates(top), "template");
+        sb.append(",\"topExceptions\":[");
+        List<EventStats.Failure> failures = stats.topFailures(top);
+        for (int i = 0; i < failures.size(); i++) {
+            EventStats.Failure f = failures.get(i);
+            sb.append(i > 0 ? "," : "").append("{\"class\":");
+            SafeText.appendJson(sb, f.className);
+            sb.append(",\"frames\":[");
+            for (int j = 0; j < f.frames.size(); j++) {
+                SafeText.appendJson(sb.append(j > 0 ? "," : ""), f.frames.get(j));
+            }
+            sb.append("],\"count\":").append(f.count).append(",\"first\":\"").append(Timestamps.iso(f.first))
+                    .append("\",\"last\":\"").append(Timestamps.iso(f.last)).append("\",\"example\":");
+            SafeText.appendJson(sb, f.example);
+            sb.append('}');
+        }
+        sb.append("],\"perMinute\":[");
+        boolean firstMinute = true;
+        for (Map.Entry<Long, long[]> e : stats.perMinute.entrySet()) {
+            sb.append(firstMinute ? "" : ",").append("{\"minute\":\"").append(Timestamps.iso(e.getKey())).append('"');
+            firstMinute = false;
+            for (Level l : Level.values()) {
+                sb.append(",\"").append(l.name()).append("\":").append(e.getValue()[l.code()]);
+            }
+            sb.append('}');
+        }
+        sb.append("]}\n");
+    }
+
+    private static void countsJson(StringBuilder sb, Map<String, Long> counts, String key) {
+        sb.append('[');
+        boolean first = true;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            sb.append(first ? "" : ",").append("{\"").append(key).append("\":");
+            SafeText.appendJson(sb, e.getKey());
+            sb.append(",\"count\":").append(e.getValue()).append('}');
+            first = false;
+        }
+        sb.append(']');
+    }
+}

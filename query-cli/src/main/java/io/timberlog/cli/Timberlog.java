@@ -1,0 +1,102 @@
+package io.timberlog.cli;
+
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code timberlog}: reads TimberLog stores. {@code query} is the default command, so
+ * {@code timberlog DIR --level WARN} is {@code timberlog query DIR --level WARN}. The only place that
+ * calls {@link System#exit}.
+ */
+@Command(name = "timberlog", mixinStandardHelpOptions = true, versionProvider = Timberlog.Version.class,
+        description = {"Reads TimberLog stores, also while the application runs and right after it crashed.",
+                "The default command is query: 'timberlog DIR' is 'timberlog query DIR'."},
+        subcommands = {QueryCommand.class, RunsCommand.class, StatsCommand.class, VerifyCommand.class,
+                CompactCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  timberlog /var/log/app/timberlog -n 50     the last 50 events",
+                "  timberlog query DIR --run -1 --level WARN warnings of the run before (crashed)",
+                "  timberlog query DIR -f                    follow new events",
+                "  timberlog runs DIR                        every run, and how it ended",
+                "  timberlog stats DIR --since 1h            what happened in the last hour",
+                "  timberlog verify DIR                      check every checksum",
+                "",
+                "Exit status: 0 when something matched, 1 when nothing did, 2 on an error."})
+public final class Timberlog implements Callable<Integer> {
+    private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+    private final Console console;
+
+    /** For picocli's completion generator, which instantiates the command. */
+    public Timberlog() {
+        this(Console.system());
+    }
+
+    Timberlog(Console console) {
+        this.console = console;
+    }
+
+    Console console() {
+        return console;
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(console.err());
+        return ExitCode.ERROR;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(Console.system(), args));
+    }
+
+    /** Runs a command line and returns its exit code. */
+    static int execute(Console console, String... args) {
+        CommandLine commandLine = commandLine(console);
+        try {
+            return commandLine.execute(withDefaultCommand(commandLine, args));
+        } catch (RuntimeException | Error e) {
+            new ErrorReporter(console).report(e);
+            return ExitCode.ERROR;
+        }
+    }
+
+    static CommandLine commandLine(Console console) {
+        ErrorReporter errors = new ErrorReporter(console);
+        CommandLine cl = new CommandLine(new Timberlog(console));
+        cl.setParameterExceptionHandler(errors);
+        cl.setExecutionExceptionHandler(errors);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOut(new PrintWriter(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(console.err(), StandardCharsets.UTF_8), true));
+        return cl;
+    }
+
+    /** Puts {@code query} in front of a command line that does not start with a command. */
+    static String[] withDefaultCommand(CommandLine cl, String[] args) {
+        if (args.length == 0 || cl.getSubcommands().containsKey(args[0]) || TOP_LEVEL_OPTIONS.contains(args[0])) {
+            return args;
+        }
+        String[] withQuery = new String[args.length + 1];
+        withQuery[0] = "query";
+        System.arraycopy(args, 0, withQuery, 1, args.length);
+        return withQuery;
+    }
+
+    /** The version in the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Timberlog.class.getPackage().getImplementationVersion();
+            return new String[] {"timberlog " + (v == null ? "(development build)" : v),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.timberlog.cli;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the times of {@code --since} and {@code --until}: ISO-8601 ({@code 2024-05-01T10:00:00Z},
+ * {@code 2024-05-01T12:00:00+02:00}, {@code 2024-05-01 10:00}, {@code 2024-05-01}, {@code 10:00:00},
+ * local time where no offset is given), relative to now ({@code 10m}, {@code 2h}, {@code 1h30m},
+ * {@code 3d}, {@code 1w}, {@code 500ms}, also written {@code -10m}), and {@code now}, {@code today},
+ * {@code yesterday}, {@code tomorrow} (local midnight).
+ */
+final class TimeSpec {
+    private static final Pattern RELATIVE = Pattern.compile("-?((\\d+)(ms|s|m|min|h|d|w))+");
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|min|m|h|d|w)");
+
+    private TimeSpec() {
+    }
+
+    /** Epoch nanoseconds of {@code text}; {@link UserError} naming {@code option} when it is not a time. */
+    static long parse(String option, String text, Instant now, ZoneId zone) {
+        String t = text.trim();
+        try {
+            Instant instant = instant(t.toLowerCase(Locale.ROOT), t, now, zone);
+            if (instant != null) {
+                return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+            }
+        } catch (DateTimeException | ArithmeticException e) {
+            // reported below
+        }
+        throw new UserError("invalid " + option + " '" + text + "': expected an ISO-8601 time (2024-05-01T10:00:00Z, "
+                + "2024-05-01 10:00, 10:00), a time ago (30s, 10m, 2h, 3d, 1w) or now, today, yesterday");
+    }
+
+    private static Instant instant(String lower, String t, Instant now, ZoneId zone) {
+        switch (lower) {
+            case "now": return now;
+            case "today": return LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+            case "yesterday": return LocalDate.ofInstant(now, zone).minusDays(1).atStartOfDay(zone).toInstant();
+            case "tomorrow": return LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant();
+            default:
+        }
+        if (RELATIVE.matcher(lower).matches()) {
+            long nanos = 0;
+            Matcher m = PART.matcher(lower);
+            while (m.find()) {
+                nanos = Math.addExact(nanos, Math.multiplyExact(Long.parseLong(m.group(1)), unitNanos(m.group(2))));
+            }
+            return now.minusNanos(nanos);
+        }
+        String iso = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
+        if (iso.endsWith("Z") || iso.endsWith("z")) {
+            return Instant.parse(iso.substring(0, iso.length() - 1) + 'Z');
+        }
+        if (iso.matches(".*T.*[+-]\\d\\d:?\\d\\d$")) {
+            return OffsetDateTime.parse(iso).toInstant();
+        }
+        if (iso.contains("T")) {
+            return ZonedDateTime.of(LocalDateTime.parse(iso), zone).toInstant();
+        }
+        if (iso.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return LocalDate.parse(iso).atStartOfDay(zone).toInstant();
+        }
+        if (iso.matches("\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?")) {
+            String padded = iso.indexOf(':') == 1 ? "0" + iso : iso;
+            return ZonedDateTime.of(LocalDate.ofInstant(now, zone), LocalTime.parse(padded), zone).toInstant();
+        }
+        return null;
+    }
+
+    private static long unitNanos(String unit) {
+        switch (unit) {
+            case "ms": return 1_000_000L;
+            case "s": return 1_000_000_000L;
+            case "m": case "min": return 60_000_000_000L;
+            case "h": return 3_600_000_000_000L;
+            case "d": return 86_400_000_000_000L;
+            default: return 7 * 86_400_000_000_000L;
+        }
+    }
+}

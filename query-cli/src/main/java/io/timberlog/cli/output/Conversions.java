@@ -1,0 +1,324 @@
+package io.timberlog.cli.output;
+
+import io.timberlog.core.KeyValue;
+import io.timberlog.core.LogEvent;
+import io.timberlog.core.RunInfo;
+import io.timberlog.core.query.QueryHit;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The conversion words of {@link PatternLayout}: logback's, with the same names and aliases, plus
+ * {@code %store} (where the event came from) and {@code %run} (the id of the run that wrote it).
+ *
+ * <pre>
+ * %d %date{pattern[, zone]}       %p %le %level            %t %thread
+ * %c %lo %logger{length}          %m %msg %message         %n
+ * %X %mdc{key[:-default]}         %ex %exception %throwable %xEx{depth|short|full}   %nopex
+ * %marker  %kvp  %sn %sequenceNumber  %r %relative (ms since the run started)
+ * %caller{depth}  %C %class  %M %method  %F %file  %L %line (from the caller frame, when captured)
+ * %highlight(..) %black(..) %red(..) %green(..) %yellow(..) %blue(..) %magenta(..) %cyan(..)
+ * %white(..) %gray(..) %boldRed(..) ... %boldWhite(..)   %replace(..){regex, replacement}
+ * %store  %run
+ * </pre>
+ * Not thread-safe.
+ */
+final class Conversions {
+    private static final String DEFAULT_DATE = "yyyy-MM-dd HH:mm:ss,SSS";
+    private static final String STRICT_DATE = "yyyy-MM-dd'T'HH:mm:ss,SSS";
+
+    private final LayoutContext context;
+    private boolean handlesThrowable;
+
+    Conversions(LayoutContext context) {
+        this.context = context;
+    }
+
+    /** True when the pattern has a conversion of the exception (or {@code %nopex}). */
+    boolean handlesThrowable() {
+        return handlesThrowable;
+    }
+
+    PatternNode node(String word, FormatInfo format, List<String> options) {
+        switch (word) {
+            case "d": case "date":
+                return plain(format, date(options));
+            case "p": case "le": case "level":
+                return plain(format, h -> h.event().level().name());
+            case "t": case "thread":
+                return plain(format, h -> h.event().thread());
+            case "c": case "lo": case "logger": {
+                if (options.isEmpty()) {
+                    return plain(format, h -> h.event().logger());
+                }
+                LoggerAbbreviator abbreviator = new LoggerAbbreviator(number(word, options.get(0)));
+                return plain(format, h -> abbreviator.abbreviate(h.event().logger()));
+            }
+            case "m": case "msg": case "message":
+                return new PatternNode.Conversion(format, h -> h.event().message(), true, false);
+            case "n":
+                return new PatternNode.Conversion(format, h -> context.lineSeparator(), false, true);
+            case "X": case "mdc":
+                return plain(format, mdc(options));
+            case "ex": case "exception": case "throwable":
+            case "xEx": case "xException": case "xThrowable": {
+                handlesThrowable = true;
+                int depth = throwableDepth(word, options);
+                if (depth == Integer.MAX_VALUE) {
+                    return new PatternNode.Conversion(format, h -> h.event().throwableText(), true, false);
+                }
+                String ls = context.lineSeparator();
+                return new PatternNode.Conversion(format, h -> h.event().throwable() == null ? ""
+                        : StackTraces.limit(h.event().throwable(), depth, ls), true, false);
+            }
+            case "nopex": case "nopexception":
+                handlesThrowable = true;
+                return new PatternNode.Literal("");
+            case "marker":
+                return plain(format, h -> String.join(" ", h.event().markers()));
+            case "kvp":
+                return plain(format, Conversions::keyValues);
+            case "sn": case "sequenceNumber":
+                return plain(format, h -> Long.toString(h.event().sequence()));
+            case "r": case "relative":
+                return plain(format, Conversions::relative);
+            case "caller":
+                return new PatternNode.Conversion(format, caller(options), true, false);
+            case "C": case "class":
+                return plain(format, h -> CallerFrame.of(h.event()).className());
+            case "M": case "method":
+                return plain(format, h -> CallerFrame.of(h.event()).method());
+            case "F": case "file":
+                return plain(format, h -> CallerFrame.of(h.event()).file());
+            case "L": case "line":
+                return plain(format, h -> CallerFrame.of(h.event()).line());
+            case "store":
+                return plain(format, h -> h.store().label());
+            case "run":
+                return plain(format, h -> h.event().run() == null ? "?" : h.event().run().id());
+            case "contextName": case "cn": case "property": case "lsn": case "localSequenceNumber":
+            case "prefix": case "maskedMdc":
+                throw new IllegalArgumentException("%" + word + " is not kept in a TimberLog store");
+            default:
+                throw new IllegalArgumentException("unknown conversion word %" + word + " in the pattern");
+        }
+    }
+
+    PatternNode group(String word, FormatInfo format, List<PatternNode> children, List<String> options) {
+        if (word.isEmpty()) {
+            return new PatternNode.Group(format, children, null, null, null);
+        }
+        if (word.equals("replace")) {
+            if (options.size() != 2) {
+                throw new IllegalArgumentException("%replace needs two options: %replace(...){'regex', 'replacement'}");
+            }
+            Pattern regex;
+            try {
+                regex = Pattern.compile(options.get(0));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("invalid regular expression in %replace: " + e.getDescription());
+            }
+            String replacement = options.get(1);
+            return new PatternNode.Group(format, children, null, null, s -> regex.matcher(s).replaceAll(replacement));
+        }
+        if (word.equals("highlight")) {
+            return colored(format, children, h -> Ansi.levelColor(h.event().level()));
+        }
+        String color = color(word);
+        if (color == null) {
+            throw new IllegalArgumentException("unknown conversion word %" + word + "(...) in the pattern");
+        }
+        return colored(format, children, h -> color);
+    }
+
+    private PatternNode colored(FormatInfo format, List<PatternNode> children, Function<QueryHit, String> color) {
+        if (!context.ansi().enabled()) {
+            return new PatternNode.Group(format, children, null, null, null);
+        }
+        return new PatternNode.Group(format, children, color, Ansi.RESET, null);
+    }
+
+    private static String color(String word) {
+        switch (word) {
+            case "black": return Ansi.BLACK;
+            case "red": return Ansi.RED;
+            case "green": return Ansi.GREEN;
+            case "yellow": return Ansi.YELLOW;
+            case "blue": return Ansi.BLUE;
+            case "magenta": return Ansi.MAGENTA;
+            case "cyan": return Ansi.CYAN;
+            case "white": return Ansi.WHITE;
+            case "gray": return Ansi.GRAY;
+            case "boldRed": return "\u001b[1;31m";
+            case "boldGreen": return "\u001b[1;32m";
+            case "boldYellow": return "\u001b[1;33m";
+            case "boldBlue": return "\u001b[1;34m";
+            case "boldMagenta": return "\u001b[1;35m";
+            case "boldCyan": return "\u001b[1;36m";
+            case "boldWhite": return "\u001b[1;37m";
+            default: return null;
+        }
+    }
+
+    private static PatternNode plain(FormatInfo format, Function<QueryHit, String> value) {
+        return new PatternNode.Conversion(format, value, false, false);
+    }
+
+    private Function<QueryHit, String> date(List<String> options) {
+        String pattern = options.isEmpty() || options.get(0).equals("ISO8601") ? DEFAULT_DATE
+                : options.get(0).equals("STRICT") ? STRICT_DATE : options.get(0);
+        ZoneId zone = context.zone();
+        if (options.size() > 1) {
+            try {
+                zone = ZoneId.of(options.get(1));
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("unknown time zone '" + options.get(1) + "' in %d (put a date "
+                        + "pattern that holds a comma in quotes: %d{\"HH:mm:ss,SSS\"})");
+            }
+        }
+        DateTimeFormatter formatter;
+        try {
+            formatter = DateTimeFormatter.ofPattern(pattern).withZone(zone);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid date pattern '" + pattern + "' in %d: " + e.getMessage());
+        }
+        DateText text = new DateText(formatter, pattern);
+        return h -> text.format(h.event().epochNanos());
+    }
+
+    private static Function<QueryHit, String> mdc(List<String> options) {
+        if (options.isEmpty() || options.get(0).isEmpty()) {
+            return h -> {
+                StringBuilder sb = new StringBuilder();
+                for (Map.Entry<String, String> e : h.event().mdc().entrySet()) {
+                    if (sb.length() > 0) {
+                        sb.append(", ");
+                    }
+                    sb.append(e.getKey()).append('=').append(e.getValue());
+                }
+                return sb.toString();
+            };
+        }
+        String option = options.get(0);
+        int cut = option.indexOf(":-");
+        String key = cut < 0 ? option : option.substring(0, cut);
+        String fallback = cut < 0 ? "" : option.substring(cut + 2);
+        return h -> {
+            String v = h.event().mdc().get(key);
+            return v == null ? fallback : v;
+        };
+    }
+
+    private static String keyValues(QueryHit h) {
+        List<KeyValue> kvs = h.event().keyValues();
+        StringBuilder sb = new StringBuilder();
+        for (KeyValue kv : kvs) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(kv.key()).append("=\"").append(kv.value().text()).append('"');
+        }
+        return sb.toString();
+    }
+
+    private static String relative(QueryHit h) {
+        RunInfo run = h.event().run();
+        return run == null ? "?" : Long.toString((h.event().epochNanos() - run.startEpochNanos()) / 1_000_000L);
+    }
+
+    private Function<QueryHit, String> caller(List<String> options) {
+        int depth = options.isEmpty() ? 5 : number("caller", options.get(0));
+        String ls = context.lineSeparator();
+        return h -> {
+            List<String> frames = h.event().callerFrames();
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < Math.min(depth, frames.size()); i++) {
+                sb.append("Caller+").append(i).append("\t at ").append(frames.get(i)).append(ls);
+            }
+            return sb.toString();
+        };
+    }
+
+    private static int throwableDepth(String word, List<String> options) {
+        if (options.isEmpty() || options.get(0).equals("full")) {
+            return Integer.MAX_VALUE;
+        }
+        if (options.get(0).equals("short")) {
+            return 1;
+        }
+        return number(word, options.get(0));
+    }
+
+    private static int number(String word, String option) {
+        try {
+            int n = Integer.parseInt(option.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("%" + word + " takes a number, not '" + option + "'");
+    }
+
+    /** The parts of a caller frame such as {@code com.acme.Orders.place(Orders.java:42)}, "?" where unknown. */
+    private static final class CallerFrame {
+        private static final CallerFrame UNKNOWN = new CallerFrame("?", "?", "?", "?");
+        private final String className;
+        private final String method;
+        private final String file;
+        private final String line;
+
+        private CallerFrame(String className, String method, String file, String line) {
+            this.className = className;
+            this.method = method;
+            this.file = file;
+            this.line = line;
+        }
+
+        static CallerFrame of(LogEvent e) {
+            if (e.callerFrames().isEmpty()) {
+                return UNKNOWN;
+            }
+            String frame = e.callerFrames().get(0);
+            int paren = frame.indexOf('(');
+            String qualified = paren < 0 ? frame : frame.substring(0, paren);
+            int dot = qualified.lastIndexOf('.');
+            String className = dot < 0 ? "?" : qualified.substring(0, dot);
+            String method = dot < 0 ? qualified : qualified.substring(dot + 1);
+            String file = "?";
+            String line = "?";
+            if (paren >= 0 && frame.endsWith(")")) {
+                String location = frame.substring(paren + 1, frame.length() - 1);
+                int colon = location.lastIndexOf(':');
+                file = colon < 0 ? location : location.substring(0, colon);
+                line = colon < 0 ? "?" : location.substring(colon + 1);
+            }
+            return new CallerFrame(className, method, file, line);
+        }
+
+        String className() {
+            return className;
+        }
+
+        String method() {
+            return method;
+        }
+
+        String file() {
+            return file;
+        }
+
+        String line() {
+            return line;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.timberlog.cli.output;
+
+import io.timberlog.core.KeyValue;
+import io.timberlog.core.LogEvent;
+import io.timberlog.core.query.QueryHit;
+
+import java.util.Map;
+
+/**
+ * One logfmt line per event: {@code time=... level=INFO store=. logger=... thread=... msg="..."}, then
+ * the MDC entries and key-value pairs as {@code key=value}, then {@code exception=} (the class) and
+ * {@code error=} (the exception's first line). A value is quoted when it is empty or holds a space,
+ * {@code =} or {@code "}; inside quotes {@code "} and {@code \} are escaped, and so is every
+ * control character, newlines included, so that one event stays one line.
+ */
+public final class LogfmtFormat implements EventFormat {
+    private final Timestamps time = new Timestamps();
+
+    @Override
+    public void format(QueryHit hit, StringBuilder sb) {
+        LogEvent e = hit.event();
+        sb.append("time=");
+        time.append(sb, e.epochNanos());
+        sb.append(" level=").append(e.level().name());
+        pair(sb, "store", hit.store().label());
+        pair(sb, "logger", e.logger());
+        pair(sb, "thread", e.thread());
+        pair(sb, "msg", e.message());
+        for (Map.Entry<String, String> m : e.mdc().entrySet()) {
+            pair(sb, m.getKey(), m.getValue() == null ? "" : m.getValue());
+        }
+        for (KeyValue kv : e.keyValues()) {
+            pair(sb, kv.key(), kv.value().text());
+        }
+        if (e.throwable() != null) {
+            pair(sb, "exception", e.throwable().className());
+            pair(sb, "error", e.throwable().toStringText());
+        }
+        sb.append('\n');
+    }
+
+    private static void pair(StringBuilder sb, String key, String value) {
+        sb.append(' ');
+        key(sb, key);
+        sb.append('=');
+        value(sb, value);
+    }
+
+    /** Keys cannot be quoted in logfmt: anything but a plain character becomes {@code _}. */
+    private static void key(StringBuilder sb, String key) {
+        if (key.isEmpty()) {
+            sb.append('_');
+            return;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            sb.append(c <= ' ' || c == '=' || c == '"' || SafeText.isUnsafe(c) ? '_' : c);
+        }
+    }
+
+    private static void value(StringBuilder sb, String v) {
+        boolean quote = v.isEmpty();
+        for (int i = 0; i < v.length() && !quote; i++) {
+            char c = v.charAt(i);
+            quote = c <= ' ' || c == '=' || c == '"' || c == '\\' || SafeText.isUnsafe(c);
+        }
+        if (!quote) {
+            sb.append(v);
+            return;
+        }
+        sb.append('"');
+        StringBuilder escaped = new StringBuilder(v.length() + 8);
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else {
+                escaped.append(c);
+            }
+        }
+        SafeText.appendVisible(sb, escaped, false);
+        sb.append('"');
+    }
+}

@@ -1,0 +1,111 @@
+package io.timberlog.cli.output;
+
+import io.timberlog.core.query.QueryHit;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/** One piece of a compiled pattern: literal text, a conversion, or a group of pieces. */
+interface PatternNode {
+    void append(QueryHit hit, StringBuilder sb);
+
+    /** Text written as the pattern has it. */
+    final class Literal implements PatternNode {
+        private final String text;
+
+        Literal(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public void append(QueryHit hit, StringBuilder sb) {
+            sb.append(text);
+        }
+    }
+
+    /**
+     * A value of the event, cut and padded by its format modifier, then made safe for a terminal: log
+     * data never reaches the output unescaped. Multi-line values (the message, a stack trace) keep
+     * their newlines and tabs.
+     */
+    final class Conversion implements PatternNode {
+        private final FormatInfo format;
+        private final Function<QueryHit, String> value;
+        private final boolean multiLine;
+        private final boolean trusted;
+
+        /**
+         * @param trusted true for text that does not come from log data (a line separator), which is
+         *                written as it is
+         */
+        Conversion(FormatInfo format, Function<QueryHit, String> value, boolean multiLine, boolean trusted) {
+            this.format = format;
+            this.value = value;
+            this.multiLine = multiLine;
+            this.trusted = trusted;
+        }
+
+        @Override
+        public void append(QueryHit hit, StringBuilder sb) {
+            String s = value.apply(hit);
+            if (!format.isNone()) {
+                s = format.apply(s);
+            }
+            if (trusted) {
+                sb.append(s);
+            } else {
+                SafeText.appendVisible(sb, s, multiLine);
+            }
+        }
+    }
+
+    /**
+     * Pieces in parentheses, {@code %(...)} or {@code %keyword(...)}: written between a prefix and a
+     * suffix (color codes), transformed as a whole ({@code %replace}), then cut and padded.
+     */
+    final class Group implements PatternNode {
+        private final FormatInfo format;
+        private final List<PatternNode> children;
+        private final Function<QueryHit, String> prefix;
+        private final String suffix;
+        private final UnaryOperator<String> transform;
+
+        Group(FormatInfo format, List<PatternNode> children, Function<QueryHit, String> prefix, String suffix,
+              UnaryOperator<String> transform) {
+            this.format = format;
+            this.children = children;
+            this.prefix = prefix;
+            this.suffix = suffix;
+            this.transform = transform;
+        }
+
+        @Override
+        public void append(QueryHit hit, StringBuilder sb) {
+            String start = prefix == null ? null : prefix.apply(hit);
+            if (format.isNone() && transform == null) {
+                appendPlain(hit, sb, start);
+                return;
+            }
+            StringBuilder inner = new StringBuilder();
+            appendPlain(hit, inner, start);
+            String s = inner.toString();
+            if (transform != null) {
+                s = transform.apply(s);
+            }
+            sb.append(format.apply(s));
+        }
+
+        private void appendPlain(QueryHit hit, StringBuilder sb, String start) {
+            if (start != null) {
+                sb.append(start);
+            }
+            for (PatternNode child : children) {
+                child.append(hit, sb);
+            }
+            if (start != null && suffix != null) {
+                sb.append(suffix);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.timberlog.cli.output;
+
+import io.timberlog.core.ThrowableInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stack trace cut to a number of frames per exception, as logback's {@code %ex{N}} prints it: the
+ * first N frames of each exception's whole stack (the frames it shares with the exception that
+ * encloses it included), and no "common frames omitted" line unless all of them fit.
+ */
+final class StackTraces {
+    private StackTraces() {
+    }
+
+    static String limit(ThrowableInfo throwable, int depth, String lineSeparator) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, throwable, depth, 0, "", List.of(), lineSeparator);
+        return sb.toString();
+    }
+
+    /** Prints {@code first} and its causes at {@code indent}; {@code enclosing} is the enclosing exception's whole stack. */
+    private static void append(StringBuilder sb, ThrowableInfo first, int depth, int indent, String caption,
+                               List<String> enclosing, String ls) {
+        String currentCaption = caption;
+        List<String> outer = enclosing;
+        for (ThrowableInfo t = first; t != null; t = t.cause()) {
+            indent(sb, indent).append(currentCaption);
+            currentCaption = "Caused by: ";
+            if (t.isCircularReference()) {
+                sb.append("[CIRCULAR REFERENCE: ").append(t.className()).append(": ").append(t.message()).append(']')
+                        .append(ls);
+                return;
+            }
+            sb.append(t.toStringText()).append(ls);
+            List<String> whole = new ArrayList<>(t.frames());
+            int common = Math.min(t.commonFramesOmitted(), outer.size());
+            whole.addAll(outer.subList(outer.size() - common, outer.size()));
+            boolean unrestricted = depth > whole.size();
+            int shown = unrestricted ? t.frames().size() : depth;
+            for (int i = 0; i < shown; i++) {
+                indent(sb, indent).append("\tat ").append(whole.get(i)).append(ls);
+            }
+            if (unrestricted && t.commonFramesOmitted() > 0) {
+                indent(sb, indent).append("\t... ").append(t.commonFramesOmitted()).append(" common frames omitted")
+                        .append(ls);
+            }
+            for (ThrowableInfo s : t.suppressed()) {
+                append(sb, s, depth, indent + 1, "Suppressed: ", whole, ls);
+            }
+            outer = whole;
+        }
+    }
+
+    private static StringBuilder indent(StringBuilder sb, int n) {
+        for (int i = 0; i < n; i++) {
+            sb.append('\t');
+        }
+        return sb;
+    }
+}

@@ -1,0 +1,204 @@
+package io.timberlog.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.timberlog.core.Level;
+import io.timberlog.core.LogStore;
+import io.timberlog.core.StoreOptions;
+import io.timberlog.core.testing.WalFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CommandsTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"query", "runs", "stats", "verify", "compact"})
+    void help_everyCommand_hasExamples(String command) {
+        java.io.PrintStream systemErr = System.err;
+        java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
+        Cli.Result r;
+        try {
+            System.setErr(new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = Cli.query(command, "--help");
+        } finally {
+            System.setErr(systemErr);
+        }
+        // picocli warns about a help text that is not a valid format string (a lone % in it)
+        assertEquals("", picocliWarnings.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("Usage: timberlog " + command), r.out());
+        assertTrue(r.out().contains("Examples:"), r.out());
+        assertEquals("", r.err());
+        for (String line : r.out().split("\n")) {
+            assertTrue(line.length() <= 80, "fits a terminal: " + line);
+        }
+    }
+
+    @Test
+    void help_topLevel_listsCommands() {
+        Cli.Result r = Cli.query("--help");
+        assertEquals(0, r.code());
+        for (String c : List.of("query", "runs", "stats", "verify", "compact")) {
+            assertTrue(r.out().contains("  " + c), r.out());
+        }
+    }
+
+    @Test
+    void version_printsVersion() {
+        Cli.Result r = Cli.query("--version");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("timberlog "), r.out());
+    }
+
+    @Test
+    void runs_listsEachRunWithIndex() throws Exception {
+        Cli.write(dir, w -> w.append(1, Level.INFO, "l", "one"));
+        Cli.write(dir, w -> {
+            w.append(2, Level.INFO, "l", "two");
+            w.append(3, Level.INFO, "l", "three");
+        });
+        Cli.Result r = Cli.query("runs", dir.toString(), "--utc");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(3, lines.length, r.out());
+        assertTrue(lines[0].startsWith(" IDX  RUN"), lines[0]);
+        assertTrue(lines[1].matches("\\s+-1 .* 1  clean .*"), lines[1]);
+        assertTrue(lines[2].matches("\\s+0 .* 2  clean .*"), lines[2]);
+    }
+
+    @Test
+    void runs_json_oneObjectPerRun() throws Exception {
+        Cli.write(dir, w -> w.append(1, Level.INFO, "l", "one"));
+        JsonNode run = new ObjectMapper().readTree(Cli.query("runs", dir.toString(), "--format", "json").out());
+        assertEquals(0, run.get("index").asInt());
+        assertEquals("CLEAN", run.get("state").asText());
+        assertEquals(1, run.get("events").asInt());
+    }
+
+    @Test
+    void stats_text_showsEverySection() throws Exception {
+        SampleStore.write(dir);
+        Cli.Result r = Cli.query("stats", dir.toString(), "--utc");
+        assertEquals(0, r.code(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("Events:      6\n"), out);
+        assertTrue(out.contains("Time range:  2024-01-01 00:00:01 .. 2024-01-01 00:00:06 (5s)"), out);
+        assertTrue(out.contains("Levels:      TRACE 0  DEBUG 1  INFO 3  WARN 1  ERROR 1  FATAL 0"), out);
+        assertTrue(out.contains("         3  order {} for {} took {} ms\n"), out);
+        assertTrue(out.contains("         4  com.acme.orders.OrderService\n"), out);
+        assertTrue(out.contains("         1  java.lang.IllegalStateException: wrapped\n"), out);
+        assertTrue(out.contains("  2024-01-01 00:00 E"), out);
+        assertTrue(out.contains(" 6 (1 errors, 1 warnings)"), out);
+    }
+
+    @Test
+    void stats_json_narrowedByFilters() throws Exception {
+        SampleStore.write(dir);
+        JsonNode stats = new ObjectMapper().readTree(Cli.query("stats", dir.toString(), "--format", "json",
+                "--since", "2024-01-01T00:00:04Z").out());
+        assertEquals(3, stats.get("events").asInt());
+        assertEquals(1, stats.at("/levels/ERROR").asInt());
+        assertEquals("order {} for {} took {} ms", stats.at("/topTemplates/0/template").asText());
+        assertEquals(2, stats.at("/topTemplates/0/count").asInt());
+        assertEquals("java.lang.IllegalStateException", stats.at("/topExceptions/0/class").asText());
+        assertEquals(3, stats.at("/perMinute/0/INFO").asInt() + stats.at("/perMinute/0/ERROR").asInt());
+    }
+
+    @Test
+    void stats_exceptionFingerprint_countsSameFailureOnce() throws Exception {
+        Cli.write(dir, w -> {
+            for (int i = 0; i < 3; i++) {
+                w.append(w.event(i, Level.ERROR, "l", "failed {}", (long) i).throwable(io.timberlog.core.ThrowableInfo.of(
+                        "java.io.IOException", "attempt " + i, List.of("a.B.c(B.java:1)", "a.B.d(B.java:2)"), 0, null, List.of())));
+            }
+            w.append(w.event(9, Level.ERROR, "l", "other").throwable(io.timberlog.core.ThrowableInfo.of(
+                    "java.io.IOException", "elsewhere", List.of("x.Y.z(Y.java:1)"), 0, null, List.of())));
+        });
+        JsonNode stats = new ObjectMapper().readTree(Cli.query("stats", dir.toString(), "-o", "json").out());
+        assertEquals(3, stats.at("/topExceptions/0/count").asInt());
+        assertEquals("2024-01-01T00:00:00.000000000Z", stats.at("/topExceptions/0/first").asText());
+        assertEquals("2024-01-01T00:00:02.000000000Z", stats.at("/topExceptions/0/last").asText());
+        assertEquals(1, stats.at("/topExceptions/1/count").asInt());
+    }
+
+    @Test
+    void verify_wholeStore_exitsZero() throws Exception {
+        SampleStore.write(dir);
+        Cli.Result r = Cli.query("verify", dir.toString());
+        assertEquals(0, r.code(), r.out());
+        assertEquals("whole: 1 files, 6 intact events, 0 damaged ranges\n", r.out());
+    }
+
+    @Test
+    void verify_damagedSegment_listsRangeAndExitsOne() throws Exception {
+        SampleStore.write(dir);
+        Cli.write(dir, w -> w.append(7, Level.INFO, "l", "the second run"));
+        Path segment;
+        try (Stream<Path> files = Files.list(dir.resolve("segments"))) {
+            segment = files.sorted().findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[60] ^= 0x01; // inside the first block's frame
+        Files.write(segment, bytes);
+        Cli.Result r = Cli.query("verify", dir.toString());
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().startsWith("damaged: " + segment + ": bytes 32.."), r.out());
+        assertTrue(r.out().contains("DAMAGED: 2 files, 1 intact events"), r.out());
+        Cli.Result q = Cli.query(dir.toString(), "-o", "raw");
+        assertEquals(0, q.code());
+        assertEquals("the second run\n", q.out());
+        assertTrue(q.err().startsWith("timberlog: warning: damaged range skipped: " + segment), q.err());
+    }
+
+    @Test
+    void compact_walFilesOfACrashedWriter_convertsThemAndKeepsEveryEvent() throws Exception {
+        WalFixtures.writeRun(dir, 500, 3);
+        String before = Cli.query(dir.toString(), "-o", "json").out();
+        Cli.Result r = Cli.query("compact", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("compacted [1-9][0-9]* WAL files? into segments\n"), r.out());
+        try (Stream<Path> wal = Files.list(dir.resolve("wal"))) {
+            assertEquals(0, wal.count());
+        }
+        assertEquals(before, Cli.query(dir.toString(), "-o", "json").out());
+        assertEquals("compacted 0 WAL files into segments\n", Cli.query("compact", dir.toString()).out());
+    }
+
+    @Test
+    void compact_whileAWriterHoldsTheStore_refusesInOneLine() throws Exception {
+        try (LogStore store = LogStore.open(StoreOptions.builder(dir).problemListener((m, c) -> { }).build())) {
+            Cli.Result r = Cli.query("compact", dir.toString());
+            assertEquals(2, r.code());
+            assertTrue(r.err().startsWith("timberlog: store " + dir + " is locked by "), r.err());
+            assertEquals(1, r.err().split("\n").length, r.err());
+        }
+    }
+
+    @Test
+    void compact_directoryThatIsNoStore_refusesInOneLine() throws Exception {
+        Cli.Result r = Cli.query("compact", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("not a TimberLog store"), r.err());
+    }
+
+    @Test
+    void manPage_describesEveryCommandAndOption() {
+        String page = ManPage.render(Timberlog.commandLine(new Cli().console()));
+        assertTrue(page.startsWith(".TH TIMBERLOG 1"), page);
+        for (String s : List.of(".SS \"timberlog query DIR [OPTIONS]\"", ".SS \"timberlog runs DIR", "\\fB\\-\\-follow\\fR",
+                "\\fB\\-\\-pattern\\fR \\fIPATTERN\\fR", ".SH EXIT STATUS")) {
+            assertTrue(page.contains(s), s);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.timberlog.cli;
+
+import io.timberlog.core.Level;
+import io.timberlog.core.LogStore;
+import io.timberlog.core.StoreOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The built launcher script and jar, as a user runs them: real processes, real exit codes and signals. */
+class LauncherIT {
+    private static final Path LAUNCHER = Paths.get(System.getProperty("timberlog.launcher", "target/timberlog"));
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out, err);
+    }
+
+    @Test
+    void launcher_queriesAStore() throws Exception {
+        SampleStore.write(dir);
+        Run r = run(dir.toString(), "-n", "1", "--format", "raw");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("order 3 for dave took 501.5 ms\n", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void launcher_exitCodes() throws Exception {
+        SampleStore.write(dir);
+        assertEquals(1, run(dir.toString(), "--text", "nothing like this").code());
+        Run bad = run(dir.toString(), "--bogus");
+        assertEquals(2, bad.code());
+        assertEquals(1, bad.err().split("\n").length, bad.err());
+        assertEquals(2, run(dir.resolve("missing").toString()).code());
+    }
+
+    @Test
+    void launcher_helpAndVersion() throws Exception {
+        Run help = run("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("Usage: timberlog"), help.out());
+        Run version = run("--version");
+        assertTrue(version.out().startsWith("timberlog 0.1.0-SNAPSHOT"), version.out());
+    }
+
+    @Test
+    void launcher_worksThroughSymlinkFromAnotherDirectory() throws Exception {
+        SampleStore.write(dir.resolve("store"));
+        Path link = dir.resolve("bin/timberlog");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, LAUNCHER.toAbsolutePath());
+        Process p = new ProcessBuilder(link.toString(), "store", "-n", "1", "-o", "raw").directory(dir.toFile()).start();
+        assertEquals("order 3 for dave took 501.5 ms\n", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, p.waitFor());
+        Files.delete(link);
+    }
+
+    @Test
+    void follow_stopsCleanlyOnCtrlC() throws Exception {
+        try (LogStore store = LogStore.open(StoreOptions.builder(dir).problemListener((m, c) -> { }).build())) {
+            Cli.Writer w = new Cli.Writer(store);
+            w.append(1, Level.INFO, "l", "first");
+            Process p = new ProcessBuilder(LAUNCHER.toString(), dir.toString(), "-f", "-o", "raw").start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                assertEquals("first", out.readLine());
+                w.append(2, Level.INFO, "l", "second");
+                assertEquals("second", out.readLine());
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+                assertNull(out.readLine());
+            }
+            assertEquals(130, p.exitValue()); // 128 + SIGINT, as for any program stopped with Ctrl-C
+            assertEquals("", new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void build_madeCompletionScriptAndManPage() throws IOException {
+        Path target = LAUNCHER.getParent();
+        assertTrue(Files.readString(target.resolve("timberlog_completion")).contains("complete -F"));
+        String man = Files.readString(target.resolve("man/man1/timberlog.1"));
+        assertTrue(man.contains(".SS \"timberlog query DIR [OPTIONS]\""), man);
+    }
+}

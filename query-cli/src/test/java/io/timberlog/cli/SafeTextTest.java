@@ -1,0 +1,42 @@
+package io.timberlog.cli;
+
+import io.timberlog.cli.output.SafeText;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SafeTextTest {
+    private static String visible(String s, boolean multiLine) {
+        StringBuilder sb = new StringBuilder();
+        SafeText.appendVisible(sb, s, multiLine);
+        return sb.toString();
+    }
+
+    private static String json(String s) {
+        StringBuilder sb = new StringBuilder();
+        SafeText.appendJson(sb, s);
+        return sb.toString();
+    }
+
+    @Test
+    void appendVisible_escapesEveryUnsafeCharacter() {
+        assertEquals("a\\x1b[2Jb\\x07\\x7f\\x9b\\u202e\\u2066\\u2028\\ud800\\r", visible("a\u001b[2Jb\u0007\u007f\u009b\u202e\u2066\u2028\ud800\r", true));
+    }
+
+    @Test
+    void appendVisible_keepsNewlinesOnlyInMultiLineText() {
+        assertEquals("a\nb\tc", visible("a\nb\tc", true));
+        assertEquals("a\\nb\\tc", visible("a\nb\tc", false));
+    }
+
+    @Test
+    void appendVisible_keepsOrdinaryUnicode() {
+        assertEquals("caf\u00e9 \ud83d\ude00 \u4e2d", visible("caf\u00e9 \ud83d\ude00 \u4e2d", false));
+    }
+
+    @Test
+    void appendJson_escapesPerRfcAndTerminalSafe() {
+        assertEquals("\"q\\\" b\\\\ n\\n t\\t \\u0000 \\u001b \\u007f \\u009b \\u2028 \\u2029 \\u202e \\udc00 \ud83d\ude00\"",
+                json("q\" b\\ n\n t\t \u0000 \u001b \u007f \u009b \u2028 \u2029 \u202e \udc00 \ud83d\ude00"));
+    }
+}

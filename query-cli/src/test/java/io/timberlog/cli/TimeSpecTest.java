@@ -1,0 +1,56 @@
+package io.timberlog.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TimeSpecTest {
+    private static final Instant NOW = Instant.parse("2024-05-01T12:30:00Z");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    private static long nanos(String instant) {
+        Instant i = Instant.parse(instant);
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+
+    private static long parse(String text, ZoneId zone) {
+        return TimeSpec.parse("--since", text, NOW, zone);
+    }
+
+    @Test
+    void parse_iso_withAndWithoutOffset() {
+        assertEquals(nanos("2024-05-01T10:00:00Z"), parse("2024-05-01T10:00:00Z", BERLIN));
+        assertEquals(nanos("2024-05-01T08:00:00Z"), parse("2024-05-01T10:00:00+02:00", ZoneOffset.UTC));
+        assertEquals(nanos("2024-05-01T08:00:00.250Z"), parse("2024-05-01 10:00:00.250", BERLIN));
+        assertEquals(nanos("2024-04-30T22:00:00Z"), parse("2024-05-01", BERLIN));
+        assertEquals(nanos("2024-05-01T07:05:00Z"), parse("9:05", BERLIN));
+    }
+
+    @Test
+    void parse_relative_countsBack() {
+        assertEquals(nanos("2024-05-01T12:20:00Z"), parse("10m", ZoneOffset.UTC));
+        assertEquals(nanos("2024-05-01T12:20:00Z"), parse("-10m", ZoneOffset.UTC));
+        assertEquals(nanos("2024-05-01T11:00:00Z"), parse("1h30m", ZoneOffset.UTC));
+        assertEquals(nanos("2024-04-24T12:30:00Z"), parse("1w", ZoneOffset.UTC));
+        assertEquals(nanos("2024-05-01T12:29:59.500Z"), parse("500ms", ZoneOffset.UTC));
+    }
+
+    @Test
+    void parse_words_localMidnight() {
+        assertEquals(nanos("2024-04-30T22:00:00Z"), parse("today", BERLIN));
+        assertEquals(nanos("2024-04-29T22:00:00Z"), parse("YESTERDAY", BERLIN));
+        assertEquals(nanos("2024-05-01T12:30:00Z"), parse("now", BERLIN));
+    }
+
+    @Test
+    void parse_garbage_namesOptionAndForms() {
+        UserError e = assertThrows(UserError.class, () -> TimeSpec.parse("--until", "soon", NOW, ZoneOffset.UTC));
+        assertTrue(e.getMessage().startsWith("invalid --until 'soon': expected an ISO-8601 time"), e.getMessage());
+        assertThrows(UserError.class, () -> parse("99999999999999999d", ZoneOffset.UTC));
+        assertThrows(UserError.class, () -> parse("25:00", ZoneOffset.UTC));
+    }
+}
