@@ -37,28 +37,32 @@ public final class CrashDemo {
         }
         deleteRecursively(store);
 
-        Process service = startService(store);
+        Path console = store.resolveSibling(store.getFileName() + "-console.log");
+        Process service = startService(store, console);
         // Should this program be stopped first (Ctrl-C), the service must not outlive it.
         Runtime.getRuntime().addShutdownHook(new Thread(service::destroyForcibly));
-        announce("The shop service (pid " + service.pid() + ") runs for " + RUN_MILLIS / 1000
-                + " s; its console shows INFO and above, TimberLog captures everything (DEBUG too) into " + store);
+        announce("The shop service (pid " + service.pid() + ") takes orders for " + RUN_MILLIS / 1000 + " s. "
+                + "Its console (INFO and above) goes to " + console + "; TimberLog captures every event, DEBUG "
+                + "too, into " + store);
         Thread.sleep(RUN_MILLIS);
         service.destroyForcibly(); // SIGKILL on Unix: no shutdown hook, no flush, nothing
         service.waitFor();
-        announce("kill -9 " + service.pid() + ": the service died mid-work (exit " + service.exitValue()
-                + "). What it logged last, read from the store as the crash left it:");
+        announce("kill -9 " + service.pid() + ": the service died mid-work (exit " + service.exitValue() + ")");
 
-        runCli(cliJar, "query", store.toString(), "-n", "15");
-        announce("Its warnings and errors, with their stack traces:");
-        runCli(cliJar, "query", store.toString(), "--level", "WARN", "-n", "3");
-        announce("The runs in the store (a crashed run ends without a clean close):");
+        announce("What it logged last, read from the store as the crash left it, with no repair step:");
+        runCli(cliJar, "query", store.toString(), "-n", "12");
+        announce("Its last errors, with their stack traces:");
+        runCli(cliJar, "query", store.toString(), "--level", "ERROR", "-n", "1");
+        announce("The runs in the store (this one crashed: it ended without a clean close):");
         runCli(cliJar, "runs", store.toString());
+        System.out.println();
+        System.out.println("Try more: query-cli/target/timberlog --help, e.g. query-cli/target/timberlog stats " + store);
     }
 
-    private static Process startService(Path store) throws IOException {
+    private static Process startService(Path store, Path console) throws IOException {
         return new ProcessBuilder(javaExecutable(), "-Dtimberlog.dir=" + store,
                 "-cp", System.getProperty("java.class.path"), "io.timberlog.examples.logback.ShopService")
-                .inheritIO().start();
+                .redirectErrorStream(true).redirectOutput(console.toFile()).start();
     }
 
     /** Runs {@code timberlog ARGS} as the launcher script would, on this program's Java. */
@@ -68,7 +72,9 @@ public final class CrashDemo {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", cliJar.toString()));
         command.addAll(List.of(args));
         int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-        if (exit != 0) {
+        if (exit == 1) {
+            System.out.println("(nothing matched)"); // like grep: exit 1 when nothing matched
+        } else if (exit != 0) {
             System.err.println("CrashDemo: timberlog " + args[0] + " exited with " + exit);
             System.exit(exit);
         }
