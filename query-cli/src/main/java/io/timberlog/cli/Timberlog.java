@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         description = {"Reads TimberLog stores, also while the application runs and right after it crashed.",
                 "The default command is query: 'timberlog DIR' is 'timberlog query DIR'."},
         subcommands = {QueryCommand.class, RunsCommand.class, StatsCommand.class, VerifyCommand.class,
-                CompactCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
+                CompactCommand.class, AttachCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {"  timberlog /var/log/app/timberlog -n 50     the last 50 events",
                 "  timberlog query DIR --run -1 --level WARN warnings of the run before (crashed)",
@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
                 "  timberlog runs DIR                        every run, and how it ended",
                 "  timberlog stats DIR --since 1h            what happened in the last hour",
                 "  timberlog verify DIR                      check every checksum",
+                "  timberlog attach PID dir=DIR              capture a running JVM's logs from now on",
                 "",
                 "Exit status: 0 when something matched, 1 when nothing did, 2 on an error."})
 public final class Timberlog implements Callable<Integer> {

@@ -14,6 +14,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(location -> !location.contains("/.m2/")) // this build's classes, not the libraries'
             .withImportOption(location -> !location.contains("-tests.jar")) // nor core's test helpers
+            .withImportOption(location -> !location.contains("/agent/target/")) // nor the agent, only copied
             .importPackages("io.timberlog");
 
     @Test
@@ -27,6 +28,13 @@ class ArchitectureTest {
     void onlyTheCli_usesPicocli() {
         noClasses().that().resideOutsideOfPackage("io.timberlog.cli..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void cli_doesNotUseTheAgentsClasses() {
+        noClasses().that().resideInAPackage("io.timberlog.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.timberlog.agent..")
                 .check(CLASSES);
     }
 

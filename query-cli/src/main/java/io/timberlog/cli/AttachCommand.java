@@ -1,0 +1,116 @@
+package io.timberlog.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code timberlog attach PID [OPTION...]}: loads the TimberLog agent into a running JVM, which starts
+ * capturing its logback, log4j2 and java.util.logging events without a restart.
+ *
+ * <p>The agent jar does the attaching itself ({@code java -jar timberlog-agent.jar attach PID OPTIONS}),
+ * run here as a child process: the CLI knows nothing of the agent's classes, and the attach needs the
+ * {@code jdk.attach} module of a JDK, which that child reports clearly when it is missing.
+ */
+@Command(name = "attach", mixinStandardHelpOptions = true,
+        description = {"Loads the TimberLog agent into the running JVM PID: from then on every logback, log4j2 "
+                + "and java.util.logging event it emits is captured into a store, with no restart and no change "
+                + "to its code or logging configuration. Needs a JDK (the Attach API) and the same user as the "
+                + "JVM; JDK 21 and later print a warning in that JVM unless it was started with "
+                + "-XX:+EnableDynamicAgentLoading."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  timberlog attach 4242                          store in the default directory",
+                "  timberlog attach 4242 dir=/var/log/app/timberlog fsync=always"})
+final class AttachCommand implements Callable<Integer> {
+    static final String AGENT_JAR = "timberlog-agent.jar";
+
+    @ParentCommand
+    Timberlog parent;
+
+    @Parameters(index = "0", paramLabel = "PID", description = "The process id of a running JVM.")
+    long pid;
+
+    @Parameters(index = "1..*", paramLabel = "OPTION",
+            description = "Agent options as NAME=VALUE (the names of the appenders' options: dir, fsync, maxWalSize, "
+                    + "...), as after -javaagent:timberlog-agent.jar=. A relative dir is taken from the current "
+                    + "directory, not the JVM's.")
+    List<String> options = new ArrayList<>();
+
+    @Option(names = "--agent-jar", paramLabel = "JAR",
+            description = "The agent jar to load (default: " + AGENT_JAR + " beside the timberlog jar).")
+    Path agentJar;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path jar = agentJar != null ? agentJar : defaultAgentJar();
+        if (!Files.isRegularFile(jar)) {
+            throw new UserError("no agent jar at " + jar + " (give one with --agent-jar)");
+        }
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toAbsolutePath().toString(), "attach", Long.toString(pid)));
+        if (!options.isEmpty()) {
+            command.add(agentOptions());
+        }
+        Process attach = new ProcessBuilder(command).start();
+        attach.getOutputStream().close();
+        Console console = parent.console();
+        Thread errors = new Thread(() -> copy(attach.getErrorStream(), console.err()), "attach-stderr");
+        errors.setDaemon(true);
+        errors.start();
+        copy(attach.getInputStream(), console.out());
+        int code = attach.waitFor();
+        errors.join();
+        return code == 0 ? ExitCode.OK : ExitCode.ERROR;
+    }
+
+    /** The options as the agent takes them: comma-separated, a relative dir made absolute here. */
+    private String agentOptions() {
+        List<String> resolved = new ArrayList<>();
+        for (String option : options) {
+            for (String part : option.split(",")) {
+                int eq = part.indexOf('=');
+                if (eq <= 0) {
+                    throw new UserError("'" + part + "' is not an agent option NAME=VALUE");
+                }
+                String name = part.substring(0, eq).trim();
+                String value = part.substring(eq + 1);
+                if (name.equals("dir")) {
+                    value = Paths.get(value).toAbsolutePath().normalize().toString();
+                }
+                resolved.add(name + "=" + value);
+            }
+        }
+        return String.join(",", resolved);
+    }
+
+    /** Beside the jar (or the classes directory) this command was loaded from. */
+    private static Path defaultAgentJar() {
+        try {
+            Path location = Paths.get(AttachCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toAbsolutePath().getParent().resolve(AGENT_JAR);
+        } catch (URISyntaxException | RuntimeException e) {
+            return Paths.get(AGENT_JAR);
+        }
+    }
+
+    private static void copy(InputStream from, OutputStream to) {
+        try (from) {
+            from.transferTo(to);
+            to.flush();
+        } catch (IOException e) {
+            // our own output is gone (a closed pipe): nothing left to tell anyone; the exit code still says it
+        }
+    }
+}
