@@ -48,17 +48,25 @@ final class FilterOptions {
             description = "Events whose message contains a match of REGEX (Java syntax). Repeat for all of several.")
     List<String> regexes = new ArrayList<>();
 
-    @Option(names = {"-t", "--text"}, paramLabel = "TEXT",
-            description = "Events whose message contains TEXT. Repeat for all of several.")
+    @Option(names = {"-t", "--text"}, paramLabel = "WORD",
+            description = "Events whose message holds WORD as whole words: no letter or digit right before or after "
+                    + "it (--text 4711 finds 'order 4711 failed', not 'order 47110'; WORD may hold several words "
+                    + "and other characters: --text req-8f3a). The store's index knows which words each block of "
+                    + "events holds, so a rare value is found without reading the rest. Repeat for all of several.")
+    List<String> words = new ArrayList<>();
+
+    @Option(names = {"-s", "--contains"}, paramLabel = "TEXT",
+            description = "Events whose message contains TEXT anywhere, also inside words (like grep -F; slower "
+                    + "than --text: only the words TEXT holds whole can be looked up in the index). Repeat for all "
+                    + "of several.")
     List<String> texts = new ArrayList<>();
 
-    @Option(names = {"-i", "--ignore-case"}, description = "--text and --grep ignore case.")
+    @Option(names = {"-i", "--ignore-case"}, description = "--text, --contains and --grep ignore case.")
     boolean ignoreCase;
 
     @Option(names = {"-w", "--whole-words"},
-            description = "--text and --grep match whole words only, like grep -w: no letter or digit right before "
-                    + "or after a match. The store's index knows which words each block of events holds, so "
-                    + "this is the fast way to find a rare value: --text 4711 -w.")
+            description = "--grep and --contains match whole words only, like grep -w: no letter or digit right "
+                    + "before or after a match.")
     boolean wholeWords;
 
     @Option(names = "--field", paramLabel = "KEY=VALUE",
@@ -124,6 +132,7 @@ final class FilterOptions {
             }
         }
         texts.forEach(q::text);
+        words.forEach(q::word);
         q.ignoreCase(ignoreCase).wholeWords(wholeWords);
         for (String f : fields) {
             int eq = f.indexOf('=');

@@ -131,10 +131,23 @@ class QueryCommandTest {
     }
 
     @Test
-    void query_wholeWords_matchOnlyWholeWords() {
-        assertEquals("order 2 for bob took 700 ms|", messages(Cli.query(store, "--text", "70", "--text", "bob")));
-        assertEquals(1, Cli.query(store, "--text", "70", "-w").code());
-        assertEquals("order 2 for bob took 700 ms|", messages(Cli.query(store, "--text", "700", "-w")));
+    void query_text_matchesWholeWordsOnly() {
+        assertEquals(1, Cli.query(store, "--text", "70").code());
+        assertEquals("order 2 for bob took 700 ms|", messages(Cli.query(store, "--text", "700", "--text", "bob")));
+        assertEquals("order 2 for bob took 700 ms|", messages(Cli.query(store, "--text", "bob took")));
+        assertEquals(1, Cli.query(store, "--text", "ob took").code());
+    }
+
+    @Test
+    void query_contains_matchesInsideWordsUnlessWholeWords() {
+        assertEquals("order 2 for bob took 700 ms|", messages(Cli.query(store, "--contains", "70", "--text", "bob")));
+        assertEquals("order 2 for bob took 700 ms|", messages(Cli.query(store, "-s", "OB TOOK", "-i")));
+        assertEquals(1, Cli.query(store, "--contains", "70", "-w").code());
+        assertEquals("order 2 for bob took 700 ms|", messages(Cli.query(store, "--contains", "700", "-w")));
+    }
+
+    @Test
+    void query_grepWholeWords_matchOnlyWholeWords() {
         assertEquals("order 2 for bob took 700 ms|", messages(Cli.query(store, "--grep", "b.b", "--whole-words")));
         assertEquals(1, Cli.query(store, "--grep", "o.", "-w", "--text", "bob").code());
     }

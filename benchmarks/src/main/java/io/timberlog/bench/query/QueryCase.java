@@ -23,7 +23,8 @@ public record QueryCase(String name, List<String> timberLogArguments, String tex
         Instant toInstant = fromInstant.plusSeconds(60);
         String fromText = fromInstant.toString().replace('T', ' ').replace("Z", "");
         String toText = toInstant.toString().replace('T', ' ').replace("Z", "");
-        String needle = "order " + data.needle() + " for ";
+        // "order N for" as whole words finds what grep -F finds with the space after it: N and no longer number.
+        String needle = "order " + data.needle() + " for";
         String regex = "took 1[0-4][0-9][0-9] ms";
         return List.of(
                 new QueryCase("one-minute time window",
@@ -33,7 +34,7 @@ public record QueryCase(String name, List<String> timberLogArguments, String tex
                 new QueryCase("the ERROR events", List.of("query", STORE, "--level", "ERROR"),
                         "grep -F ' ERROR ' " + TEXT),
                 new QueryCase("a value that occurs once", List.of("query", STORE, "--text", needle),
-                        "grep -F " + ProcessTimer.quote(needle) + " " + TEXT),
+                        "grep -F " + ProcessTimer.quote(needle + " ") + " " + TEXT),
                 new QueryCase("full regex scan", List.of("query", STORE, "--grep", regex),
                         "grep -E " + ProcessTimer.quote(regex) + " " + TEXT));
     }

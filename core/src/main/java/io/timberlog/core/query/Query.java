@@ -38,6 +38,7 @@ public final class Query {
     private final List<String> threads;
     private final List<String> templates;
     private final List<String> texts;
+    private final List<String> words;
     private final List<Pattern> regexes;
     private final boolean ignoreCase;
     private final boolean wholeWords;
@@ -57,6 +58,7 @@ public final class Query {
         this.threads = List.copyOf(b.threads);
         this.templates = List.copyOf(b.templates);
         this.texts = List.copyOf(b.texts);
+        this.words = List.copyOf(b.words);
         this.regexes = List.copyOf(b.regexes);
         this.ignoreCase = b.ignoreCase;
         this.wholeWords = b.wholeWords;
@@ -113,6 +115,14 @@ public final class Query {
     /** Substrings every formatted message must contain. */
     public List<String> texts() {
         return texts;
+    }
+
+    /**
+     * Texts every formatted message must contain as whole words, whatever {@link #wholeWords()} says:
+     * no letter or digit right before or after them.
+     */
+    public List<String> words() {
+        return words;
     }
 
     /** Regular expressions every formatted message must contain a match of. */
@@ -172,6 +182,7 @@ public final class Query {
         private final List<String> threads = new ArrayList<>();
         private final List<String> templates = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
+        private final List<String> words = new ArrayList<>();
         private final List<Pattern> regexes = new ArrayList<>();
         private boolean ignoreCase;
         private boolean wholeWords;
@@ -246,6 +257,16 @@ public final class Query {
         /** Events whose formatted message contains {@code text}. */
         public Builder text(String text) {
             texts.add(Objects.requireNonNull(text, "text"));
+            return this;
+        }
+
+        /**
+         * Events whose formatted message contains {@code word} as whole words (it may hold several, and
+         * other characters: {@code "req-4711"}): no letter or digit right before or after it. A
+         * segment's block index knows the words its messages hold, so a rare word is found fast.
+         */
+        public Builder word(String word) {
+            words.add(Objects.requireNonNull(word, "word"));
             return this;
         }
 

@@ -12,6 +12,7 @@ import io.timberlog.core.internal.segment.Words;
 import io.timberlog.core.internal.wal.EventHead;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,8 @@ public final class EventFilter {
     private final List<Map.Entry<String, String>> fields;
     private final List<ArgumentPredicate> arguments;
     private final String[] texts;
-    private final boolean wholeWords;
+    /** For each of {@link #texts}: true when it must occur as a whole word. */
+    private final boolean[] textIsWord;
     private final Pattern[] patterns;
     private final BlockFilter blocks;
 
@@ -59,20 +61,30 @@ public final class EventFilter {
         this.exceptions = q.exceptions();
         this.fields = q.fields();
         this.arguments = q.arguments();
-        this.wholeWords = q.wholeWords();
+        List<String> literals = new ArrayList<>();
+        List<Boolean> literalIsWord = new ArrayList<>();
         List<Pattern> all = new ArrayList<>();
-        if (q.ignoreCase()) {
-            this.texts = new String[0];
-            for (String t : q.texts()) {
+        // each text, and whether as a whole word (a whole word also holds the same text as a substring)
+        Map<String, Boolean> searched = new LinkedHashMap<>();
+        q.texts().forEach(t -> searched.put(t, q.wholeWords()));
+        q.words().forEach(w -> searched.put(w, true));
+        for (Map.Entry<String, Boolean> t : searched.entrySet()) {
+            if (q.ignoreCase()) {
                 int ignoringCase = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-                all.add(wholeWords ? Pattern.compile(wordsOnly(Pattern.quote(t), ignoringCase), ignoringCase)
-                        : Pattern.compile(t, Pattern.LITERAL | ignoringCase));
+                all.add(t.getValue() ? Pattern.compile(wordsOnly(Pattern.quote(t.getKey()), ignoringCase), ignoringCase)
+                        : Pattern.compile(t.getKey(), Pattern.LITERAL | ignoringCase));
+            } else {
+                literals.add(t.getKey());
+                literalIsWord.add(t.getValue());
             }
-        } else {
-            this.texts = q.texts().toArray(new String[0]);
+        }
+        this.texts = literals.toArray(new String[0]);
+        this.textIsWord = new boolean[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            textIsWord[i] = literalIsWord.get(i);
         }
         for (Pattern p : q.regexes()) {
-            all.add(wholeWords ? Pattern.compile(wordsOnly(p.pattern(), p.flags()), p.flags()) : p);
+            all.add(q.wholeWords() ? Pattern.compile(wordsOnly(p.pattern(), p.flags()), p.flags()) : p);
         }
         this.patterns = all.toArray(new Pattern[0]);
         this.blocks = blockFilter(q);
@@ -107,11 +119,10 @@ public final class EventFilter {
     static List<String> requiredWords(Query q) {
         List<String> words = new ArrayList<>();
         for (String text : q.texts()) {
-            for (String word : Words.wordsWithin(text, q.wholeWords())) {
-                if (!q.ignoreCase() || caseFoldsLikeLowercase(word)) {
-                    words.add(word);
-                }
-            }
+            addRequired(words, Words.wordsWithin(text, q.wholeWords()), q.ignoreCase());
+        }
+        for (String word : q.words()) {
+            addRequired(words, Words.wordsWithin(word, true), q.ignoreCase());
         }
         for (Pattern p : q.regexes()) {
             for (String word : RegexWords.required(p)) {
@@ -121,6 +132,14 @@ public final class EventFilter {
             }
         }
         return words;
+    }
+
+    private static void addRequired(List<String> required, List<String> words, boolean ignoreCase) {
+        for (String word : words) {
+            if (!ignoreCase || caseFoldsLikeLowercase(word)) {
+                required.add(word);
+            }
+        }
     }
 
     private static boolean caseFoldsLikeLowercase(String word) {
@@ -256,16 +275,16 @@ public final class EventFilter {
     }
 
     private boolean containsAll(CharSequence message) {
-        for (String t : texts) {
-            if (!contains(message, t)) {
+        for (int i = 0; i < texts.length; i++) {
+            if (!contains(message, texts[i], textIsWord[i])) {
                 return false;
             }
         }
         return true;
     }
 
-    /** True when {@code text} occurs in {@code message}; with {@link #wholeWords}, as a whole word. */
-    private boolean contains(CharSequence message, String text) {
+    /** True when {@code text} occurs in {@code message}; with {@code wholeWord}, as a whole word. */
+    private static boolean contains(CharSequence message, String text, boolean wholeWord) {
         String s = message instanceof StringBuilder ? null : message.toString();
         StringBuilder sb = s == null ? (StringBuilder) message : null;
         for (int at = 0; ; at++) {
@@ -274,7 +293,7 @@ public final class EventFilter {
                 return false;
             }
             int end = at + text.length();
-            if (!wholeWords || (at == 0 || !isWordChar(message.charAt(at - 1)))
+            if (!wholeWord || (at == 0 || !isWordChar(message.charAt(at - 1)))
                     && (end == message.length() || !isWordChar(message.charAt(end)))) {
                 return true;
             }

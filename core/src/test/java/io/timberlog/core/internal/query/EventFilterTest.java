@@ -102,4 +102,20 @@ class EventFilterTest {
         assertTrue(accepts(Query.builder().regex(Pattern.compile("t[aeiou]+k")).wholeWords(true)));
         assertFalse(accepts(Query.builder().regex(Pattern.compile("[aeiou]+k")).wholeWords(true)));
     }
+
+    @Test
+    void requiredWords_word_keepsTheWordsAtTheEnds() {
+        assertEquals(List.of("req", "4711"), EventFilter.requiredWords(Query.builder().word("req-4711").build()));
+    }
+
+    @Test
+    void accepts_word_wholeWordsWhileTextsBesideItMatchInsideWords() {
+        assertTrue(accepts(Query.builder().word("took 750")));
+        assertFalse(accepts(Query.builder().word("took 75")));
+        assertTrue(accepts(Query.builder().word("took").text("ook 75")));
+        assertFalse(accepts(Query.builder().word("ook").text("took")));
+        assertTrue(accepts(Query.builder().word("TOOK").ignoreCase(true)));
+        assertFalse(accepts(Query.builder().word("OOK").ignoreCase(true)));
+        assertTrue(accepts(Query.builder().word("took").regex(Pattern.compile("[aeiou]+k"))));
+    }
 }
