@@ -107,4 +107,13 @@ class LauncherIT {
         String man = Files.readString(target.resolve("man/man1/timberlog.1"));
         assertTrue(man.contains(".SS \"timberlog query DIR [OPTIONS]\""), man);
     }
+
+    @Test
+    void build_upgradedPicocliSoThatClassDataSharingArchivesIt() throws IOException {
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(LAUNCHER.resolveSibling("timberlog.jar").toFile())) {
+            byte[] header = jar.getInputStream(jar.getEntry("picocli/CommandLine.class")).readNBytes(8);
+            int major = (header[6] & 0xff) << 8 | header[7] & 0xff;
+            assertEquals(52, major, "class file version of picocli.CommandLine");
+        }
+    }
 }
