@@ -25,6 +25,11 @@ import java.util.concurrent.locks.LockSupport;
  * sealed, and at start from the WAL files an earlier run left (every file older than this run's
  * first). Files are converted in id order, one at a time ({@link WalConverter}).
  *
+ * <p>It begins {@link #START_GRACE_NANOS} after the store opened (at once when the store closes
+ * first, or when more files wait than {@link ConversionPacer#MAX_WAITING_FILES}): an application's
+ * start is when it needs its CPU most, and an earlier run's WAL files, the manifest and retention
+ * can wait that long; the files are readable all the while.
+ *
  * <p>On {@link #close} it converts what is queued for at most the given time, then stops; a conversion
  * cut short leaves its WAL file, which the next start converts.
  *
@@ -32,6 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class SegmentManager implements SealedWalListener {
     private static final long IDLE_NANOS = 1_000_000_000L;
+    static final long START_GRACE_NANOS = 2_000_000_000L;
     private static final long RETENTION_INTERVAL_NANOS = 60_000_000_000L;
     private static final long RETRY_NANOS = 10_000_000_000L;
 
@@ -160,14 +166,12 @@ public final class SegmentManager implements SealedWalListener {
 
     private boolean mayConvertNow() {
         ConversionPacer p = pacer;
-        int waiting;
-        synchronized (queue) {
-            waiting = queue.size();
-        }
+        int waiting = queueSize();
         return closing || p == null || waiting == 0 || !p.shouldWait(waiting, System.nanoTime());
     }
 
     private void run() {
+        awaitStartGrace();
         long nextRetention = 0;
         while (!stopped) {
             try {
@@ -209,6 +213,20 @@ public final class SegmentManager implements SealedWalListener {
             } finally {
                 busy = false;
             }
+        }
+    }
+
+    private void awaitStartGrace() {
+        long end = System.nanoTime() + START_GRACE_NANOS;
+        for (long left = START_GRACE_NANOS; left > 0 && !closing && !stopped && queueSize() <= ConversionPacer.MAX_WAITING_FILES;
+                left = end - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+        }
+    }
+
+    private int queueSize() {
+        synchronized (queue) {
+            return queue.size();
         }
     }
 
