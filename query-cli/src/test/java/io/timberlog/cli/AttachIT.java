@@ -9,33 +9,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.timberlog.cli.Launcher.run;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** {@code timberlog attach}, through the built launcher, with the agent jar the build put beside it. */
 class AttachIT {
-    private static final Path LAUNCHER = Paths.get(System.getProperty("timberlog.launcher", "target/timberlog"));
-
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toString());
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), out, err);
-    }
 
     @Test
     void attach_runningJvm_capturesItsEventsFromThenOn() throws Exception {
@@ -43,11 +26,11 @@ class AttachIT {
         Process app = new ProcessBuilder(ChildMain.command(java, List.of(), JulTicker.class)).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("READY", out.readLine());
-            Run attach = run("attach", Long.toString(app.pid()), "dir=" + dir);
+            Launcher.Run attach = run("attach", Long.toString(app.pid()), "dir=" + dir);
             assertEquals(0, attach.code(), attach.err());
             assertTrue(attach.out().contains("loaded into pid " + app.pid()), attach.out());
 
-            Run ticks = new Run(1, "", "");
+            Launcher.Run ticks = new Launcher.Run(1, "", "");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (ticks.code() != 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -63,7 +46,7 @@ class AttachIT {
 
     @Test
     void attach_noSuchProcess_oneLineAndExit2() throws Exception {
-        Run r = run("attach", "999999999", "dir=" + dir);
+        Launcher.Run r = run("attach", "999999999", "dir=" + dir);
         assertEquals(2, r.code());
         assertEquals(1, r.err().split("\n").length, r.err());
         assertTrue(r.err().contains("no process with pid 999999999"), r.err());
@@ -71,14 +54,14 @@ class AttachIT {
 
     @Test
     void attach_optionWithoutValue_oneLineAndExit2() throws Exception {
-        Run r = run("attach", Long.toString(ProcessHandle.current().pid()), "fsync");
+        Launcher.Run r = run("attach", Long.toString(ProcessHandle.current().pid()), "fsync");
         assertEquals(2, r.code());
         assertEquals("timberlog: 'fsync' is not an agent option NAME=VALUE", r.err().strip());
     }
 
     @Test
     void attach_missingAgentJar_namesItAndExit2() throws Exception {
-        Run r = run("attach", Long.toString(ProcessHandle.current().pid()), "--agent-jar", dir.resolve("none.jar").toString());
+        Launcher.Run r = run("attach", Long.toString(ProcessHandle.current().pid()), "--agent-jar", dir.resolve("none.jar").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no agent jar at " + dir.resolve("none.jar")), r.err());
     }

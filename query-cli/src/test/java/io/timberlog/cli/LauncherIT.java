@@ -12,39 +12,22 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.timberlog.cli.Launcher.run;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The built launcher script and jar, as a user runs them: real processes, real exit codes and signals. */
 class LauncherIT {
-    private static final Path LAUNCHER = Paths.get(System.getProperty("timberlog.launcher", "target/timberlog"));
+    private static final Path LAUNCHER = Launcher.PATH;
 
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toString());
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), out, err);
-    }
-
     @Test
     void launcher_queriesAStore() throws Exception {
         SampleStore.write(dir);
-        Run r = run(dir.toString(), "-n", "1", "--format", "raw");
+        Launcher.Run r = run(dir.toString(), "-n", "1", "--format", "raw");
         assertEquals(0, r.code(), r.err());
         assertEquals("order 3 for dave took 501.5 ms\n", r.out());
         assertEquals("", r.err());
@@ -54,7 +37,7 @@ class LauncherIT {
     void launcher_exitCodes() throws Exception {
         SampleStore.write(dir);
         assertEquals(1, run(dir.toString(), "--text", "nothing like this").code());
-        Run bad = run(dir.toString(), "--bogus");
+        Launcher.Run bad = run(dir.toString(), "--bogus");
         assertEquals(2, bad.code());
         assertEquals(1, bad.err().split("\n").length, bad.err());
         assertEquals(2, run(dir.resolve("missing").toString()).code());
@@ -62,10 +45,10 @@ class LauncherIT {
 
     @Test
     void launcher_helpAndVersion() throws Exception {
-        Run help = run("--help");
+        Launcher.Run help = run("--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("Usage: timberlog"), help.out());
-        Run version = run("--version");
+        Launcher.Run version = run("--version");
         assertTrue(version.out().startsWith("timberlog 0.1.0-SNAPSHOT"), version.out());
     }
 

@@ -1,0 +1,34 @@
+package io.timberlog.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The built launcher script (failsafe gives its path), run as a user runs it: a real process. */
+final class Launcher {
+    static final Path PATH = Paths.get(System.getProperty("timberlog.launcher", "target/timberlog"));
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Launcher() {
+    }
+
+    /** Runs {@code timberlog ARGS} with nothing on its standard input, for a minute at most. */
+    static Run run(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(PATH.toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out, err);
+    }
+}
