@@ -171,7 +171,10 @@ public final class StoreOptions {
         private ProblemListener problemListener = ProblemListener.standardError();
         private long maxTotalSize = 2L << 30;
         private Duration maxAge;
-        private Duration closeConversionTimeout = Duration.ofSeconds(5);
+        // An application's stop should not wait long for work that durability does not need (the WAL
+        // file is as durable and as readable as a segment): as long as logback's AsyncAppender waits
+        // for its queue at most (maxFlushTime, 1 s). What is left is converted at the next start.
+        private Duration closeConversionTimeout = Duration.ofSeconds(1);
 
         private Builder(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
