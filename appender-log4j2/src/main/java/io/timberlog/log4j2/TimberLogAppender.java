@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>{@code
  * <TimberLog name="TIMBERLOG" dir="${sys:log.dir:-/var/log/myapp}/timberlog"/>
  * <!-- optional attributes: maxWalSize, fsync, fsyncInterval, forceAtLevel, maxForceWait, maxTotalSize,
- *      maxAge, onOverload, blockTimeout, maxEventSize, includeCallerData -->
+ *      maxAge, onOverload, blockTimeout, maxEventSize, closeConversionTimeout, includeCallerData -->
  * }</pre>
  * log4j2 finds it through the plugin index its annotation processor wrote into this jar: no
  * {@code packages} attribute is needed. The options are those of {@link StoreOptions.Builder#set},
@@ -111,6 +111,8 @@ public final class TimberLogAppender extends AbstractAppender {
         @PluginBuilderAttribute
         private String maxEventSize;
         @PluginBuilderAttribute
+        private String closeConversionTimeout;
+        @PluginBuilderAttribute
         private boolean includeCallerData;
 
         public Builder setDir(String dir) {
@@ -168,6 +170,11 @@ public final class TimberLogAppender extends AbstractAppender {
             return this;
         }
 
+        public Builder setCloseConversionTimeout(String closeConversionTimeout) {
+            this.closeConversionTimeout = closeConversionTimeout;
+            return this;
+        }
+
         public Builder setIncludeCallerData(boolean includeCallerData) {
             this.includeCallerData = includeCallerData;
             return this;
@@ -219,6 +226,7 @@ public final class TimberLogAppender extends AbstractAppender {
             putIfSet(options, "onOverload", onOverload);
             putIfSet(options, "blockTimeout", blockTimeout);
             putIfSet(options, "maxEventSize", maxEventSize);
+            putIfSet(options, "closeConversionTimeout", closeConversionTimeout);
             return options;
         }
 

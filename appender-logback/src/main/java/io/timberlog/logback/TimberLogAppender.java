@@ -88,6 +88,10 @@ public class TimberLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         options.put("maxEventSize", size);
     }
 
+    public void setCloseConversionTimeout(String timeout) {
+        options.put("closeConversionTimeout", timeout);
+    }
+
     /**
      * Whether to capture the caller's stack frames (default false: finding them costs a stack walk per
      * event). Under an {@code AsyncAppender}, set its {@code includeCallerData} too, or the frames are

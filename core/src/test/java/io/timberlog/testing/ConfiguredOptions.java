@@ -32,6 +32,9 @@ public final class ConfiguredOptions {
         assertEquals(OverloadPolicy.DROP, options.overload());
         assertEquals(Duration.ofMillis(100), options.blockTimeout());
         assertEquals(64 << 10, options.maxEventSize());
+        assertEquals(64L << 20, options.maxTotalSize());
+        assertEquals(Duration.ofDays(7), options.maxAge());
+        assertEquals(Duration.ofSeconds(3), options.closeConversionTimeout());
     }
 
     /**
