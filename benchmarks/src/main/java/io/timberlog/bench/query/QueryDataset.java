@@ -5,6 +5,7 @@ import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.Level;
 import io.timberlog.core.LogStore;
 import io.timberlog.core.MessageStyle;
+import io.timberlog.core.StoreMaintenance;
 import io.timberlog.core.StoreOptions;
 
 import java.io.BufferedWriter;
@@ -73,6 +74,9 @@ public final class QueryDataset {
                 writer.append(line).append('\n');
             }
         }
+        // The queries read the store as it is once the writer's conversion has caught up: every WAL file
+        // a segment (the stop converts for 1 s only; a writer's next start converts the rest).
+        StoreMaintenance.compact(data.store);
         return data;
     }
 
