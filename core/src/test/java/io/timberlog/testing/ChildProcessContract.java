@@ -4,6 +4,8 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.LogStore;
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.Value;
+import io.timberlog.core.query.RunSummary;
+import io.timberlog.core.query.StoreSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,48 +53,90 @@ public abstract class ChildProcessContract {
     @Test
     void kill9_whileLogging_everyAcknowledgedEventIsInTheStore() throws Exception {
         Path store = tmp.resolve("store");
-        Path progressFile = tmp.resolve("progress");
-        long progressSize = 8L * LoggingChild.THREADS;
-        Process child = start(store, "forever", progressFile.toString());
-        long[] acknowledged = new long[LoggingChild.THREADS];
+        long[] acknowledged;
+        Process child = start(store, "forever", tmp.resolve("progress").toString());
         try {
-            long threshold = ThreadLocalRandom.current().nextLong(200, 20_000);
-            while (!Files.exists(progressFile) || Files.size(progressFile) < progressSize) {
-                assertTrue(child.isAlive(), this::output);
-                Thread.sleep(10);
-            }
-            MappedByteBuffer progress;
-            try (FileChannel channel = FileChannel.open(progressFile, StandardOpenOption.READ)) {
-                progress = channel.map(FileChannel.MapMode.READ_ONLY, 0, progressSize);
-            }
-            while (progress.getLong(0) < threshold || progress.getLong(8) < threshold) {
-                assertTrue(child.isAlive(), this::output);
-                Thread.sleep(1);
-            }
-            Thread.sleep(ThreadLocalRandom.current().nextInt(20));
+            MappedByteBuffer progress = awaitProgress(child);
             child.destroyForcibly(); // SIGKILL
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             assertEquals(137, child.exitValue(), "killed by SIGKILL");
-            for (int t = 0; t < acknowledged.length; t++) {
-                acknowledged[t] = progress.getLong(8 * t);
-            }
+            acknowledged = returnedCalls(progress);
         } finally {
             child.destroyForcibly();
         }
+        assertEveryCallStored(store, acknowledged);
+    }
 
+    /** SIGTERM runs the JVM's shutdown hooks: the store is closed while the threads still log, and the run ends clean. */
+    @Test
+    void sigterm_whileLogging_keepsEveryEventLoggedBeforeAndEndsTheRunClean() throws Exception {
+        Path store = tmp.resolve("store");
+        long[] beforeTheSignal;
+        Process child = start(store, "forever", tmp.resolve("progress").toString());
+        try {
+            MappedByteBuffer progress = awaitProgress(child);
+            beforeTheSignal = returnedCalls(progress);
+            child.destroy(); // SIGTERM
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the shutdown hooks end");
+            assertEquals(143, child.exitValue(), "ended by SIGTERM: " + output());
+        } finally {
+            child.destroyForcibly();
+        }
+        assertEveryCallStored(store, beforeTheSignal);
+        List<RunSummary> runs = StoreSet.open(store).runs();
+        assertEquals(1, runs.size());
+        assertEquals(RunSummary.State.CLEAN, runs.get(0).state(), "the shutdown hook sealed the run");
+        assertTrue(StoreSet.open(store).verify().isWhole());
+    }
+
+    /** Waits until each thread of a child in mode {@code forever} logged a random number of events; its progress. */
+    private MappedByteBuffer awaitProgress(Process child) throws Exception {
+        Path progressFile = tmp.resolve("progress");
+        long progressSize = 8L * LoggingChild.THREADS;
+        long threshold = ThreadLocalRandom.current().nextLong(200, 20_000);
+        while (!Files.exists(progressFile) || Files.size(progressFile) < progressSize) {
+            assertTrue(child.isAlive(), this::output);
+            Thread.sleep(10);
+        }
+        MappedByteBuffer progress;
+        try (FileChannel channel = FileChannel.open(progressFile, StandardOpenOption.READ)) {
+            progress = channel.map(FileChannel.MapMode.READ_ONLY, 0, progressSize);
+        }
+        while (progress.getLong(0) < threshold || progress.getLong(8) < threshold) {
+            assertTrue(child.isAlive(), this::output);
+            Thread.sleep(1);
+        }
+        Thread.sleep(ThreadLocalRandom.current().nextInt(20));
+        return progress;
+    }
+
+    private static long[] returnedCalls(MappedByteBuffer progress) {
+        long[] calls = new long[LoggingChild.THREADS];
+        for (int t = 0; t < calls.length; t++) {
+            calls[t] = progress.getLong(8 * t);
+        }
+        return calls;
+    }
+
+    /** Each thread's first {@code calls[t]} events are in the store, and no event is there twice. */
+    private static void assertEveryCallStored(Path store, long[] calls) {
         BitSet[] found = new BitSet[LoggingChild.THREADS];
         for (int t = 0; t < found.length; t++) {
             found[t] = new BitSet();
         }
-        for (LogEvent e : Stores.read(store)) {
+        List<LogEvent> events = Stores.read(store);
+        for (LogEvent e : events) {
             List<Value> arguments = e.arguments();
             found[(int) arguments.get(0).asLong()].set((int) arguments.get(1).asLong());
         }
-        for (int t = 0; t < acknowledged.length; t++) {
+        int distinct = 0;
+        for (int t = 0; t < calls.length; t++) {
             int firstMissing = found[t].nextClearBit(0);
-            assertTrue(firstMissing >= acknowledged[t], "thread " + t + ": event " + firstMissing + " is missing, "
-                    + acknowledged[t] + " were acknowledged");
+            assertTrue(firstMissing >= calls[t], "thread " + t + ": event " + firstMissing + " is missing, "
+                    + calls[t] + " calls had returned");
+            distinct += found[t].cardinality();
         }
+        assertEquals(distinct, events.size(), "no event is stored twice");
     }
 
     @Test
