@@ -46,6 +46,7 @@ class WalWriterFaultTest {
         final Map<Mapping, Integer> forces = Collections.synchronizedMap(new IdentityHashMap<>());
         final AtomicInteger forceCount = new AtomicInteger();
         volatile long forceMillis;
+        volatile long createMillis;
         volatile Mapping failedBuffer;
 
         @Override
@@ -53,6 +54,7 @@ class WalWriterFaultTest {
             if (diskFull.get()) {
                 throw new IOException("No space left on device");
             }
+            pause(createMillis);
             return super.createWalFile(path);
         }
 
@@ -64,14 +66,18 @@ class WalWriterFaultTest {
                 failedBuffer = buffer;
                 throw new UncheckedIOException(new IOException("Input/output error"));
             }
-            if (forceMillis > 0) {
+            pause(forceMillis);
+            super.force(buffer, from, to);
+        }
+
+        private static void pause(long millis) {
+            if (millis > 0) {
                 try {
-                    Thread.sleep(forceMillis);
+                    Thread.sleep(millis);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
-            super.force(buffer, from, to);
         }
     }
 
@@ -171,6 +177,33 @@ class WalWriterFaultTest {
         long waitedMillis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(waitedMillis >= 150, "blocked for the timeout, waited " + waitedMillis + " ms");
         assertTrue(waitedMillis < 10_000, "bounded, waited " + waitedMillis + " ms");
+    }
+
+    /**
+     * Closing while the current file is full and the next one is still being prepared (a slow disk, a
+     * busy writer at SIGTERM): the run must still end clean, in the next file once it is ready.
+     */
+    @Test
+    void close_whileTheNextFileIsStillBeingPrepared_endsTheRunClean() throws Exception {
+        FaultyIo io = new FaultyIo();
+        writer = WalWriter.open(options().overload(OverloadPolicy.DROP).build(), RUN, io);
+        io.createMillis = 500; // the spare prepared at open is ready; the one after it takes a while
+        CapturedEvent e = new CapturedEvent();
+        long i = 0;
+        long firstFile = writer.currentWalId();
+        while (writer.currentWalId() == firstFile) {
+            writer.append(event(e, i++, Level.INFO));
+        }
+        while (writer.currentWalId() != -1) { // the second file fills up before the third is ready
+            assertTrue(i < 10_000_000, "the files fill up");
+            writer.append(event(e, i++, Level.INFO));
+        }
+        writer.close(Duration.ofSeconds(10).toNanos());
+        writer = null;
+        List<Path> files = WalFiles.list(dir);
+        WalFixtures.Read last = WalFixtures.read(files.get(files.size() - 1));
+        assertTrue(last.result.sealed, "the last file is sealed");
+        assertEquals(SealReason.CLOSE, last.result.sealReason, "the run ended clean");
     }
 
     @Test
