@@ -8,7 +8,10 @@ import io.timberlog.core.MessageStyle;
 import io.timberlog.core.OverloadPolicy;
 import io.timberlog.core.RunInfo;
 import io.timberlog.core.StoreOptions;
+import io.timberlog.core.StoreMaintenance;
 import io.timberlog.core.StoreReader;
+import io.timberlog.core.query.RunSummary;
+import io.timberlog.core.query.StoreSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,7 +184,8 @@ class WalWriterFaultTest {
 
     /**
      * Closing while the current file is full and the next one is still being prepared (a slow disk, a
-     * busy writer at SIGTERM): the run must still end clean, in the next file once it is ready.
+     * busy writer at SIGTERM): the run must still end clean, in the next file once it is ready, and stay
+     * so once the WAL files are converted.
      */
     @Test
     void close_whileTheNextFileIsStillBeingPrepared_endsTheRunClean() throws Exception {
@@ -204,6 +208,11 @@ class WalWriterFaultTest {
         WalFixtures.Read last = WalFixtures.read(files.get(files.size() - 1));
         assertTrue(last.result.sealed, "the last file is sealed");
         assertEquals(SealReason.CLOSE, last.result.sealReason, "the run ended clean");
+        assertEquals(0, last.events.size(), "the clean end is in a file of its own");
+
+        StoreMaintenance.compact(options().build()); // converts every WAL file it can into segments
+        List<RunSummary> runs = StoreSet.open(dir).runs();
+        assertEquals(RunSummary.State.CLEAN, runs.get(0).state(), "a file of no events but the clean end is kept");
     }
 
     @Test
