@@ -41,7 +41,14 @@ import org.apache.logging.log4j.util.TriConsumer;
  * an API for applications. Not thread-safe: {@link #acquire()} hands each thread its own.
  */
 public final class Log4jEventMapper {
-    private static final ThreadLocal<Log4jEventMapper> PER_THREAD = ThreadLocal.withInitial(Log4jEventMapper::new);
+    private static final ThreadLocal<Log4jEventMapper> PER_THREAD = ThreadLocal.withInitial(() -> new Log4jEventMapper());
+    /**
+     * How many events one thread captures while capturing another: an argument whose {@code toString()}
+     * logs is captured with its event; one that logs itself would recurse until the stack overflows
+     * where nothing else guards (log4j2's appender control and the agent's capture do; a bound here does
+     * not depend on them).
+     */
+    static final int MAX_NESTED = 2;
     /** Markers with parents deeper than this are not followed. */
     private static final int MAX_MARKER_DEPTH = 8;
 
@@ -58,12 +65,30 @@ public final class Log4jEventMapper {
     private boolean inUse;
     /** Scratch slot of {@link #firstParameter(Message)}. */
     private Object firstParameter;
+    /** This thread's first mapper, which counts the nested ones. */
+    private final Log4jEventMapper first;
+    private int nested;
 
-    /** This thread's mapper; a fresh one when capturing an event led to logging another on this thread. */
+    private Log4jEventMapper() {
+        this.first = this;
+    }
+
+    private Log4jEventMapper(Log4jEventMapper first) {
+        this.first = first;
+    }
+
+    /**
+     * This thread's mapper; a fresh one when capturing an event led to logging another on this thread;
+     * {@code null} when events are nested deeper than {@link #MAX_NESTED}: the event is not captured.
+     */
     public static Log4jEventMapper acquire() {
         Log4jEventMapper mapper = PER_THREAD.get();
         if (mapper.inUse) {
-            mapper = new Log4jEventMapper();
+            if (mapper.nested == MAX_NESTED) {
+                return null;
+            }
+            mapper.nested++;
+            mapper = new Log4jEventMapper(mapper);
         }
         mapper.inUse = true;
         return mapper;
@@ -73,6 +98,9 @@ public final class Log4jEventMapper {
     public void release() {
         event.reset();
         inUse = false;
+        if (first != this) {
+            first.nested--;
+        }
     }
 
     public CapturedEvent map(LogEvent source, boolean includeCallerData) {

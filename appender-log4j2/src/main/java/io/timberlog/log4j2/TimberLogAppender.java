@@ -68,6 +68,9 @@ public final class TimberLogAppender extends AbstractAppender {
     @Override
     public void append(LogEvent event) {
         Log4jEventMapper mapper = Log4jEventMapper.acquire();
+        if (mapper == null) {
+            return; // logged while capturing events nested deeper than the mapper allows: not captured
+        }
         try {
             manager.append(mapper.map(event, includeCallerData));
         } finally {

@@ -31,6 +31,11 @@ class Log4jChildProcessTest extends ChildProcessContract {
         return List.of("log4j2.configurationFile=child-log4j2.xml", Log4jFixture.STORE_DIR_PROPERTY + "=" + store);
     }
 
+    @Override
+    protected List<String> busyChildProperties(Path store) {
+        return List.of("log4j2.configurationFile=faults-log4j2.xml", Log4jFixture.STORE_DIR_PROPERTY + "=" + store);
+    }
+
     /** With every logger asynchronous (the LMAX disruptor's ring buffer), stopping log4j2 stores every event. */
     @Test
     void allLoggersAsynchronous_stop_storesEveryEvent() throws Exception {

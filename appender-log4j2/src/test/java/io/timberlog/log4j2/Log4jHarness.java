@@ -2,6 +2,7 @@ package io.timberlog.log4j2;
 
 import io.timberlog.core.ManagedStore;
 import io.timberlog.testing.AppenderHarness;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
 
 import java.nio.file.Path;
@@ -32,6 +33,21 @@ final class Log4jHarness implements AppenderHarness {
     }
 
     @Override
+    public void infoTo(String logger, String template, Object... arguments) {
+        context.getLogger(logger).info(template, arguments);
+    }
+
+    @Override
+    public void putMdc(String key, String value) {
+        ThreadContext.put(key, value);
+    }
+
+    @Override
+    public void clearMdc() {
+        ThreadContext.clearMap();
+    }
+
+    @Override
     public ManagedStore store() {
         return appender.getStore();
     }
@@ -39,6 +55,11 @@ final class Log4jHarness implements AppenderHarness {
     @Override
     public int eventsOfTheOtherAppender() {
         return Log4jFixture.recording(context, "MSG").rendered.size();
+    }
+
+    @Override
+    public List<String> messagesOfTheOtherAppender() {
+        return new ArrayList<>(Log4jFixture.recording(context, "MSG").rendered);
     }
 
     @Override

@@ -26,19 +26,42 @@ import java.util.function.BiConsumer;
 public final class LogbackEventMapper implements BiConsumer<String, String> {
     /** Markers nested deeper than this are not followed (slf4j forbids cycles; a custom Marker may not). */
     private static final int MAX_MARKER_DEPTH = 8;
-    private static final ThreadLocal<LogbackEventMapper> PER_THREAD = ThreadLocal.withInitial(LogbackEventMapper::new);
+    private static final ThreadLocal<LogbackEventMapper> PER_THREAD = ThreadLocal.withInitial(() -> new LogbackEventMapper());
+
+    /**
+     * How many events one thread captures while capturing another. An argument whose {@code toString()}
+     * logs is captured with its event; one that logs itself would recurse until the stack overflows where
+     * the framework has no guard of its own (logback 1.5 has none for an UnsynchronizedAppenderBase).
+     */
+    static final int MAX_NESTED = 2;
 
     private final CapturedEvent event = new CapturedEvent();
+    /** This thread's first mapper, which counts the nested ones. */
+    private final LogbackEventMapper first;
     private boolean inUse;
+    private int nested;
+
+    private LogbackEventMapper() {
+        this.first = this;
+    }
+
+    private LogbackEventMapper(LogbackEventMapper first) {
+        this.first = first;
+    }
 
     /**
      * This thread's mapper; a fresh one when this thread's is busy, i.e. when capturing an event led to
-     * logging another (an argument whose {@code toString()} logs, outside logback's own guard).
+     * logging another; {@code null} when events are nested deeper than {@link #MAX_NESTED}: the event is
+     * not captured.
      */
     public static LogbackEventMapper acquire() {
         LogbackEventMapper mapper = PER_THREAD.get();
         if (mapper.inUse) {
-            mapper = new LogbackEventMapper();
+            if (mapper.nested == MAX_NESTED) {
+                return null;
+            }
+            mapper.nested++;
+            mapper = new LogbackEventMapper(mapper);
         }
         mapper.inUse = true;
         return mapper;
@@ -48,6 +71,9 @@ public final class LogbackEventMapper implements BiConsumer<String, String> {
     public void release() {
         event.reset();
         inUse = false;
+        if (first != this) {
+            first.nested--;
+        }
     }
 
     public CapturedEvent map(ILoggingEvent source, boolean includeCallerData) {

@@ -170,6 +170,9 @@ public class TimberLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
             return;
         }
         LogbackEventMapper mapper = LogbackEventMapper.acquire();
+        if (mapper == null) {
+            return; // logged while capturing events nested deeper than the mapper allows: not captured
+        }
         try {
             s.append(mapper.map(event, includeCallerData));
         } finally {

@@ -21,4 +21,9 @@ class LogbackChildProcessTest extends ChildProcessContract {
     protected List<String> childProperties(Path store) {
         return List.of("logback.configurationFile=child-logback.xml", "storeDir=" + store);
     }
+
+    @Override
+    protected List<String> busyChildProperties(Path store) {
+        return List.of("logback.configurationFile=faults-logback.xml", "storeDir=" + store);
+    }
 }

@@ -1,9 +1,11 @@
 package io.timberlog.logback;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.status.Status;
 import io.timberlog.core.ManagedStore;
 import io.timberlog.testing.AppenderHarness;
+import org.slf4j.MDC;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +32,21 @@ final class LogbackHarness implements AppenderHarness {
     }
 
     @Override
+    public void infoTo(String logger, String template, Object... arguments) {
+        context.getLogger(logger).info(template, arguments);
+    }
+
+    @Override
+    public void putMdc(String key, String value) {
+        MDC.put(key, value);
+    }
+
+    @Override
+    public void clearMdc() {
+        MDC.clear();
+    }
+
+    @Override
     public ManagedStore store() {
         return appender.getStore();
     }
@@ -37,6 +54,15 @@ final class LogbackHarness implements AppenderHarness {
     @Override
     public int eventsOfTheOtherAppender() {
         return LogbackFixture.listed(context).size();
+    }
+
+    @Override
+    public List<String> messagesOfTheOtherAppender() {
+        List<String> messages = new ArrayList<>();
+        for (ILoggingEvent e : LogbackFixture.listed(context)) {
+            messages.add(e.getFormattedMessage());
+        }
+        return messages;
     }
 
     @Override

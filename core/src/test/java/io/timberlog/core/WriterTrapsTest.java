@@ -2,6 +2,7 @@ package io.timberlog.core;
 
 import io.timberlog.core.internal.io.FileOps;
 import io.timberlog.core.internal.wal.WalFiles;
+import io.timberlog.core.testing.Fuzz;
 import io.timberlog.testing.ChildMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,35 @@ class WriterTrapsTest {
         // The holder died without closing: its lock died with it, and the store opens.
         try (LogStore store = LogStore.open(options().build())) {
             assertTrue(store.append(new CapturedEvent().message("after the holder died", MessageStyle.LITERAL)));
+        }
+    }
+
+    /** The lock file is read only to name its holder: whatever it holds, the answer is a one-line StoreLockedException. */
+    @Test
+    void open_whileHeldWithAnyLockFileContent_refusesNamingTheHolderHarmlessly() throws Exception {
+        Process holder = java(LockHolder.class, dir.toString());
+        // Lines as Properties reads them: raw control characters, malformed escapes, escapes of control characters.
+        String[] hostile = {"pid=", "pid=-5", "pid=99999999999999999999", "pid=0x10", "startedMillis=9223372036854775807",
+                "startedMillis=-9223372036854775808", "startedMillis=1e9", "host=\u001b]0;owned\u0007\u001b[2J",
+                "host=\\u001b[31mred", "host=\\u009b2J", "host=a\\\nb", "\\u12", "host=" + "h".repeat(5_000), "\\",
+                "=\\", "host\u0000=\u009b31m", "host=\u202e\u2066bidi"};
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("HOLDING", out.readLine());
+            byte[] real = Files.readAllBytes(dir.resolve("lock"));
+            Fuzz.run("lock-file", 9_000, 200, random -> {
+                String text = new String(real, StandardCharsets.UTF_8);
+                for (int i = random.nextInt(3); i > 0; i--) {
+                    text += "\n" + hostile[random.nextInt(hostile.length)];
+                }
+                byte[] content = text.getBytes(StandardCharsets.UTF_8);
+                Files.write(dir.resolve("lock"), random.nextBoolean() ? content : Fuzz.mutate(content, random));
+                StoreLockedException e = assertThrows(StoreLockedException.class, () -> LogStore.open(options().build()));
+                assertTrue(e.getMessage().codePoints().noneMatch(Character::isISOControl), e.getMessage());
+                assertTrue(e.holderPid() >= -1, "a pid, or -1 for none: " + e.holderPid());
+            });
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor(30, TimeUnit.SECONDS);
         }
     }
 

@@ -22,11 +22,23 @@ public interface AppenderHarness extends AutoCloseable {
     /** Logs at INFO through the framework, with the framework's own placeholders ({@code {}}). */
     void info(String template, Object... arguments);
 
+    /** As {@link #info}, through the logger named {@code logger}. */
+    void infoTo(String logger, String template, Object... arguments);
+
+    /** Puts an entry into the framework's MDC (log4j2: ThreadContext) of the calling thread. */
+    void putMdc(String key, String value);
+
+    /** Empties the framework's MDC of the calling thread. */
+    void clearMdc();
+
     /** The store of the {@code TIMBERLOG} appender. */
     ManagedStore store();
 
     /** Events the appender beside TimberLog got. */
     int eventsOfTheOtherAppender();
+
+    /** The messages of the events the appender beside TimberLog got, as the framework formatted them. */
+    List<String> messagesOfTheOtherAppender();
 
     /** Problems the framework's status channel received, at warning level and above. */
     List<String> warnings();

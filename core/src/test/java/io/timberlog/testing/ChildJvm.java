@@ -18,7 +18,13 @@ public final class ChildJvm {
      * @param output           where the child's standard output and error go
      */
     public static Process start(Class<?> main, List<String> systemProperties, Path output, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), main, systemProperties, output, args);
+    }
+
+    /** As {@link #start(Class, List, Path, String...)}, with the java command run by {@code wrapper} (e.g. fiu-run). */
+    public static Process start(List<String> wrapper, Class<?> main, List<String> systemProperties, Path output,
+                                String... args) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-XX:TieredStopAtLevel=1");

@@ -4,6 +4,9 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.LogStore;
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.Value;
+import io.timberlog.core.query.RunSummary;
+import io.timberlog.core.query.StoreSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +14,7 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 import java.util.List;
@@ -36,6 +40,9 @@ public abstract class ChildProcessContract {
     /** The {@code name=value} system properties that configure the child's framework to write to {@code store}. */
     protected abstract List<String> childProperties(Path store);
 
+    /** As {@link #childProperties}, for a store forced every 10 ms whose 256 KiB WAL files rotate and convert. */
+    protected abstract List<String> busyChildProperties(Path store);
+
     private Process start(Path store, String... args) throws Exception {
         return ChildJvm.start(childMain(), childProperties(store), tmp.resolve("child.out"), args);
     }
@@ -51,48 +58,149 @@ public abstract class ChildProcessContract {
     @Test
     void kill9_whileLogging_everyAcknowledgedEventIsInTheStore() throws Exception {
         Path store = tmp.resolve("store");
-        Path progressFile = tmp.resolve("progress");
-        long progressSize = 8L * LoggingChild.THREADS;
-        Process child = start(store, "forever", progressFile.toString());
-        long[] acknowledged = new long[LoggingChild.THREADS];
+        assertEveryCallStored(store, signalWhileLogging(store, true));
+    }
+
+    /** SIGTERM runs the JVM's shutdown hooks: the store is closed while the threads still log, and the run ends clean. */
+    @Test
+    void sigterm_whileLogging_keepsEveryEventLoggedBeforeAndEndsTheRunClean() throws Exception {
+        Path store = tmp.resolve("store");
+        assertEveryCallStored(store, signalWhileLogging(store, false));
+        List<RunSummary> runs = StoreSet.open(store).runs();
+        assertEquals(1, runs.size());
+        assertEquals(RunSummary.State.CLEAN, runs.get(0).state(), "the shutdown hook sealed the run");
+        assertTrue(StoreSet.open(store).verify().isWhole());
+    }
+
+    /**
+     * Starts a child logging from two threads until a random point, then sends SIGKILL or SIGTERM and waits
+     * for its end. Returns each thread's calls that had returned: when it died (SIGKILL), or when the
+     * signal was sent (SIGTERM, after which the threads log on while the shutdown hooks run).
+     */
+    private long[] signalWhileLogging(Path store, boolean sigkill) throws Exception {
+        Process child = start(store, "forever", tmp.resolve("progress").toString());
         try {
-            long threshold = ThreadLocalRandom.current().nextLong(200, 20_000);
-            while (!Files.exists(progressFile) || Files.size(progressFile) < progressSize) {
-                assertTrue(child.isAlive(), this::output);
-                Thread.sleep(10);
+            MappedByteBuffer progress = awaitProgress(child);
+            long[] beforeTheSignal = returnedCalls(progress);
+            if (sigkill) {
+                child.destroyForcibly();
+            } else {
+                child.destroy();
             }
-            MappedByteBuffer progress;
-            try (FileChannel channel = FileChannel.open(progressFile, StandardOpenOption.READ)) {
-                progress = channel.map(FileChannel.MapMode.READ_ONLY, 0, progressSize);
-            }
-            while (progress.getLong(0) < threshold || progress.getLong(8) < threshold) {
-                assertTrue(child.isAlive(), this::output);
-                Thread.sleep(1);
-            }
-            Thread.sleep(ThreadLocalRandom.current().nextInt(20));
-            child.destroyForcibly(); // SIGKILL
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(137, child.exitValue(), "killed by SIGKILL");
-            for (int t = 0; t < acknowledged.length; t++) {
-                acknowledged[t] = progress.getLong(8 * t);
-            }
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child ends");
+            assertEquals(sigkill ? 137 : 143, child.exitValue(), "ended by the signal: " + output());
+            return sigkill ? returnedCalls(progress) : beforeTheSignal;
         } finally {
             child.destroyForcibly();
         }
+    }
 
+    /**
+     * Debian's libfiu (fiu-run) makes a fifth of the msync, fsync and fdatasync calls, and one in fifty
+     * pwrite calls, of a child that logs through the framework fail: forcing a directory, a WAL file,
+     * segments and the manifest. The application sees no exception and ends normally; the failures are
+     * reported on the framework's status channel; the store holds no damage and no event twice. Events
+     * are dropped (and counted) while the store cannot be opened or a WAL file created: a failed fsync
+     * of the directory stops those, and they are tried again.
+     */
+    @Test
+    void log_whileSyncAndWriteCallsFail_reportsAndStoresNoDamage() throws Exception {
+        Path fiuRun = Paths.get("/usr/bin/fiu-run");
+        Assumptions.assumeTrue(Files.isExecutable(fiuRun), "no injected I/O errors: fiu-run (Debian's fiu-utils) is not installed");
+        Path store = tmp.resolve("store");
+        List<String> fiu = List.of(fiuRun.toString(), "-x",
+                "-c", "enable_random name=posix/mm/msync,probability=0.2",
+                "-c", "enable_random name=posix/io/sync/*,probability=0.2",
+                "-c", "enable_random name=posix/io/rw/pwrite,probability=0.02");
+        Process child = ChildJvm.start(fiu, childMain(), busyChildProperties(store), tmp.resolve("child.out"),
+                "forever", tmp.resolve("progress").toString());
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (eventsSoFar(store) < 10_000) { // the store opened, once a try met no failed fsync
+                assertTrue(child.isAlive() && System.nanoTime() < deadline, this::output);
+                Thread.sleep(200);
+            }
+            Thread.sleep(2_000); // rotations, conversions and forces meet failures
+            child.destroy(); // SIGTERM: the shutdown hook closes the store, itself under injected failures
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), this::output);
+            assertEquals(143, child.exitValue(), this::output);
+        } finally {
+            child.destroyForcibly();
+        }
+        assertFalse(output().contains("Exception in thread"), this::output);
+        assertTrue(output().contains("fail"), "failures are reported: " + output());
+        int stored = 0;
+        for (BitSet thread : storedCalls(store)) {
+            stored += thread.cardinality();
+        }
+        assertTrue(stored > 0, "the store opened and kept events");
+    }
+
+    /** Events a live store holds so far; 0 while it is not a store yet. */
+    private static int eventsSoFar(Path store) {
+        try {
+            return Stores.read(store).size();
+        } catch (java.io.UncheckedIOException notYet) {
+            return 0;
+        }
+    }
+
+    /** Waits until each thread of a child in mode {@code forever} logged a random number of events; its progress. */
+    private MappedByteBuffer awaitProgress(Process child) throws Exception {
+        Path progressFile = tmp.resolve("progress");
+        long progressSize = 8L * LoggingChild.THREADS;
+        long threshold = ThreadLocalRandom.current().nextLong(200, 20_000);
+        while (!Files.exists(progressFile) || Files.size(progressFile) < progressSize) {
+            assertTrue(child.isAlive(), this::output);
+            Thread.sleep(10);
+        }
+        MappedByteBuffer progress;
+        try (FileChannel channel = FileChannel.open(progressFile, StandardOpenOption.READ)) {
+            progress = channel.map(FileChannel.MapMode.READ_ONLY, 0, progressSize);
+        }
+        while (progress.getLong(0) < threshold || progress.getLong(8) < threshold) {
+            assertTrue(child.isAlive(), this::output);
+            Thread.sleep(1);
+        }
+        Thread.sleep(ThreadLocalRandom.current().nextInt(20));
+        return progress;
+    }
+
+    private static long[] returnedCalls(MappedByteBuffer progress) {
+        long[] calls = new long[LoggingChild.THREADS];
+        for (int t = 0; t < calls.length; t++) {
+            calls[t] = progress.getLong(8 * t);
+        }
+        return calls;
+    }
+
+    /** Each thread's first {@code calls[t]} events are in the store, and no event is there twice. */
+    private static void assertEveryCallStored(Path store, long[] calls) {
+        BitSet[] found = storedCalls(store);
+        for (int t = 0; t < calls.length; t++) {
+            int firstMissing = found[t].nextClearBit(0);
+            assertTrue(firstMissing >= calls[t], "thread " + t + ": event " + firstMissing + " is missing, "
+                    + calls[t] + " calls had returned");
+        }
+    }
+
+    /** The calls of each thread that are in the store, which must hold no damage and no event twice. */
+    private static BitSet[] storedCalls(Path store) {
         BitSet[] found = new BitSet[LoggingChild.THREADS];
         for (int t = 0; t < found.length; t++) {
             found[t] = new BitSet();
         }
         for (LogEvent e : Stores.read(store)) {
             List<Value> arguments = e.arguments();
-            found[(int) arguments.get(0).asLong()].set((int) arguments.get(1).asLong());
+            if (e.logger().equals("io.timberlog.store")) {
+                continue; // what the store recorded about events it dropped
+            }
+            int t = (int) arguments.get(0).asLong();
+            int i = (int) arguments.get(1).asLong();
+            assertFalse(found[t].get(i), "thread " + t + ": event " + i + " is stored twice");
+            found[t].set(i);
         }
-        for (int t = 0; t < acknowledged.length; t++) {
-            int firstMissing = found[t].nextClearBit(0);
-            assertTrue(firstMissing >= acknowledged[t], "thread " + t + ": event " + firstMissing + " is missing, "
-                    + acknowledged[t] + " were acknowledged");
-        }
+        return found;
     }
 
     @Test

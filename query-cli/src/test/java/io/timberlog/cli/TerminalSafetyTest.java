@@ -2,11 +2,14 @@ package io.timberlog.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.timberlog.core.Level;
+import io.timberlog.core.ThrowableInfo;
+import io.timberlog.testing.HostileDataContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -25,9 +28,16 @@ class TerminalSafetyTest {
     }
 
     private static void assertHarmless(String out) {
-        for (char c : out.toCharArray()) {
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
             boolean control = (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f);
-            boolean bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+            boolean bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029
+                    || c == 0x061c || c == 0x200e || c == 0x200f;
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < out.length() && Character.isLowSurrogate(out.charAt(i + 1));
+            if (pair) {
+                i++; // a whole code point beyond the BMP, e.g. an emoji, prints as itself
+                continue;
+            }
             assertFalse(control || bidi || Character.isSurrogate(c),
                     "unsafe character U+" + Integer.toHexString(c) + " in: " + out);
         }
@@ -66,6 +76,38 @@ class TerminalSafetyTest {
         assertTrue(out.contains("\\u202e"), out);
         String message = new ObjectMapper().readTree(out).get("message").asText();
         assertEquals(HOSTILE, message);
+    }
+
+    /**
+     * Every C0 and C1 control, DEL, bidi control, separator and lone surrogate, and terminal escapes, in
+     * every field the CLI prints (the exception's class, message and frames too), in every output.
+     */
+    @Test
+    void query_everyControlInEveryField_harmlessInEveryOutput() throws Exception {
+        Path store = dir.resolve("every");
+        String c = HostileDataContract.CONTROLS + HostileDataContract.ESCAPES;
+        ThrowableInfo cause = ThrowableInfo.of(c, c, List.of(c), 0, null, List.of());
+        Cli.write(store, w -> w.append(w.event(1, Level.ERROR, c, "{} " + c, c).thread(c).putMdc(c, c).addMarker(c)
+                .addKeyValue(c, c).addCallerFrame(c).throwable(ThrowableInfo.of(c, c, List.of(c, c), 0, cause,
+                        List.of(cause)))));
+        List<List<String>> outputs = List.of(List.of(), List.of("--color=always"), List.of("--format", "logfmt"),
+                List.of("--format", "raw"), List.of("--format", "json"), List.of("--pattern",
+                        "%d %p %t %c %m %X %ex %xEx %marker %kvp %caller %C %M %F %L %store %run%n"));
+        for (List<String> output : outputs) {
+            List<String> args = new java.util.ArrayList<>(List.of(store.toString()));
+            args.addAll(output);
+            Cli.Result result = Cli.query(args.toArray(new String[0]));
+            assertEquals(0, result.code(), result.err());
+            assertTrue(result.out().contains("x1b]0;owned") || result.out().contains("u001b]0;owned"),
+                    output + ": the escape is shown, not run: " + result.out());
+            assertHarmless(result.out().replaceAll("\u001b\\[[0-9;]*m", "")); // the CLI's own colors go
+            assertHarmless(result.err());
+        }
+        for (String command : List.of("stats", "runs", "verify")) {
+            Cli.Result result = Cli.query(command, store.toString());
+            assertHarmless(result.out());
+            assertHarmless(result.err());
+        }
     }
 
     @Test

@@ -44,6 +44,9 @@ public final class Log4jCapture implements FrameworkCapture {
             return;
         }
         Log4jEventMapper mapper = Log4jEventMapper.acquire();
+        if (mapper == null) {
+            return; // logged while capturing events nested deeper than the mapper allows: not captured
+        }
         try {
             sink.append(mapper.map((LogEvent) event, false));
         } finally {

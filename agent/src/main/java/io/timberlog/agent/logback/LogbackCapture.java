@@ -41,6 +41,9 @@ public final class LogbackCapture implements FrameworkCapture, LoggerContextList
             return;
         }
         LogbackEventMapper mapper = LogbackEventMapper.acquire();
+        if (mapper == null) {
+            return; // logged while capturing events nested deeper than the mapper allows: not captured
+        }
         try {
             sink.append(mapper.map((ILoggingEvent) event, false));
         } finally {

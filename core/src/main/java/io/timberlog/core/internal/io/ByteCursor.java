@@ -88,7 +88,12 @@ public final class ByteCursor {
 
     /** A length-prefixed WTF-8 string. */
     public String string() throws MalformedDataException {
-        int len = varint(remaining(), "string length");
+        // The bound is taken after the length is read: the length's own bytes are not the string's.
+        long n = varlong();
+        if (n < 0 || n > remaining()) {
+            throw malformed("string length out of range: " + n);
+        }
+        int len = (int) n;
         String s = Wtf8.decode(buf, pos, len);
         pos += len;
         return s;

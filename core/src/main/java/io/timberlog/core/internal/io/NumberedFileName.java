@@ -8,6 +8,8 @@ package io.timberlog.core.internal.io;
 public final class NumberedFileName {
     private static final int MIN_DIGITS = 6;
     private static final int MAX_DIGITS = 18;
+    /** The highest number a name carries: a file with a higher one would have a name that is not listed. */
+    public static final long MAX_NUMBER = 999_999_999_999_999_999L;
 
     private final String prefix;
     private final String suffix;

@@ -7,13 +7,16 @@ import io.timberlog.core.internal.segment.SegmentFiles;
 import io.timberlog.core.internal.segment.SegmentInfo;
 import io.timberlog.core.internal.segment.SegmentWriter;
 import io.timberlog.core.internal.wal.ProblemReporter;
+import io.timberlog.core.internal.wal.SealReason;
 import io.timberlog.core.internal.wal.WalEventReader;
 import io.timberlog.core.internal.wal.WalFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -65,10 +68,11 @@ final class WalConverter {
         FileOps.createDirectories(SegmentFiles.directory(store));
         List<Damage> damages = new ArrayList<>();
         SegmentInfo info;
+        WalEventReader.Result read;
         try (SegmentWriter writer = SegmentWriter.create(target, segmentId)) {
             writer.addWalId(walId);
             try {
-                WalEventReader.Result read = WalEventReader.read(wal, new WalEventReader.Sink() {
+                read = WalEventReader.read(wal, new WalEventReader.Sink() {
                     @Override
                     public void event(LogEvent event, long filePosition) {
                         if (stop.getAsBoolean()) {
@@ -97,7 +101,11 @@ final class WalConverter {
             }
             if (writer.eventCount() == 0) {
                 reportDamages(wal, damages, 0);
-                deleteWal(wal);
+                if (read.sealed && read.sealReason == SealReason.CLOSE) {
+                    keepCleanEnd(wal, read.lastRecordEnd);
+                } else {
+                    deleteWal(wal);
+                }
                 return true;
             }
             info = writer.finish();
@@ -125,6 +133,19 @@ final class WalConverter {
             max = Math.max(max, SegmentFiles.idOf(p.getFileName().toString()));
         }
         return max + 1;
+    }
+
+    /**
+     * A file without events whose seal says the run ended cleanly (the store was closed just after a
+     * rotation) is the only record of that clean end: a segment cannot hold a file without events, and
+     * deleting it would make the run read as crashed. It is kept, cut to its header and seal.
+     */
+    private static void keepCleanEnd(Path wal, long end) throws IOException {
+        try (FileChannel channel = FileChannel.open(wal, StandardOpenOption.WRITE)) {
+            if (end > 0 && channel.size() > end) {
+                channel.truncate(end);
+            }
+        }
     }
 
     private void deleteWal(Path wal) throws IOException {

@@ -20,6 +20,8 @@ final class BlockCodec implements AutoCloseable {
     static final int NONE = 0;
     static final int DEFLATE = 1;
     private static final int LEVEL = 9;
+    /** Deflate expands at most 1032 times (a 258-byte match in 2 bits), whatever the bytes. */
+    private static final int MAX_DEFLATE_RATIO = 1032;
 
     private final Deflater deflater = new Deflater(LEVEL, true);
     private byte[] scratch = new byte[1 << 16];
@@ -59,14 +61,17 @@ final class BlockCodec implements AutoCloseable {
      */
     static byte[] decompress(int codec, byte[] stored, int offset, int storedLength, int rawLength, long position)
             throws MalformedDataException {
-        byte[] raw = new byte[rawLength];
         if (storedLength == rawLength) {
-            System.arraycopy(stored, offset, raw, 0, rawLength);
-            return raw;
+            return Arrays.copyOfRange(stored, offset, offset + rawLength);
         }
         if (codec != DEFLATE) {
             throw new MalformedDataException("unknown codec " + codec, position);
         }
+        if (rawLength > (long) storedLength * MAX_DEFLATE_RATIO + 1024) {
+            // Checked before the buffer is allocated: a crafted length must not make a reader allocate it.
+            throw new MalformedDataException(storedLength + " deflated bytes cannot inflate to " + rawLength, position);
+        }
+        byte[] raw = new byte[rawLength];
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(stored, offset, storedLength);

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StoreLock implements AutoCloseable {
     public static final String FILE_NAME = "lock";
+    private static final int MAX_HOST_CHARS = 255;
     private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
     private final Path key;
@@ -102,10 +103,27 @@ public final class StoreLock implements AutoCloseable {
         } catch (NumberFormatException e) {
             pid = -1;
         }
+        if (pid < 0) {
+            pid = -1;
+        }
         String description = pid < 0 ? "another process" : "pid " + pid
-                + (p.getProperty("host") != null ? " on host " + p.getProperty("host") : "")
+                + (p.getProperty("host") != null ? " on host " + printable(p.getProperty("host")) : "")
                 + since(p.getProperty("startedMillis"));
         return new StoreLockedException(store, pid, description);
+    }
+
+    /**
+     * The host name as the file has it, safe to print: the message reaches consoles through the frameworks'
+     * status channels, and the file is anyone's to write. Control and bidi formatting characters become
+     * '?', and the name is cut at 255 chars (the longest a host name is).
+     */
+    private static String printable(String host) {
+        StringBuilder sb = new StringBuilder(Math.min(host.length(), MAX_HOST_CHARS));
+        for (int i = 0; i < host.length() && sb.length() < MAX_HOST_CHARS; i++) {
+            char c = host.charAt(i);
+            sb.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c);
+        }
+        return sb.toString();
     }
 
     private static String since(String startedMillis) {

@@ -1,6 +1,7 @@
 package io.timberlog.core.internal.wal;
 
 import io.timberlog.core.internal.io.Bytes;
+import io.timberlog.core.internal.io.NumberedFileName;
 import io.timberlog.core.internal.io.FileOps;
 
 import java.io.IOException;
@@ -47,6 +48,12 @@ public final class WalMeta {
     private static final int NEXT_SEQUENCE_OFFSET = 40;
     private static final int UPDATED_OFFSET = 48;
     private static final int CRC_OFFSET = 60;
+    /**
+     * Beyond the sequence numbers and generations any store reaches (2^62 events at ten million a second
+     * take 14,000 years): a slot that names one was not made by a writer, and trusting it would make the
+     * counters overflow.
+     */
+    private static final long MAX_COUNT = 1L << 62;
 
     /** One state of the meta file. */
     public static final class State {
@@ -156,8 +163,16 @@ public final class WalMeta {
         if ((s[8] & 0xFF | (s[9] & 0xFF) << 8) != VERSION) {
             return null;
         }
-        return new State(Bytes.getLong(s, GENERATION_OFFSET), Bytes.getLong(s, WAL_ID_OFFSET),
-                Bytes.getLong(s, PUBLISHED_OFFSET), Bytes.getLong(s, NEXT_SEQUENCE_OFFSET),
+        long generation = Bytes.getLong(s, GENERATION_OFFSET);
+        long walId = Bytes.getLong(s, WAL_ID_OFFSET);
+        long published = Bytes.getLong(s, PUBLISHED_OFFSET);
+        long nextSequence = Bytes.getLong(s, NEXT_SEQUENCE_OFFSET);
+        // The checksum proves the slot whole, not that a writer made it: values out of range make it invalid.
+        if (generation < 0 || generation > MAX_COUNT || walId < 0 || walId > NumberedFileName.MAX_NUMBER
+                || published < 0 || nextSequence < 0 || nextSequence > MAX_COUNT) {
+            return null;
+        }
+        return new State(generation, walId, published, nextSequence,
                 Bytes.getLong(s, UPDATED_OFFSET));
     }
 

@@ -313,11 +313,13 @@ public final class WalWriter implements ActiveWal.SealListener {
             closed = true;
             wal = current;
         }
+        long deadline = System.nanoTime() + timeoutNanos;
         boolean cleanEnd = wal != null && wal.forceSeal(SealReason.CLOSE);
         if (!cleanEnd) {
             // The file was sealed as full at the same moment, and no next one was installed: record the
-            // clean end in a file of its own so that the run is not taken for a crash.
-            PreparedWal spare = allocator.take();
+            // clean end in a file of its own so that the run is not taken for a crash. The next file may
+            // still be being prepared: it is waited for, within the timeout.
+            PreparedWal spare = awaitSpare(deadline);
             if (spare != null) {
                 ActiveWal last;
                 synchronized (rotationLock) {
@@ -330,7 +332,17 @@ public final class WalWriter implements ActiveWal.SealListener {
             current = null;
         }
         allocator.stop();
-        flusher.stop(timeoutNanos);
+        flusher.stop(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /** The prepared file once the allocator has one, or {@code null} when it fails or the deadline passes. */
+    private PreparedWal awaitSpare(long deadline) {
+        PreparedWal spare = allocator.take();
+        while (spare == null && !allocator.isFailing() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000L);
+            spare = allocator.take();
+        }
+        return spare;
     }
 
     public long droppedEvents() {

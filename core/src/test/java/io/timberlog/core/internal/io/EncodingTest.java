@@ -45,6 +45,13 @@ class EncodingTest {
     }
 
     @Test
+    void cursor_stringLengthCountingItsOwnLengthByte_isMalformed() {
+        byte[] buf = {3, 'a', 'b', 'c'}; // the region ends before 'c': 2 bytes follow the length, not 3
+        ByteCursor c = new ByteCursor().reset(buf, 0, 3, 0);
+        assertThrows(MalformedDataException.class, c::string);
+    }
+
+    @Test
     void wtf8_roundTripsAnyUtf16IncludingLoneSurrogates() {
         String[] samples = {"", "ascii", "caf\u00e9", "\u20ac", "\ud83d\ude00", "lone high \ud800 x", "lone low \udc00",
                 "\udc00\ud800 reversed", "\u0000nul\u0000", "\u009b\u202e"};

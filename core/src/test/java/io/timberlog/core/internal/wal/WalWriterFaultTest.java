@@ -8,7 +8,10 @@ import io.timberlog.core.MessageStyle;
 import io.timberlog.core.OverloadPolicy;
 import io.timberlog.core.RunInfo;
 import io.timberlog.core.StoreOptions;
+import io.timberlog.core.StoreMaintenance;
 import io.timberlog.core.StoreReader;
+import io.timberlog.core.query.RunSummary;
+import io.timberlog.core.query.StoreSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,7 @@ class WalWriterFaultTest {
         final Map<Mapping, Integer> forces = Collections.synchronizedMap(new IdentityHashMap<>());
         final AtomicInteger forceCount = new AtomicInteger();
         volatile long forceMillis;
+        volatile long createMillis;
         volatile Mapping failedBuffer;
 
         @Override
@@ -53,6 +57,7 @@ class WalWriterFaultTest {
             if (diskFull.get()) {
                 throw new IOException("No space left on device");
             }
+            pause(createMillis);
             return super.createWalFile(path);
         }
 
@@ -64,14 +69,18 @@ class WalWriterFaultTest {
                 failedBuffer = buffer;
                 throw new UncheckedIOException(new IOException("Input/output error"));
             }
-            if (forceMillis > 0) {
+            pause(forceMillis);
+            super.force(buffer, from, to);
+        }
+
+        private static void pause(long millis) {
+            if (millis > 0) {
                 try {
-                    Thread.sleep(forceMillis);
+                    Thread.sleep(millis);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
-            super.force(buffer, from, to);
         }
     }
 
@@ -171,6 +180,39 @@ class WalWriterFaultTest {
         long waitedMillis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(waitedMillis >= 150, "blocked for the timeout, waited " + waitedMillis + " ms");
         assertTrue(waitedMillis < 10_000, "bounded, waited " + waitedMillis + " ms");
+    }
+
+    /**
+     * Closing while the current file is full and the next one is still being prepared (a slow disk, a
+     * busy writer at SIGTERM): the run must still end clean, in the next file once it is ready, and stay
+     * so once the WAL files are converted.
+     */
+    @Test
+    void close_whileTheNextFileIsStillBeingPrepared_endsTheRunClean() throws Exception {
+        FaultyIo io = new FaultyIo();
+        writer = WalWriter.open(options().overload(OverloadPolicy.DROP).build(), RUN, io);
+        io.createMillis = 500; // the spare prepared at open is ready; the one after it takes a while
+        CapturedEvent e = new CapturedEvent();
+        long i = 0;
+        long firstFile = writer.currentWalId();
+        while (writer.currentWalId() == firstFile) {
+            writer.append(event(e, i++, Level.INFO));
+        }
+        while (writer.currentWalId() != -1) { // the second file fills up before the third is ready
+            assertTrue(i < 10_000_000, "the files fill up");
+            writer.append(event(e, i++, Level.INFO));
+        }
+        writer.close(Duration.ofSeconds(10).toNanos());
+        writer = null;
+        List<Path> files = WalFiles.list(dir);
+        WalFixtures.Read last = WalFixtures.read(files.get(files.size() - 1));
+        assertTrue(last.result.sealed, "the last file is sealed");
+        assertEquals(SealReason.CLOSE, last.result.sealReason, "the run ended clean");
+        assertEquals(0, last.events.size(), "the clean end is in a file of its own");
+
+        StoreMaintenance.compact(options().build()); // converts every WAL file it can into segments
+        List<RunSummary> runs = StoreSet.open(dir).runs();
+        assertEquals(RunSummary.State.CLEAN, runs.get(0).state(), "a file of no events but the clean end is kept");
     }
 
     @Test

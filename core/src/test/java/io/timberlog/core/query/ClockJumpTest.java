@@ -1,0 +1,59 @@
+package io.timberlog.core.query;
+
+import io.timberlog.core.Level;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static io.timberlog.core.query.QueryTestStores.SECOND;
+import static io.timberlog.core.query.QueryTestStores.T0;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A clock that jumps back (NTP, a VM restored, a user): events stay in log order, a time filter finds each
+ * event by its own timestamp, in segments (whose blocks keep their time range as min and max, not as
+ * first and last) and in WAL files alike, and the store is whole.
+ */
+class ClockJumpTest {
+    @TempDir
+    Path dir;
+
+    private static final Consumer<QueryTestStores.Writer> JUMPS = w -> {
+        long[] seconds = {0, 10, -3_600, 20, -7_200, 30};
+        for (int i = 0; i < 6_000; i++) { // more than a block, so that blocks span the jumps
+            w.append(seconds[i % 6] + i / 6, Level.INFO, "clock", "event {}", (long) i);
+        }
+    };
+
+    @Test
+    void query_segmentsWrittenWhileTheClockJumpedBack_findEachEventByItsTime() throws Exception {
+        QueryTestStores.write(dir, JUMPS);
+        assertFindsEachEventByItsTime();
+    }
+
+    @Test
+    void query_walFilesWrittenWhileTheClockJumpedBack_findEachEventByItsTime() throws Exception {
+        QueryTestStores.writeUnconverted(QueryTestStores.options(dir), JUMPS);
+        assertFindsEachEventByItsTime();
+    }
+
+    private void assertFindsEachEventByItsTime() throws IOException {
+        List<String> all = QueryTestStores.messages(dir, Query.all());
+        assertEquals(6_000, all.size());
+        for (int i = 0; i < all.size(); i++) {
+            assertEquals("event " + i, all.get(i), "log order, whatever the clock said");
+        }
+        // An hour back, give or take the 1,000 s the run lasts: exactly the events written then.
+        List<QueryHit> hourBack = QueryTestStores.run(dir, Query.builder().sinceNanos(T0 - 4_000 * SECOND)
+                .untilNanos(T0 - 2_000 * SECOND).build());
+        assertEquals(1_000, hourBack.size());
+        for (QueryHit hit : hourBack) {
+            assertEquals(2, hit.event().arguments().get(0).asLong() % 6, hit.event().message());
+        }
+        assertTrue(StoreSet.open(dir).verify().isWhole());
+    }
+}
