@@ -2,13 +2,19 @@ package io.timberlog.core.internal.wal;
 
 import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.FsyncPolicy;
+import io.timberlog.core.LogEvent;
+import io.timberlog.core.LogStore;
+import io.timberlog.core.MessageStyle;
 import io.timberlog.core.StoreOptions;
+import io.timberlog.core.testing.FileDamage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -42,5 +48,26 @@ class WalDurabilityTest {
         } finally {
             writer.close(0);
         }
+    }
+
+    @Test
+    void open_afterAWalHeaderWasGarbled_doesNotReuseTheSequencesOfItsEvents() throws Exception {
+        List<Path> files = WalFixtures.writeStore(dir, 50);
+        assertEquals(1, files.size());
+        FileDamage.flipByte(files.get(0), WalFormat.HEADER_WAL_ID_OFFSET); // the header's CRC no longer matches
+        Files.deleteIfExists(dir.resolve(WalFiles.META)); // nothing else remembers the sequence numbers
+        try (LogStore store = LogStore.open(WalFixtures.quietOptions(dir).build())) {
+            assertTrue(store.append(new CapturedEvent().message("after the damage", MessageStyle.LITERAL)));
+        }
+        Set<Long> sequences = new HashSet<>();
+        long after = -1;
+        for (LogEvent e : io.timberlog.core.testing.WalFixtures.readAll(dir)) {
+            assertTrue(sequences.add(e.sequence()), "sequence " + e.sequence() + " twice");
+            if (e.message().equals("after the damage")) {
+                after = e.sequence();
+            }
+        }
+        assertEquals(51, sequences.size(), "the 50 events of the damaged file and the new one: " + sequences);
+        assertEquals(50, after);
     }
 }
