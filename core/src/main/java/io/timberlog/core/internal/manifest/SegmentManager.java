@@ -249,8 +249,17 @@ public final class SegmentManager implements SealedWalListener {
             return false;
         }
         WalFileHeader.Status status;
+        long headerId = -1;
         try (WalReader reader = WalReader.open(wal)) {
             status = reader.headerStatus();
+            if (status == WalFileHeader.Status.VALID) {
+                headerId = reader.header().walId();
+            }
+        }
+        if (status == WalFileHeader.Status.VALID && headerId != WalFiles.idOf(wal)) {
+            problems.report("unconvertible", "WAL file " + wal + " holds WAL file " + headerId + " (a copy, or a "
+                    + "file renamed by hand); it is not converted and stays for readers to report", null);
+            return false;
         }
         if (status == WalFileHeader.Status.EMPTY) {
             Files.deleteIfExists(wal);
