@@ -15,6 +15,7 @@ final class CrashLoopFigures {
     private long acknowledged;
     private long eventsChecked;
     private long maxStoreBytes;
+    private long walBytesThen;
     private CrashLoopTest.Checked last = new CrashLoopTest.Checked();
 
     CrashLoopFigures(int kills, long seed) {
@@ -31,9 +32,12 @@ final class CrashLoopFigures {
         }
     }
 
-    void checked(CrashLoopTest.Checked checked, long storeBytes) {
+    void checked(CrashLoopTest.Checked checked, long storeBytes, long walBytes) {
         eventsChecked += checked.events;
-        maxStoreBytes = Math.max(maxStoreBytes, storeBytes);
+        if (storeBytes > maxStoreBytes) {
+            maxStoreBytes = storeBytes;
+            walBytesThen = walBytes;
+        }
         last = checked;
     }
 
@@ -49,7 +53,7 @@ final class CrashLoopFigures {
                 + eventsChecked + " event reads checked over all checks; after the last kill "
                 + last.roundsChecked + " rounds checked whole (" + last.acknowledged + " acknowledged events, all "
                 + "found once), " + last.roundsCutByRetention + " rounds reached by retention; largest store "
-                + (maxStoreBytes >> 20) + " MiB; lost 0, duplicated 0; "
+                + (maxStoreBytes >> 20) + " MiB (" + (walBytesThen >> 20) + " MiB of it WAL files); lost 0, duplicated 0; "
                 + Duration.ofNanos(System.nanoTime() - startNanos).toSeconds() + " s";
     }
 }

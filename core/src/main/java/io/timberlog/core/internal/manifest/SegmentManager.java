@@ -174,6 +174,14 @@ public final class SegmentManager implements SealedWalListener {
                 if (loadInBackground) {
                     loadAndCleanUp();
                 }
+                // Before a conversion too: at a start, the backlog a crashed run left may already be over
+                // maxTotalSize, and a process that crashes again before its first conversion ends (a crash
+                // loop) would otherwise never shed it.
+                long start = System.nanoTime();
+                if (start - nextRetention >= 0) {
+                    applyRetention();
+                    nextRetention = start + RETENTION_INTERVAL_NANOS;
+                }
                 Map.Entry<Long, Path> next = null;
                 boolean mayConvert = mayConvertNow();
                 synchronized (queue) {
