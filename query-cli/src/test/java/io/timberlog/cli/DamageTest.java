@@ -1,23 +1,18 @@
 package io.timberlog.cli;
 
+import io.timberlog.testing.Directories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -56,7 +51,7 @@ class DamageTest {
             for (int c = f; c < cases; c += FIXTURES) {
                 long seed = SEED * 100_000 + c;
                 Path store = tmp.resolve("case");
-                copy(fixture.dir, store);
+                Directories.copy(fixture.dir, store);
                 StoreDamage damage = StoreDamage.apply(fixture, store, seed);
                 String name = "case " + c + " (seed " + seed + ", fixture " + f + "): " + damage;
                 try {
@@ -64,11 +59,10 @@ class DamageTest {
                             () -> name + " took longer than " + CASE_TIMEOUT);
                     withLoss += lost ? 1 : 0;
                 } catch (AssertionError | RuntimeException e) {
-                    Path kept = Paths.get("target", "damage-failures", Long.toString(seed));
-                    copy(store, kept);
+                    Path kept = Directories.keepFailed(store, "damage-failures", seed);
                     throw new AssertionError(name + " (store kept in " + kept + ")", e);
                 } finally {
-                    delete(store);
+                    Directories.delete(store);
                 }
                 byKind.merge(damage.kind, 1, Integer::sum);
                 eventsChecked += reference.size();
@@ -145,26 +139,5 @@ class DamageTest {
 
     private static String cut(String line) {
         return line == null || line.length() <= 300 ? line : line.substring(0, 300) + "...";
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 }

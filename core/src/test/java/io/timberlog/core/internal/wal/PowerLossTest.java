@@ -9,6 +9,7 @@ import io.timberlog.core.query.Query;
 import io.timberlog.core.query.QueryResult;
 import io.timberlog.core.query.StoreSet;
 import io.timberlog.core.query.VerifyReport;
+import io.timberlog.testing.Directories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,11 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -52,7 +51,7 @@ class PowerLossTest {
         try {
             run(cases, work);
         } finally {
-            delete(work);
+            Directories.delete(work);
         }
     }
 
@@ -88,11 +87,10 @@ class PowerLossTest {
                     try {
                         check(store, images.get(i), powerLoss);
                     } catch (AssertionError | IOException | RuntimeException e) {
-                        Path kept = Paths.get("target", "power-loss-failures", Long.toString(caseSeed));
-                        copy(store, kept);
+                        Path kept = Directories.keepFailed(store, "power-loss-failures", caseSeed);
                         throw new AssertionError(name + " (store kept in " + kept + ")", e);
                     } finally {
-                        delete(store);
+                        Directories.delete(store);
                     }
                     byLoss.merge(powerLoss.loss, 1, Integer::sum);
                     inConversion += images.get(i).beforeManifestReplaced ? 1 : 0;
@@ -100,7 +98,7 @@ class PowerLossTest {
                     syncedEventsChecked += images.get(i).syncedEvents;
                 }
             }
-            delete(work.resolve("scenario-" + s));
+            Directories.delete(work.resolve("scenario-" + s));
         }
         System.out.println("power loss: " + run + " cases from " + scenarios + " scenarios (seed " + SEED + "), by loss "
                 + byLoss + ", " + inConversion + " in a conversion before the manifest listed its segment, garbage reported in "
@@ -159,29 +157,5 @@ class PowerLossTest {
         }
         assertEquals(List.of(), problems, when);
         return max;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 }
