@@ -18,8 +18,9 @@ final class StoreDamage {
     enum Kind { BIT_FLIPS, TRUNCATION, ZEROED_BLOCK, GARBAGE_BLOCK, SWAPPED, COPIED_OVER, COPIED_BESIDE }
 
     final Kind kind;
-    /** The file damaged (for swaps and copies over: both). */
+    /** The file damaged; for swaps and copies, the first of the two (the copied one). */
     final String target;
+    /** For swaps and copies, the second file (the one written); else null. */
     final String other;
     /** Files whose events may be lost: the damaged ones that hold events. */
     final Set<String> touched = new HashSet<>();
@@ -47,25 +48,22 @@ final class StoreDamage {
             int b = (a + 1 + random.nextInt(kindFiles.size() - 1)) % kindFiles.size();
             String first = kindFiles.get(a).name;
             String second = kindFiles.get(b).name;
+            if (kind == Kind.COPIED_BESIDE) {
+                second = first.startsWith("wal/") ? "wal/wal_000900.wal" : "segments/segment_000900.log";
+            }
             StoreDamage damage = new StoreDamage(kind, first, second);
             damage.changed = true;
-            switch (kind) {
-                case SWAPPED:
-                    Path tmp = dir.resolve("swap.tmp");
-                    Files.move(dir.resolve(first), tmp);
-                    Files.move(dir.resolve(second), dir.resolve(first));
-                    Files.move(tmp, dir.resolve(second));
-                    damage.touched.add(first);
-                    damage.touched.add(second);
-                    break;
-                case COPIED_OVER:
-                    Files.copy(dir.resolve(first), dir.resolve(second), StandardCopyOption.REPLACE_EXISTING);
-                    damage.touched.add(second);
-                    break;
-                default:
-                    String extra = first.startsWith("wal/") ? "wal/wal_000900.wal" : "segments/segment_000900.log";
-                    Files.copy(dir.resolve(first), dir.resolve(extra));
-                    return new StoreDamage(kind, extra, first).changedBy(true);
+            if (kind == Kind.SWAPPED) {
+                Path tmp = dir.resolve("swap.tmp");
+                Files.move(dir.resolve(first), tmp);
+                Files.move(dir.resolve(second), dir.resolve(first));
+                Files.move(tmp, dir.resolve(second));
+                damage.touched.add(first);
+            } else {
+                Files.copy(dir.resolve(first), dir.resolve(second), StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (kind != Kind.COPIED_BESIDE) {
+                damage.touched.add(second); // a copy beside the others touches no file that was there
             }
             return damage;
         }
@@ -81,11 +79,6 @@ final class StoreDamage {
         damage.changed = !java.util.Arrays.equals(bytes, damaged);
         Files.write(file, damaged);
         return damage;
-    }
-
-    private StoreDamage changedBy(boolean changed) {
-        this.changed = changed;
-        return this;
     }
 
     private byte[] damage(byte[] bytes, SplittableRandom random) {
