@@ -30,4 +30,13 @@ public final class ManifestFileAccess {
             }
         });
     }
+
+    /** The WAL ids a segment file was made from, read from its index (as a rebuilt manifest lists them). */
+    public static long[] walIdsOf(Path segment) throws IOException {
+        try {
+            return ManifestEntry.read(segment).walIds();
+        } catch (io.timberlog.core.internal.segment.SegmentDamageException e) {
+            throw new IllegalStateException("a whole segment is damaged: " + segment, e);
+        }
+    }
 }

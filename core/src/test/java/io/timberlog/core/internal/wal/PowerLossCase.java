@@ -1,6 +1,7 @@
 package io.timberlog.core.internal.wal;
 
 import io.timberlog.core.internal.manifest.ManifestFile;
+import io.timberlog.core.internal.manifest.ManifestFileAccess;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +47,9 @@ final class PowerLossCase {
 
     final Loss loss;
     /**
-     * Where garbage went into WAL files that readers read (their ids are not in the manifest left): by
-     * file name, the offset of each page's first garbage byte.
+     * Where garbage went into WAL files that readers read (their ids are not in the manifest left, nor,
+     * when none is left, in a segment readers rebuild it from): by file name, the offset of each page's
+     * first garbage byte.
      */
     final Map<String, List<Long>> garbage = new TreeMap<>();
 
@@ -64,6 +66,7 @@ final class PowerLossCase {
         byte[] manifest = image.files.get(ManifestFile.FILE_NAME);
         String manifestText = manifest == null ? "" : new String(manifest, StandardCharsets.UTF_8);
         Set<Long> convertedWal = walIds(manifestText);
+        Set<Long> deletable = new HashSet<>(convertedWal); // deleted only once a manifest on disk listed them
         Set<String> listedSegments = new HashSet<>();
         Matcher m = SEGMENT_FILE.matcher(manifestText);
         while (m.find()) {
@@ -89,6 +92,11 @@ final class PowerLossCase {
                     int fate = random.nextInt(3); // the rename was durable, or not; then the .tmp is torn
                     if (fate == 1) {
                         write(store, name, bytes);
+                        if (manifest == null) { // readers rebuild the manifest from the segments: it lists this one
+                            for (long id : ManifestFileAccess.walIdsOf(store.resolve(name))) {
+                                convertedWal.add(id);
+                            }
+                        }
                     } else if (fate == 2) {
                         write(store, name + ".tmp", prefix(bytes));
                     }
@@ -96,7 +104,7 @@ final class PowerLossCase {
             } else if (name.startsWith("wal/") && name.endsWith(".wal")) {
                 long id = WalFiles.idOf(store.resolve(name));
                 walInImage.add(id);
-                if (!convertedWal.contains(id) || random.nextBoolean()) {
+                if (!deletable.contains(id) || random.nextBoolean()) {
                     List<Long> garbageAt = new ArrayList<>();
                     byte[] after = afterLoss(image.durableWal.get(id), bytes, garbageAt);
                     write(store, name, after);
@@ -120,7 +128,7 @@ final class PowerLossCase {
         for (Map.Entry<Long, byte[]> wal : image.durableWal.entrySet()) {
             long id = wal.getKey();
             if (!walInImage.contains(id)) {
-                assertTrue(convertedWal.contains(id), "WAL file " + id + " was deleted, yet the manifest does not list it");
+                assertTrue(deletable.contains(id), "WAL file " + id + " was deleted, yet the manifest does not list it");
                 if (random.nextBoolean()) {
                     write(store, "wal/" + WalFiles.fileName(id), wal.getValue());
                 }
