@@ -178,6 +178,14 @@ public final class SegmentManager implements SealedWalListener {
                 if (loadInBackground) {
                     loadAndCleanUp();
                 }
+                // Before a conversion too: at a start, the backlog a crashed run left may already be over
+                // maxTotalSize, and a process that crashes again before its first conversion ends (a crash
+                // loop) would otherwise never shed it.
+                long start = System.nanoTime();
+                if (start - nextRetention >= 0) {
+                    applyRetention();
+                    nextRetention = start + RETENTION_INTERVAL_NANOS;
+                }
                 Map.Entry<Long, Path> next = null;
                 boolean mayConvert = mayConvertNow();
                 synchronized (queue) {
@@ -267,8 +275,17 @@ public final class SegmentManager implements SealedWalListener {
             return false;
         }
         WalFileHeader.Status status;
+        long headerId = -1;
         try (WalReader reader = WalReader.open(wal)) {
             status = reader.headerStatus();
+            if (status == WalFileHeader.Status.VALID) {
+                headerId = reader.header().walId();
+            }
+        }
+        if (status == WalFileHeader.Status.VALID && headerId != WalFiles.idOf(wal)) {
+            problems.report("unconvertible", "WAL file " + wal + " holds WAL file " + headerId + " (a copy, or a "
+                    + "file renamed by hand); it is not converted and stays for readers to report", null);
+            return false;
         }
         if (status == WalFileHeader.Status.EMPTY) {
             Files.deleteIfExists(wal);

@@ -101,7 +101,16 @@ public final class StoreSources {
         Path file = locate(segment);
         try {
             if (file != null) {
-                return SegmentReader.open(file);
+                SegmentReader reader = SegmentReader.open(file);
+                String mismatch = mismatch(reader.info(), segment);
+                if (mismatch == null) {
+                    return reader;
+                }
+                // Copied or renamed by hand: read as listed, its events would be read twice or out of order.
+                reader.close();
+                damages.accept(new Damage(file, 0, Files.size(file), Damage.Kind.CORRUPT, mismatch
+                        + ": a copy of another segment, or a file renamed by hand; its events are left out"));
+                return null;
             }
         } catch (NoSuchFileException e) {
             // deleted since it was located: by retention, or damage; see below
@@ -112,6 +121,18 @@ public final class StoreSources {
         if (stillListed(segment)) {
             damages.accept(new Damage(named(segment), 0, 0, Damage.Kind.CORRUPT, "segment listed in the manifest is "
                     + "missing or not a regular file; its " + segment.events() + " events are lost"));
+        }
+        return null;
+    }
+
+    /** How a segment differs from what the manifest lists under its name; null when it does not. */
+    private static String mismatch(SegmentInfo info, ManifestEntry listed) {
+        if (info.segmentId() != listed.segmentId()) {
+            return "the segment's header names segment " + info.segmentId();
+        }
+        if (info.minSequence() != listed.minSequence() || info.maxSequence() != listed.maxSequence()) {
+            return "the segment holds sequences " + info.minSequence() + ".." + info.maxSequence() + ", the manifest "
+                    + "lists " + listed.minSequence() + ".." + listed.maxSequence();
         }
         return null;
     }

@@ -12,6 +12,7 @@ import io.timberlog.core.internal.wal.WalFormat;
 import io.timberlog.core.internal.wal.WalReader;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,13 +30,40 @@ public final class WalPart extends StorePart {
     private final long walId;
     private final long size;
     private final WalFileHeader header;
+    /** What is wrong with a file whose header names another WAL id than its name does, else null. */
+    private final Damage misnamed;
+    /** A misnamed file that is a copy of another file of the store, which holds its events: it gives none. */
+    private final boolean copy;
 
-    private WalPart(StoreSnapshot store, Path file, long size, WalFileHeader header) {
+    private WalPart(StoreSnapshot store, Path file, long size, WalFileHeader header) throws IOException {
         this.store = store;
         this.file = file;
         this.walId = WalFiles.idOf(file);
         this.size = size;
         this.header = header;
+        if (header == null || header.walId() == walId) {
+            this.misnamed = null;
+            this.copy = false;
+        } else {
+            // Copied or renamed by hand: read as it is, its events would be read twice (or out of order).
+            Path named = WalFiles.path(store.store(), header.walId());
+            this.copy = isWalFile(named, header.walId());
+            this.misnamed = new Damage(file, 0, copy ? size : WalFormat.HEADER_SIZE, Damage.Kind.CORRUPT,
+                    "the header names WAL file " + header.walId() + (copy ? ", and " + named.getFileName()
+                    + " is that file: a copy, left out" : ": a file renamed by hand"));
+        }
+    }
+
+    /** True when {@code file} exists and its valid header names {@code walId}. */
+    private static boolean isWalFile(Path file, long walId) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (WalReader reader = WalReader.open(file)) {
+            return reader.headerStatus() == WalFileHeader.Status.VALID && reader.header().walId() == walId;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     /**
@@ -110,6 +138,14 @@ public final class WalPart extends StorePart {
         return new Backward(context);
     }
 
+    /** Reports a misnamed file to a query; true when it is a copy, whose events are not to be read. */
+    private boolean reportMisnamed(ReadContext context) {
+        if (misnamed != null) {
+            context.damage(misnamed);
+        }
+        return copy;
+    }
+
     private WalRecordVisitor visitor(EventFilter filter) {
         return new WalRecordVisitor(file, new EventDecoder(header == null ? null : header.run()), filter);
     }
@@ -117,6 +153,9 @@ public final class WalPart extends StorePart {
     /** Counts the events and reads the seal without decoding anything else. */
     @Override
     public PartFacts facts() throws IOException {
+        if (copy) {
+            return new PartFacts(0, false, 0);
+        }
         try (WalReader reader = WalReader.open(file)) {
             WalRecordVisitor visitor = visitor(EventFilter.all());
             WalReader.ScanEnd end = reader.scan(WalFormat.HEADER_SIZE, visitor);
@@ -126,6 +165,12 @@ public final class WalPart extends StorePart {
 
     @Override
     public PartFacts verify(Consumer<Damage> problems) throws IOException {
+        if (misnamed != null) {
+            problems.accept(misnamed);
+        }
+        if (copy) {
+            return new PartFacts(0, false, 0);
+        }
         try (WalReader reader = WalReader.open(file)) {
             if (header == null) {
                 problems.accept(new Damage(file, 0, Math.min(WalFormat.HEADER_SIZE, reader.fileSize()),
@@ -213,6 +258,7 @@ public final class WalPart extends StorePart {
         Forward(ReadContext context) throws IOException {
             super(context, WalPart.this);
             visitor.damagesTo(context::damage).eventsTo(ready);
+            done = reportMisnamed(context);
         }
 
         @Override
@@ -256,7 +302,8 @@ public final class WalPart extends StorePart {
                 }
             }).eventsTo(null);
             long position = WalFormat.HEADER_SIZE;
-            while (true) {
+            boolean copy = reportMisnamed(context);
+            while (!copy) {
                 long stopAt = position + STEP;
                 WalReader.ScanEnd scanEnd = reader.scan(position, stopAt, visitor);
                 if (visitor.takeLevelAndTimeMatches() > 0) {

@@ -8,8 +8,13 @@ import io.timberlog.core.StoreOptions;
 import io.timberlog.core.internal.io.FileOps;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -19,8 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li>forces the current file every {@code fsyncInterval}, and whenever appending threads wait
  *       for a force ({@link ForceCoordinator});</li>
- *   <li>takes sealed files once every record in them is published: forces them, records the
- *       rotation in {@code wal.meta}, and releases their mapping;</li>
+ *   <li>takes sealed files once every record in them is published: forces them (under
+ *       {@link FsyncPolicy#NEVER} the next {@code sync()} does), records the rotation in
+ *       {@code wal.meta}, and releases their mapping;</li>
  *   <li>keeps {@code wal.meta} up to date with how far the current file is published;</li>
  *   <li>writes the synthetic event that reports dropped events once writing works again;</li>
  *   <li>notices a WAL file deleted under the writer and moves to a new one.</li>
@@ -35,6 +41,8 @@ final class Flusher {
     private static final long QUIESCENCE_TIMEOUT_NANOS = 30_000_000_000L;
     private static final long HEALTH_CHECK_NANOS = 1_000_000_000L;
     private static final String DROP_LOGGER = "io.timberlog.store";
+    /** Past this many sealed files waiting for a sync(), those already deleted are forgotten. */
+    private static final int MAX_UNFORCED_SEALED = 64;
 
     private final WalWriter writer;
     private final WalMeta meta;
@@ -45,6 +53,12 @@ final class Flusher {
     private final long intervalNanos;
     private final ConcurrentLinkedQueue<ActiveWal> sealedQueue = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<SealedFile> sealed = new ArrayDeque<>();
+    /**
+     * Sealed files handed on without a force (under {@link FsyncPolicy#NEVER}): their mapping is gone, but
+     * a later {@code sync()} promises everything published so far, so it forces them by path.
+     */
+    private final List<Path> unforcedSealed = new ArrayList<>();
+    private final WalIo walIo;
     private final AtomicLong failedForces = new AtomicLong();
     private volatile SealedWalListener sealedListener = SealedWalListener.NONE;
     private final CapturedEvent dropEvent = new CapturedEvent();
@@ -72,8 +86,9 @@ final class Flusher {
     }
 
     Flusher(WalWriter writer, WalMeta meta, StoreOptions options, ProblemReporter problems, DropCounter drops,
-            ForceCoordinator forces) {
+            ForceCoordinator forces, WalIo io) {
         this.writer = writer;
+        this.walIo = io;
         this.meta = meta;
         this.problems = problems;
         this.drops = drops;
@@ -157,9 +172,7 @@ final class Flusher {
                 return;
             }
             sealed.poll();
-            if (forcing && head.wal != failedWal) {
-                force(head.wal);
-            }
+            forceOrRemember(head.wal);
             updateMeta(true);
             recordSealed(head.wal, false);
             head.wal.retire(); // unmaps only when quiescent
@@ -178,7 +191,39 @@ final class Flusher {
         }
     }
 
+    /** A sealed file leaving the flusher's hands: forced now, or under NEVER by the next sync(). */
+    private void forceOrRemember(ActiveWal wal) {
+        if (wal == failedWal) {
+            return;
+        }
+        if (forcing) {
+            force(wal);
+            return;
+        }
+        if (unforcedSealed.size() >= MAX_UNFORCED_SEALED) {
+            unforcedSealed.removeIf(path -> !Files.exists(path)); // converted or shed meanwhile
+        }
+        unforcedSealed.add(wal.path());
+    }
+
+    /** Forces the sealed files handed on unforced; one deleted meanwhile was converted or shed. */
+    private void forceUnforcedSealed() {
+        for (Path path : unforcedSealed) {
+            try {
+                walIo.forceFile(path);
+            } catch (NoSuchFileException e) {
+                // converted (its segment was forced before the file was deleted) or shed by retention
+            } catch (IOException | RuntimeException e) {
+                failedForces.incrementAndGet();
+                problems.report("force", "forcing " + path + " to disk failed; events written to it may be lost "
+                        + "on power failure", e);
+            }
+        }
+        unforcedSealed.clear();
+    }
+
     private void forceOpenFiles() {
+        forceUnforcedSealed();
         for (SealedFile s : sealed) {
             if (s.wal != failedWal) {
                 force(s.wal);
@@ -319,13 +364,12 @@ final class Flusher {
     private void finish() {
         while (!sealed.isEmpty()) {
             SealedFile s = sealed.poll();
-            if (forcing && s.wal != failedWal) {
-                force(s.wal);
-            }
+            forceOrRemember(s.wal);
             recordSealed(s.wal, true);
             s.wal.retire();
             notifyCompleted(s.wal);
         }
+        forceUnforcedSealed(); // closing forces what was written, as sync() does
         try {
             meta.close();
         } catch (IOException e) {

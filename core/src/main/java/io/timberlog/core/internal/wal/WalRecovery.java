@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * What a writer needs to know about the WAL files a previous run left, crashed or not: the next wal
  * id and the next sequence number. Once WAL files have been converted and deleted, only the manifest
- * knows the highest id and sequence used: the writer raises both with {@link #atLeast}. Nothing is repaired or rewritten: readers take the files as they
- * are. Preallocated files that never became current (all zero) are deleted.
+ * knows the highest id and sequence used: the writer raises both with {@link #atLeast}. Nothing is
+ * repaired or rewritten: readers take the files as they are. Preallocated files that never became
+ * current (all zero) are deleted; a file whose header is damaged is read whole for its sequence numbers.
  *
  * <p>The last file is read from the offset {@code wal.meta} says was published (or from its start
  * when the hint does not fit), so recovery after a crash reads about one flush interval of events,
@@ -55,8 +56,11 @@ final class WalRecovery {
                         break;
                     default:
                         unreadable++;
-                        problems.report("unreadable-wal", "WAL file " + file
-                                + " has no valid header; it is left in place and its ids are not reused", null);
+                        // Readers still return the intact events in it (a power loss can garble the header
+                        // of a file that was never forced): their sequence numbers must not be reused either.
+                        nextSequence = Math.max(nextSequence, lastSequenceAfter(file, WalFormat.HEADER_SIZE) + 1);
+                        problems.report("unreadable-wal", "WAL file " + file + " has no valid header; it is left "
+                                + "in place and neither its ids nor the sequence numbers of its events are reused", null);
                 }
             }
         }

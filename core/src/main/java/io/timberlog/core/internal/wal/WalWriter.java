@@ -67,7 +67,7 @@ public final class WalWriter implements ActiveWal.SealListener {
         long initialSize = Math.min(options.maxWalSize(), Math.max(1L << 20, 2L * options.maxEventSize()));
         this.allocator = new WalAllocator(store, initialSize, options.maxWalSize(), nextWalId::getAndIncrement,
                 problems, this::onSpareReady, io);
-        this.flusher = new Flusher(this, meta, options, problems, drops, forces);
+        this.flusher = new Flusher(this, meta, options, problems, drops, forces, io);
         int maxEventSize = options.maxEventSize();
         this.encoders = ThreadLocal.withInitial(() -> new EventEncoder(maxEventSize));
         this.blockTimeoutNanos = options.overload() == OverloadPolicy.BLOCK ? options.blockTimeout().toNanos() : 0;
@@ -97,8 +97,9 @@ public final class WalWriter implements ActiveWal.SealListener {
         return open(options, run, 1, 0, SealedWalListener.NONE, io);
     }
 
-    private static WalWriter open(StoreOptions options, RunInfo run, long minWalId, long minSequence,
-                                  SealedWalListener listener, WalIo io) throws IOException {
+    /** As {@link #open(StoreOptions, RunInfo, long, long, SealedWalListener)}, through {@code io} (tests record or fail forces). */
+    static WalWriter open(StoreOptions options, RunInfo run, long minWalId, long minSequence,
+                          SealedWalListener listener, WalIo io) throws IOException {
         ProblemReporter problems = new ProblemReporter(options.problemListener());
         Path store = options.directory();
         FileOps.createDirectories(WalFiles.directory(store));

@@ -80,6 +80,35 @@ class RetentionTest {
     }
 
     @Test
+    void start_onABacklogBeyondMaxTotalSize_shedsBeforeTheFirstConversion() throws Exception {
+        // A process in a crash loop may die before its first conversion ends, every time: found by the
+        // crash loop (appender-logback CrashLoopTest), whose store grew to 5 times maxTotalSize.
+        WalFixtures.writeRun(dir, 60_000, 3);
+        long backlog = 0;
+        for (Path wal : io.timberlog.core.internal.wal.WalFiles.list(dir)) {
+            backlog += Files.size(wal);
+        }
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Boolean> shedFirst = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CountDownLatch firstSegment = new java.util.concurrent.CountDownLatch(1);
+        io.timberlog.core.StoreOptions options = WalFixtures.options(dir).maxTotalSize(backlog / 3)
+                .problemListener((m, c) -> problems.add(m)).build();
+        SegmentManager manager = SegmentManager.open(options, ManifestLoader.load(dir), step -> {
+            if (step == ConversionStep.SEGMENT_WRITTEN && firstSegment.getCount() > 0) {
+                shedFirst.set(problems.stream().anyMatch(p -> p.contains("outran the conversion")));
+                firstSegment.countDown();
+            }
+        });
+        manager.start(Long.MAX_VALUE); // every WAL file is an earlier run's
+        try {
+            assertTrue(firstSegment.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            manager.close(Duration.ZERO);
+        }
+        assertTrue(shedFirst.get(), "the backlog was shed before the first conversion: " + problems);
+    }
+
+    @Test
     void compact_overMaxTotalSize_deletesOldestSegmentsAfterUpdatingTheManifest() throws Exception {
         WalFixtures.writeRun(dir, 8_000, 8);
         StoreMaintenance.compact(WalFixtures.options(dir).maxTotalSize(0).build());
