@@ -49,7 +49,13 @@ final class ActiveWal {
     private final int capacity;
     private final AtomicLong tail = new AtomicLong(WalFormat.HEADER_SIZE);
     private final WalDictionary dictionary = new WalDictionary();
-    private final SealListener sealListener;
+    /**
+     * Cleared once called: every appending thread's encoder keeps the file it wrote to last, and this
+     * listener (the writer) leads back to the writer's thread-local that holds that encoder, so a kept
+     * listener would make the entry's weak key strongly reachable from its own value: a closed writer,
+     * its threads' objects and its allocator's buffer would then never be collected.
+     */
+    private volatile SealListener sealListener;
     private final WalIo io;
 
     private volatile long sealPosition = -1;
@@ -168,7 +174,9 @@ final class ActiveWal {
         publish(buffer.duplicate(), offset, record, record.length);
         sealedEventCount = eventCount;
         sealPosition = offset;
-        sealListener.sealed(this, reason);
+        SealListener listener = sealListener;
+        sealListener = null;
+        listener.sealed(this, reason);
     }
 
     /** Fills in the length and CRC of a record whose type and body are in place. */
