@@ -174,7 +174,7 @@ final class Flusher {
             sealed.poll();
             forceOrRemember(head.wal);
             updateMeta(true);
-            recordSealed(head.wal, false);
+            recordSealed(head.wal);
             head.wal.retire(); // unmaps only when quiescent
             notifyCompleted(head.wal);
         }
@@ -255,7 +255,8 @@ final class Flusher {
         if (wal == null) {
             return;
         }
-        if (wal != metaWal) {
+        boolean rotated = wal != metaWal;
+        if (rotated) {
             metaWal = wal;
             metaOffset = WalFormat.HEADER_SIZE;
             metaNextSequence = wal.baseSequence();
@@ -281,7 +282,10 @@ final class Flusher {
         }
         if (metaDirty) {
             try {
-                meta.write(wal.walId(), metaOffset, metaNextSequence, force && forcing);
+                // A rotation is forced whatever the fsync policy, before the sealed file is handed to the
+                // segment manager: once a forced manifest lists that file, a meta file behind it would
+                // let the next run after a power loss reuse its id and sequence numbers.
+                meta.write(wal.walId(), metaOffset, metaNextSequence, rotated || force && forcing);
                 metaDirty = false;
             } catch (IOException | RuntimeException e) {
                 problems.report("meta", "cannot update " + WalFiles.META + " (a hint for readers; no data is lost)", e);
@@ -304,13 +308,14 @@ final class Flusher {
      * Records a sealed file in wal.meta when no newer file is current (at close, or while no file is
      * ready), so the meta's last word names the end of the last file.
      */
-    private void recordSealed(ActiveWal wal, boolean force) {
+    private void recordSealed(ActiveWal wal) {
         ActiveWal current = writer.current();
         if (current != null && current.walId() > wal.walId()) {
             return;
         }
         try {
-            meta.write(wal.walId(), wal.sealPosition(), wal.baseSequence() + wal.sealedEventCount(), force && forcing);
+            // Forced whatever the fsync policy, for the same reason as a rotation: the close converts this file.
+            meta.write(wal.walId(), wal.sealPosition(), wal.baseSequence() + wal.sealedEventCount(), true);
         } catch (IOException | RuntimeException e) {
             problems.report("meta", "cannot update " + WalFiles.META + " (a hint for readers; no data is lost)", e);
         }
@@ -365,7 +370,7 @@ final class Flusher {
         while (!sealed.isEmpty()) {
             SealedFile s = sealed.poll();
             forceOrRemember(s.wal);
-            recordSealed(s.wal, true);
+            recordSealed(s.wal);
             s.wal.retire();
             notifyCompleted(s.wal);
         }
