@@ -36,6 +36,7 @@ public final class CrashDemo {
             System.exit(2);
         }
         deleteRecursively(store);
+        Files.createDirectories(store.getParent()); // for the console file beside the store, on a fresh clone too
 
         Path console = store.resolveSibling(store.getFileName() + "-console.log");
         Process service = startService(store, console);
