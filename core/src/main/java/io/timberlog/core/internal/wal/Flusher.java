@@ -321,8 +321,12 @@ final class Flusher {
         }
     }
 
-    /** Once writing works again, records how many events were dropped between which times. */
-    private void reportDrops() {
+    /**
+     * Records the drops not yet recorded as an event of the store, if writing works. Called by the
+     * flusher's thread after each round, and by the writer's close before it seals the last file: the
+     * drops of the last second before a close would otherwise be counted but never recorded.
+     */
+    synchronized void reportDrops() {
         long n = drops.pending();
         if (n == 0 || writer.current() == null) {
             return;

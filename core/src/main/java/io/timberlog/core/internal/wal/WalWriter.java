@@ -309,6 +309,7 @@ public final class WalWriter implements ActiveWal.SealListener {
      * {@code timeoutNanos} for the background threads to publish and force everything.
      */
     public void close(long timeoutNanos) throws IOException {
+        flusher.reportDrops(); // while the store still takes events: the last file holds the record
         ActiveWal wal;
         synchronized (rotationLock) {
             if (closed) {

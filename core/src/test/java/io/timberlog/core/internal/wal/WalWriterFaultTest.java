@@ -153,6 +153,26 @@ class WalWriterFaultTest {
         assertEquals(stored + 1, events.stream().filter(x -> x.logger().equals("faults")).count());
     }
 
+    @Test
+    void close_rightAfterSpaceReturns_recordsTheDropsBeforeTheRunEnds() throws Exception {
+        FaultyIo io = new FaultyIo();
+        // a force interval longer than the test: only the close can record the drops
+        writer = WalWriter.open(options().overload(OverloadPolicy.DROP).fsyncInterval(Duration.ofMinutes(1)).build(), RUN, io);
+        io.diskFull.set(true);
+        CapturedEvent e = new CapturedEvent();
+        long dropped = 0;
+        for (long i = 0; i < 20_000; i++) {
+            dropped += writer.append(event(e, i, Level.INFO)) ? 0 : 1;
+        }
+        assertTrue(dropped > 0, "the disk filled up");
+        io.diskFull.set(false);
+        waitUntil(() -> writer.currentWalId() >= 0 && writer.append(event(e, -1, Level.INFO)));
+        long totalDropped = writer.droppedEvents();
+        writer.close(Duration.ofSeconds(5).toNanos());
+        writer = null;
+        assertTrue(hasDropReport(totalDropped), "the drops are recorded in the store");
+    }
+
     private boolean hasDropReport(long dropped) throws IOException {
         for (LogEvent x : readBack()) {
             if (x.logger().equals("io.timberlog.store")) {
