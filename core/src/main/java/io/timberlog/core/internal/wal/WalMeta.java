@@ -109,6 +109,11 @@ public final class WalMeta {
         }
     }
 
+    /** Makes the last state written survive a power loss. */
+    public void force() throws IOException {
+        channel.force(false);
+    }
+
     public void close() throws IOException {
         channel.close();
     }

@@ -114,10 +114,16 @@ public final class WalWriter implements ActiveWal.SealListener {
                 writer.current = writer.activate(first, writer.pendingBaseSequence);
             }
             // Written before any background thread runs: the meta file also marks the directory as a store.
+            meta.write(first.walId, WalFormat.HEADER_SIZE, writer.pendingBaseSequence, false);
             // Forced whatever the fsync policy: the segment manager may convert an earlier run's files
             // (a forced manifest lists them, their deletion is forced), and after a power loss a meta
-            // file older than that would let the next run reuse their ids and sequence numbers.
-            meta.write(first.walId, WalFormat.HEADER_SIZE, writer.pendingBaseSequence, true);
+            // file older than that would let the next run reuse their ids and sequence numbers. A failed
+            // force does not stop the start: the flusher forces the meta again at the first rotation.
+            try {
+                meta.force();
+            } catch (IOException e) {
+                problems.report("meta", "cannot force " + WalFiles.META + " to disk", e);
+            }
         } catch (IOException | RuntimeException e) {
             meta.close();
             throw e;
