@@ -154,6 +154,27 @@ class SegmentConversionTest {
     }
 
     @Test
+    void open_earlierRunsWalFile_waitsOutTheStartThenTheCloseConvertsIt() throws Exception {
+        StoreOptions options = StoreOptions.builder(dir).problemListener((m, c) -> { }).build();
+        CapturedEvent e = new CapturedEvent();
+        try (LogStore first = LogStore.open(options)) {
+            first.append(e.reset().level(Level.INFO).logger("l").thread("t").message("first run", MessageStyle.LITERAL));
+            first.close(Duration.ofSeconds(5), Duration.ZERO); // leaves its WAL file to the next start
+        }
+        try (LogStore second = LogStore.open(options)) {
+            Thread.sleep(500); // well inside the start's grace: nothing converted yet
+            assertEquals(List.of(), SegmentFiles.list(dir), "converted during the application's start");
+        }
+        assertEquals(1, SegmentFiles.list(dir).size(), "the close converts what waited");
+    }
+
+    @Test
+    void builder_closeConversionTimeoutByDefault_isOneSecond() {
+        // as long as logback's AsyncAppender waits for its queue at a stop: a stop must not wait longer
+        assertEquals(Duration.ofSeconds(1), StoreOptions.builder(dir).build().closeConversionTimeout());
+    }
+
+    @Test
     void set_retentionOptionsAsText_parsesThem() {
         StoreOptions.Builder b = StoreOptions.builder(dir);
         assertTrue(b.set("maxTotalSize", "2GiB"));
