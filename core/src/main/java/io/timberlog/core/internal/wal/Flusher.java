@@ -322,14 +322,18 @@ final class Flusher {
     }
 
     /**
-     * Records the drops not yet recorded as an event of the store, if writing works. Called by the
+     * Records the drops not yet recorded as an event of the store, if writing works; false when some
+     * are left unrecorded (no file takes events at the moment: a rotation is under way). Called by the
      * flusher's thread after each round, and by the writer's close before it seals the last file: the
      * drops of the last second before a close would otherwise be counted but never recorded.
      */
-    synchronized void reportDrops() {
+    synchronized boolean reportDrops() {
         long n = drops.pending();
-        if (n == 0 || writer.current() == null) {
-            return;
+        if (n == 0) {
+            return true;
+        }
+        if (writer.current() == null) {
+            return false;
         }
         long first = drops.firstPendingNanos();
         long last = drops.lastPendingNanos();
@@ -345,11 +349,13 @@ final class Flusher {
                 .addKeyValue("dropped", n)
                 .addKeyValue("droppedFrom", first)
                 .addKeyValue("droppedTo", last);
-        if (writer.appendInternal(dropEvent)) {
-            drops.reported(n);
-            problems.report("drops", "dropped " + n + " events between " + Instant.ofEpochSecond(0, first)
-                    + " and " + Instant.ofEpochSecond(0, last) + "; writing works again", null);
+        if (!writer.appendInternal(dropEvent)) {
+            return false;
         }
+        drops.reported(n);
+        problems.report("drops", "dropped " + n + " events between " + Instant.ofEpochSecond(0, first)
+                + " and " + Instant.ofEpochSecond(0, last) + "; writing works again", null);
+        return true;
     }
 
     /** A WAL file deleted under the writer (e.g. the whole store directory removed): move to a new file. */

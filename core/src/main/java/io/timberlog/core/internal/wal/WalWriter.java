@@ -315,7 +315,8 @@ public final class WalWriter implements ActiveWal.SealListener {
      * {@code timeoutNanos} for the background threads to publish and force everything.
      */
     public void close(long timeoutNanos) throws IOException {
-        flusher.reportDrops(); // while the store still takes events: the last file holds the record
+        long deadline = System.nanoTime() + timeoutNanos;
+        recordDropsBeforeClosing(deadline);
         ActiveWal wal;
         synchronized (rotationLock) {
             if (closed) {
@@ -324,7 +325,6 @@ public final class WalWriter implements ActiveWal.SealListener {
             closed = true;
             wal = current;
         }
-        long deadline = System.nanoTime() + timeoutNanos;
         boolean cleanEnd = wal != null && wal.forceSeal(SealReason.CLOSE);
         if (!cleanEnd) {
             // The file was sealed as full at the same moment, and no next one was installed: record the
@@ -344,6 +344,20 @@ public final class WalWriter implements ActiveWal.SealListener {
         }
         allocator.stop();
         flusher.stop(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /**
+     * Records the drops the flusher has not recorded yet while the store still takes events, so that
+     * the last file holds the record: a rotation under way is waited out, for at most 100 ms and half
+     * the close's time (the drops stay counted in the stats either way).
+     */
+    private static final long DROP_RECORD_WAIT_NANOS = 100_000_000L;
+
+    private void recordDropsBeforeClosing(long closeDeadline) {
+        long until = System.nanoTime() + Math.min(DROP_RECORD_WAIT_NANOS, Math.max(0, closeDeadline - System.nanoTime()) / 2);
+        for (int spins = 0; !closed && !flusher.reportDrops() && System.nanoTime() - until < 0; spins++) {
+            backoff(spins);
+        }
     }
 
     /** The prepared file once the allocator has one, or {@code null} when it fails or the deadline passes. */
