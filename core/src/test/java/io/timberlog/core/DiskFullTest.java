@@ -40,6 +40,13 @@ class DiskFullTest {
                 for (; i < 5_000; i++) {
                     append(store, e, i, acknowledged);
                 }
+                // Conversion waits out the start (2 s): the disk fills once it converts, so that it fails too.
+                long converting = System.nanoTime() + 60_000_000_000L;
+                while (!Files.isDirectory(dir.resolve("segments")) || isEmpty(dir.resolve("segments"))) {
+                    assertTrue(System.nanoTime() < converting, "conversion starts");
+                    append(store, e, i++, acknowledged);
+                    Thread.sleep(1);
+                }
                 Path filler = fs.fill();
                 long fullUntil = System.nanoTime() + 2_000_000_000L; // the writer and the converter retry every second
                 for (int whileFull = 0; store.stats().droppedEvents() == 0 || System.nanoTime() < fullUntil; whileFull++, i++) {
@@ -82,6 +89,12 @@ class DiskFullTest {
                 List<String> names = segments.map(p -> p.getFileName().toString()).collect(Collectors.toList());
                 assertTrue(names.stream().anyMatch(n -> n.endsWith(".log")), names.toString());
             }
+        }
+    }
+
+    private static boolean isEmpty(Path directory) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return !files.findAny().isPresent();
         }
     }
 
