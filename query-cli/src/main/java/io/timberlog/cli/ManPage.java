@@ -23,7 +23,7 @@ public final class ManPage {
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args[0]);
         Files.createDirectories(dir);
-        Files.write(dir.resolve("timberlog.1"), render(new CommandLine(new Timberlog())).getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("timberlog.1"), render(Timberlog.commandLine(Console.system())).getBytes(StandardCharsets.UTF_8));
     }
 
     static String render(CommandLine root) {

@@ -7,8 +7,11 @@ import picocli.CommandLine.Command;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * {@code timberlog}: reads TimberLog stores. {@code query} is the default command, so
@@ -18,8 +21,6 @@ import java.util.concurrent.Callable;
 @Command(name = "timberlog", mixinStandardHelpOptions = true, versionProvider = Timberlog.Version.class,
         description = {"Reads TimberLog stores, also while the application runs and right after it crashed.",
                 "The default command is query: 'timberlog DIR' is 'timberlog query DIR'."},
-        subcommands = {QueryCommand.class, RunsCommand.class, StatsCommand.class, VerifyCommand.class,
-                CompactCommand.class, AttachCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {"  timberlog /var/log/app/timberlog -n 50     the last 50 events",
                 "  timberlog query DIR --run -1 --level WARN warnings of the run before (crashed)",
@@ -32,6 +33,24 @@ import java.util.concurrent.Callable;
                 "Exit status: 0 when something matched, 1 when nothing did, 2 on an error."})
 public final class Timberlog implements Callable<Integer> {
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+    /**
+     * The commands, in the order help lists them. picocli builds a command's model by reflection on its
+     * annotations, about 10 ms each on a cold JVM: a command line that names one gets only that one.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+    /** The commands that need every other one: help, and the completion script. */
+    private static final Map<String, Supplier<Object>> WHOLE_TREE_COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("query", QueryCommand::new);
+        COMMANDS.put("runs", RunsCommand::new);
+        COMMANDS.put("stats", StatsCommand::new);
+        COMMANDS.put("verify", VerifyCommand::new);
+        COMMANDS.put("compact", CompactCommand::new);
+        COMMANDS.put("attach", AttachCommand::new);
+        WHOLE_TREE_COMMANDS.put("help", CommandLine.HelpCommand::new);
+        WHOLE_TREE_COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion::new);
+    }
 
     private final Console console;
 
@@ -50,7 +69,7 @@ public final class Timberlog implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(console.err());
+        commandLine(console).usage(console.err());
         return ExitCode.ERROR;
     }
 
@@ -60,18 +79,30 @@ public final class Timberlog implements Callable<Integer> {
 
     /** Runs a command line and returns its exit code. */
     static int execute(Console console, String... args) {
-        CommandLine commandLine = commandLine(console);
         try {
-            return commandLine.execute(withDefaultCommand(commandLine, args));
+            String[] command = withDefaultCommand(args);
+            return commandLine(console, command.length == 0 ? null : command[0]).execute(command);
         } catch (RuntimeException | Error e) {
             new ErrorReporter(console).report(e);
             return ExitCode.ERROR;
         }
     }
 
+    /** Every command: for help, the completion script and the man page. */
     static CommandLine commandLine(Console console) {
+        return commandLine(console, null);
+    }
+
+    /** The command line with only the command {@code name}, or with every command when that names none. */
+    private static CommandLine commandLine(Console console, String name) {
         ErrorReporter errors = new ErrorReporter(console);
         CommandLine cl = new CommandLine(new Timberlog(console));
+        if (COMMANDS.containsKey(name)) {
+            cl.addSubcommand(COMMANDS.get(name).get());
+        } else {
+            COMMANDS.values().forEach(command -> cl.addSubcommand(command.get()));
+            WHOLE_TREE_COMMANDS.values().forEach(command -> cl.addSubcommand(command.get()));
+        }
         cl.setParameterExceptionHandler(errors);
         cl.setExecutionExceptionHandler(errors);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -81,8 +112,9 @@ public final class Timberlog implements Callable<Integer> {
     }
 
     /** Puts {@code query} in front of a command line that does not start with a command. */
-    static String[] withDefaultCommand(CommandLine cl, String[] args) {
-        if (args.length == 0 || cl.getSubcommands().containsKey(args[0]) || TOP_LEVEL_OPTIONS.contains(args[0])) {
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length == 0 || COMMANDS.containsKey(args[0]) || WHOLE_TREE_COMMANDS.containsKey(args[0])
+                || TOP_LEVEL_OPTIONS.contains(args[0])) {
             return args;
         }
         String[] withQuery = new String[args.length + 1];
