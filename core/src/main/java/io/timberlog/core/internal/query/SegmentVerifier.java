@@ -43,6 +43,11 @@ final class SegmentVerifier {
     PartFacts verify(List<Damage> conversionDamages) throws IOException {
         conversionDamages.forEach(problems);
         checkManifestEntry();
+        try {
+            reader.checkBloomFilters(); // damaged, they answer "maybe": queries stay complete, only slower
+        } catch (SegmentDamageException e) {
+            problems.accept(e.toDamage());
+        }
         long intact = 0;
         boolean whole = true;
         long[] levels = new long[Level.values().length];

@@ -9,8 +9,9 @@ import io.timberlog.core.internal.io.Bytes;
  * negative answer is certain; a positive one is wrong with probability about 2% at the writer's
  * sizing of {@link #BITS_PER_WORD} bits per distinct word.
  *
- * <p>The bits are little-endian 64-bit words in a byte array, as the index frame stores them: a
- * reader tests them where the index was read into, and opening a segment copies no filter.
+ * <p>The bits are little-endian 64-bit words in a byte array, as the segment stores them: a reader
+ * tests them where they were read into (the Bloom frame, or the index frame of a version 1 or 2
+ * segment), and copies no filter.
  *
  * <p>Immutable once built; thread-safe for reads.
  */
@@ -20,14 +21,26 @@ public final class BloomFilter {
     /** Readers reject filters larger than this many 64-bit words. */
     static final int MAX_WORDS = 1 << 22;
 
+    /** The bits, or {@code null} when they are in {@link #frame}. */
     private final byte[] bytes;
+    private final BloomFrame frame;
     private final int offset;
     private final int words;
     private final int hashes;
 
     /** The filter whose {@code words} 64-bit words start at {@code bytes[offset]}. */
     BloomFilter(byte[] bytes, int offset, int words, int hashes) {
+        this(bytes, null, offset, words, hashes);
+    }
+
+    /** The filter whose {@code words} 64-bit words start at {@code offset} of {@code frame}'s bytes, read when first tested. */
+    BloomFilter(BloomFrame frame, int offset, int words, int hashes) {
+        this(null, frame, offset, words, hashes);
+    }
+
+    private BloomFilter(byte[] bytes, BloomFrame frame, int offset, int words, int hashes) {
         this.bytes = bytes;
+        this.frame = frame;
         this.offset = offset;
         this.words = words;
         this.hashes = hashes;
@@ -52,11 +65,18 @@ public final class BloomFilter {
         }
     }
 
-    /** False when no word with this hash was added; true when it may have been. */
+    /**
+     * False when no word with this hash was added; true when it may have been, and when the filter's
+     * frame cannot be read (see {@link BloomFrame}).
+     */
     public boolean mightContain(long hash) {
+        byte[] b = bytes != null ? bytes : frame.bits();
+        if (b == null) {
+            return true;
+        }
         for (int i = 0; i < hashes; i++) {
             long bit = probe(hash, i);
-            if ((Bytes.getLong(bytes, offset + (int) (bit >>> 6) * 8) & (1L << bit)) == 0) {
+            if ((Bytes.getLong(b, offset + (int) (bit >>> 6) * 8) & (1L << bit)) == 0) {
                 return false;
             }
         }
@@ -75,10 +95,14 @@ public final class BloomFilter {
         return mightContain(Words.wordHash(word));
     }
 
-    /** Writes the filter as the index stores it: varint words, u8 probes, the words. */
-    void writeTo(ByteSink out) {
+    /** Writes the filter's size as the index stores it: varint words, u8 probes. */
+    void writeSizeTo(ByteSink out) {
         out.varint(words);
         out.u8(hashes);
+    }
+
+    /** Writes the filter's bits as the Bloom frame stores them: its 64-bit words. Only for a filter built here. */
+    void writeBitsTo(ByteSink out) {
         out.bytes(bytes, offset, words * 8);
     }
 }

@@ -54,14 +54,12 @@ final class NumberedStrings {
     /** Appends the string a shape stands for, taking one number per mark from {@code numbers}, from {@code at}. */
     static void appendJoined(StringBuilder sb, String shape, long[] numbers, int at) {
         int next = at;
-        for (int i = 0; i < shape.length(); i++) {
-            char c = shape.charAt(i);
-            if (c == NUMBER_MARK) {
-                sb.append(numbers[next++]);
-            } else {
-                sb.append(c);
-            }
+        int literal = 0;
+        for (int mark = shape.indexOf(NUMBER_MARK); mark >= 0; mark = shape.indexOf(NUMBER_MARK, literal)) {
+            sb.append(shape, literal, mark).append(numbers[next++]); // runs of text copied whole, not char by char
+            literal = mark + 1;
         }
+        sb.append(shape, literal, shape.length());
     }
 
     /**

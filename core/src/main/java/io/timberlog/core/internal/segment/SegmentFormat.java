@@ -8,17 +8,18 @@ package io.timberlog.core.internal.segment;
  * <pre>
  * File header, 32 bytes at offset 0:
  *   0   8  magic          "TLSEG\r\n\032"
- *   8   2  version        2 (1: no WAL seals in the index; still read)
+ *   8   2  version        3 (2: Bloom filters in the index; 1: no WAL seals either; both still read)
  *  10   2  header size    32
  *  12   4  flags          0
  *  16   8  segment id     the NNNNNN of the file name
  *  24   4  reserved       0
  *  28   4  CRC32C of bytes 0..28
  *
- * Frames, from offset 32, back to back: first the event blocks, then the dictionary, then the index.
+ * Frames, from offset 32, back to back: first the event blocks, then the dictionary, then (version 3)
+ * the Bloom filters, then the index.
  *   0   4  stored length  bytes of payload on disk
  *   4   4  raw length     bytes of payload once decompressed
- *   8   1  kind           FRAME_BLOCK | FRAME_DICTIONARY | FRAME_INDEX
+ *   8   1  kind           FRAME_BLOCK | FRAME_DICTIONARY | FRAME_INDEX | FRAME_BLOOM
  *   9   1  codec          BlockCodec id: 0 = stored as is, 1 = deflate (RFC 1951, no zlib wrapper)
  *  10   2  reserved       0
  *  12   4  CRC32C of frame bytes 0..12 followed by the stored payload
@@ -47,7 +48,7 @@ public final class SegmentFormat {
     /** "TLSEGEND". */
     public static final long FOOTER_MAGIC = 0x444E454745534C54L;
     /** The version this code writes; it reads every version from 1 up to it. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     public static final int HEADER_SIZE = 32;
     public static final int HEADER_MAGIC_OFFSET = 0;
@@ -69,6 +70,8 @@ public final class SegmentFormat {
     public static final int FRAME_BLOCK = 1;
     public static final int FRAME_DICTIONARY = 2;
     public static final int FRAME_INDEX = 3;
+    /** Version 3 and later: every block's Bloom filter bits, stored as is, between the dictionary and the index. */
+    public static final int FRAME_BLOOM = 4;
 
     public static final int FOOTER_SIZE = 40;
     public static final int FOOTER_DICTIONARY_OFFSET = 0;

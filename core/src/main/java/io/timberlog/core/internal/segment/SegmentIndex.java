@@ -30,7 +30,8 @@ import java.util.List;
  *           u8 levels present (bit = level code), u8 inline bits (1 logger, 2 thread, 4 template),
  *           3 x id set (loggers, threads, templates): varint n, then the sorted ids as varint deltas
  *                                                      (first id, then id - previous id),
- *           Bloom filter: varint m64 (filter bits / 64), u8 k (probes), m64 x u64
+ *           Bloom filter: varint m64 (filter bits / 64), u8 k (probes), then, before version 3,
+ *                         m64 x u64 (from version 3 they are in the Bloom frame, block after block)
  * </pre>
  */
 final class SegmentIndex {
@@ -96,7 +97,14 @@ final class SegmentIndex {
             idSet(out, s.loggerIds);
             idSet(out, s.threadIds);
             idSet(out, s.templateIds);
-            s.bloom.writeTo(out);
+            s.bloom.writeSizeTo(out);
+        }
+    }
+
+    /** Writes the payload of the Bloom frame: every block's filter bits, in block order. */
+    void writeBloomFiltersTo(ByteSink out) {
+        for (BlockInfo b : blocks) {
+            b.summary().bloom.writeBitsTo(out);
         }
     }
 
@@ -109,12 +117,21 @@ final class SegmentIndex {
         }
     }
 
+    /** Reads an index from the whole of {@code payload}, as {@link #read(byte[], int, int, long, long, int, BloomFrame)}. */
+    static SegmentIndex read(byte[] payload, long segmentId, long dataEnd, int version, BloomFrame blooms)
+            throws MalformedDataException {
+        return read(payload, 0, payload.length, segmentId, dataEnd, version, blooms);
+    }
+
     /**
-     * Reads an index of format {@code version} (the segment's) from its inflated payload, which its
-     * Bloom filters go on using; {@code dataEnd} bounds the frame offsets it may name.
+     * Reads an index of format {@code version} (the segment's) from its payload, {@code payload[from..to)}.
+     * The Bloom filters of version 3 and later are in {@code blooms}, whose length must be theirs; those of
+     * earlier versions are in the index, and go on using {@code payload}. {@code dataEnd} bounds the
+     * frame offsets it may name.
      */
-    static SegmentIndex read(byte[] payload, long segmentId, long dataEnd, int version) throws MalformedDataException {
-        ByteCursor c = new ByteCursor().reset(payload, 0, payload.length, 0);
+    static SegmentIndex read(byte[] payload, int from, int to, long segmentId, long dataEnd, int version,
+                             BloomFrame blooms) throws MalformedDataException {
+        ByteCursor c = new ByteCursor().reset(payload, from, to, -from);
         long events = nonNegative(c, "event count");
         long minSequence = nonNegative(c, "min sequence");
         long maxSequence = nonNegative(c, "max sequence");
@@ -153,6 +170,8 @@ final class SegmentIndex {
         int blockCount = c.count(16, "block count");
         List<BlockInfo> blocks = new ArrayList<>(blockCount);
         long expectedOffset = SegmentFormat.HEADER_SIZE;
+        boolean bloomFrame = version >= 3;
+        long bloomBytes = 0;
         for (int i = 0; i < blockCount; i++) {
             long offset = nonNegative(c, "frame offset");
             int length = c.varint(SegmentFormat.MAX_FRAME_LENGTH + SegmentFormat.FRAME_HEADER_SIZE, "frame length");
@@ -170,19 +189,31 @@ final class SegmentIndex {
             int[] loggers = idSet(c);
             int[] threads = idSet(c);
             int[] templates = idSet(c);
-            int words = c.count(8, "Bloom filter size");
+            int words = bloomFrame ? c.varint(BloomFilter.MAX_WORDS, "Bloom filter size") : c.count(8, "Bloom filter size");
             int hashes = c.u8();
             if (words == 0 || hashes == 0 || hashes > 32) {
                 throw c.malformed("Bloom filter of " + words + " words and " + hashes + " probes");
             }
-            int bitsAt = c.position();
-            c.skip(words * 8);
+            BloomFilter bloom;
+            if (bloomFrame) {
+                if (bloomBytes + words * 8L > blooms.payloadLength()) {
+                    throw c.malformed("Bloom filters larger than their frame's " + blooms.payloadLength() + " bytes");
+                }
+                bloom = new BloomFilter(blooms, SegmentFormat.FRAME_HEADER_SIZE + (int) bloomBytes, words, hashes);
+                bloomBytes += words * 8L;
+            } else {
+                bloom = new BloomFilter(payload, c.position(), words, hashes);
+                c.skip(words * 8);
+            }
             BlockSummary s = new BlockSummary(blockEvents, first, first + span, blockMin, blockMax, levels, inline,
-                    loggers, threads, templates, new BloomFilter(payload, bitsAt, words, hashes));
+                    loggers, threads, templates, bloom);
             blocks.add(s.at(i, offset, length));
         }
         if (c.remaining() != 0) {
             throw c.malformed(c.remaining() + " unexpected bytes after the block index");
+        }
+        if (bloomFrame && bloomBytes != blooms.payloadLength()) {
+            throw c.malformed("Bloom filters of " + bloomBytes + " bytes in a frame of " + blooms.payloadLength());
         }
         return new SegmentIndex(info, blocks);
     }

@@ -24,8 +24,9 @@ import static io.timberlog.core.internal.segment.SegmentFormat.*;
  *
  * <h2>How a query reads a segment</h2>
  * <ol>
- *   <li>{@link #open} reads the header, the footer, the dictionary and the index (three small reads
- *       at the ends of the file) and checks their checksums. The blocks are not read.</li>
+ *   <li>{@link #open} reads the header, the footer, the dictionary and the index (small reads at the
+ *       end of the file) and checks their checksums. The blocks are not read, nor, in a version 3
+ *       segment, the Bloom filters until a word is first tested.</li>
  *   <li>{@link #info()} says what the whole segment holds (sequence and time range, levels, runs,
  *       source WAL ids): a query skips the segment when that cannot match.</li>
  *   <li>{@link #blocks()} lists the blocks in sequence order, each a {@link BlockInfo} with its
@@ -56,10 +57,13 @@ public final class SegmentReader implements AutoCloseable {
     private final long segmentId;
     private final SegmentDictionary dictionary;
     private final SegmentIndex index;
+    /** The Bloom frame of a version 3 segment; {@code null} before, when the filters are in the index. */
+    private final BloomFrame blooms;
     private final CRC32C crc = new CRC32C();
 
     private SegmentReader(Path file, FileChannel channel, long fileSize, long segmentId, SegmentDictionary dictionary,
-                          SegmentIndex index) {
+                          SegmentIndex index, BloomFrame blooms) {
+        this.blooms = blooms;
         this.file = file;
         this.channel = channel;
         this.fileSize = fileSize;
@@ -116,14 +120,25 @@ public final class SegmentReader implements AutoCloseable {
             }
             CRC32C crc = new CRC32C();
             Frame dict = readFrame(channel, crc, file, dictionaryAt, indexAt, FRAME_DICTIONARY);
+            BloomFrame blooms = null;
+            if (version >= 3) {
+                // The Bloom frame fills the space between the dictionary and the index; read when first tested.
+                if (indexAt - dict.end() < FRAME_HEADER_SIZE) {
+                    throw new SegmentDamageException(file, dict.end(), indexAt, "no room for the Bloom filter frame");
+                }
+                blooms = new BloomFrame(file, channel, dict.end(), indexAt);
+            }
             Frame idx = readFrame(channel, crc, file, indexAt, footerAt, FRAME_INDEX);
             try {
                 SegmentDictionary dictionary = SegmentDictionary.read(cursor(dict.inflated(file)));
-                SegmentIndex index = SegmentIndex.read(idx.inflated(file), segmentId, dictionaryAt, version);
+                SegmentIndex index = idx.storedAsIs()
+                        ? SegmentIndex.read(idx.bytes, idx.payloadAt, idx.payloadAt + idx.storedLength, segmentId,
+                                dictionaryAt, version, blooms)
+                        : SegmentIndex.read(idx.inflated(file), segmentId, dictionaryAt, version, blooms);
                 for (BlockInfo b : index.blocks) {
                     checkIds(file, idx, b, dictionary.size());
                 }
-                return new SegmentReader(file, channel, size, segmentId, dictionary, index);
+                return new SegmentReader(file, channel, size, segmentId, dictionary, index, blooms);
             } catch (MalformedDataException e) {
                 throw new SegmentDamageException(file, idx.offset, idx.end(), "segment index or dictionary: "
                         + e.getMessage());
@@ -184,6 +199,18 @@ public final class SegmentReader implements AutoCloseable {
         return dictionary.find(s);
     }
 
+    /**
+     * Reads and checks the Bloom filters, which a segment of version 3 and later keeps in a frame of
+     * their own that queries read on their first word test, and answer "maybe" for when it is damaged.
+     *
+     * @throws SegmentDamageException when that frame is damaged
+     */
+    public void checkBloomFilters() throws IOException, SegmentDamageException {
+        if (blooms != null) {
+            blooms.check();
+        }
+    }
+
     /** Reads and checks one block's frame; its columns are decoded as the caller asks for them. */
     public DecodedBlock readBlock(BlockInfo block) throws IOException, SegmentDamageException {
         Frame frame = readFrame(channel, crc, file, block.frameOffset(), block.frameOffset() + block.frameLength(),
@@ -198,7 +225,7 @@ public final class SegmentReader implements AutoCloseable {
     }
 
     /** A frame read from the file with its checksum verified. */
-    private static final class Frame {
+    static final class Frame {
         final long offset;
         final byte[] bytes;
         final int payloadAt;
@@ -219,6 +246,15 @@ public final class SegmentReader implements AutoCloseable {
             return offset + FRAME_HEADER_SIZE + storedLength;
         }
 
+        /**
+         * True when the payload is kept as it is (the writer stores a frame so when deflate does not make
+         * it smaller, as it does not an index of Bloom filters): read in place, a copy would double the
+         * memory a segment's opening touches.
+         */
+        boolean storedAsIs() {
+            return storedLength == rawLength;
+        }
+
         /** The payload decompressed as a whole (dictionary and index frames). */
         byte[] inflated(Path file) throws SegmentDamageException {
             try {
@@ -229,7 +265,8 @@ public final class SegmentReader implements AutoCloseable {
         }
     }
 
-    private static Frame readFrame(FileChannel channel, CRC32C crc, Path file, long offset, long limit, int kind)
+    /** Reads the frame of {@code kind} at {@code offset}, which must end by {@code limit}, and checks its CRC. */
+    static Frame readFrame(FileChannel channel, CRC32C crc, Path file, long offset, long limit, int kind)
             throws IOException, SegmentDamageException {
         if (offset < HEADER_SIZE || limit - offset < FRAME_HEADER_SIZE) {
             throw new SegmentDamageException(file, offset, limit, "frame header out of place");

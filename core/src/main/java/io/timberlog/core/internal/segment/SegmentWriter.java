@@ -156,7 +156,7 @@ public final class SegmentWriter implements AutoCloseable {
     /**
      * Writes a frame whose whole payload is compressed, or stored as is when that saves less than an
      * eighth: every reader of the segment inflates it on opening, for nothing when it barely shrinks (an
-     * index is mostly Bloom filters, which do not compress).
+     * index of version 2 was mostly Bloom filters, which do not compress).
      */
     private long writeWholeFrame(int kind, ByteSink rawPayload) throws IOException {
         ByteSink stored = new ByteSink(rawPayload.size() / 2 + 64);
@@ -185,7 +185,7 @@ public final class SegmentWriter implements AutoCloseable {
     }
 
     /**
-     * Writes the last block, the dictionary, the index and the footer, forces the file, and renames it
+     * Writes the last block, the dictionary, the Bloom filters, the index and the footer, forces the file, and renames it
      * into place (forcing the directory). Returns what the segment holds. At least one event must
      * have been added.
      */
@@ -203,8 +203,12 @@ public final class SegmentWriter implements AutoCloseable {
         }
         SegmentInfo info = new SegmentInfo(segmentId, events, minSequence, maxSequence, minTime, maxTime, levelCounts,
                 wals, new ArrayList<>(runs.runs()), new ArrayList<>(damages), new ArrayList<>(seals));
+        SegmentIndex index = new SegmentIndex(info, blocks);
         payload.clear();
-        new SegmentIndex(info, blocks).writeTo(payload);
+        index.writeBloomFiltersTo(payload);
+        writeFrame(FRAME_BLOOM, BlockCodec.NONE, payload, payload.size()); // random bits: deflate cannot shrink them
+        payload.clear();
+        index.writeTo(payload);
         long indexOffset = writeWholeFrame(FRAME_INDEX, payload);
         byte[] footer = new byte[FOOTER_SIZE];
         Bytes.putLong(footer, FOOTER_DICTIONARY_OFFSET, dictionaryOffset);
