@@ -31,7 +31,8 @@ public final class SafeText {
      * Appends {@code s} with every unsafe character escaped; with {@code multiLine}, newlines and tabs
      * are kept as they are.
      */
-    public static void appendVisible(StringBuilder sb, CharSequence s, boolean multiLine) {
+    public static void appendVisible(StringBuilder sb, CharSequence text, boolean multiLine) {
+        String s = text.toString(); // String.charAt is twice as fast as an interface call per char
         int n = s.length();
         int start = 0;
         for (int i = 0; i < n; i++) {
@@ -74,7 +75,8 @@ public final class SafeText {
      * RFC requires, and, so that a terminal showing the JSON is safe too, DEL, C1, bidi controls,
      * U+2028/U+2029 (which also break JavaScript) and unpaired surrogates as backslash-u escapes.
      */
-    public static void appendJson(StringBuilder sb, CharSequence s) {
+    public static void appendJson(StringBuilder sb, CharSequence text) {
+        String s = text.toString();
         sb.append('"');
         int n = s.length();
         int start = 0;
