@@ -47,6 +47,7 @@ public final class LogEvent {
         this.callerFrames = List.copyOf(b.callerFrames);
         this.truncated = b.truncated;
         this.run = b.run;
+        this.message = b.storedMessage != null ? b.storedMessage : b.formattedMessage;
     }
 
     public static Builder builder() {
@@ -158,6 +159,7 @@ public final class LogEvent {
         private MessageStyle style = MessageStyle.LITERAL;
         private List<Value> arguments = List.of();
         private String storedMessage;
+        private String formattedMessage;
         private Map<String, String> mdc = Map.of();
         private List<String> markers = List.of();
         private List<KeyValue> keyValues = List.of();
@@ -212,6 +214,17 @@ public final class LogEvent {
         /** The formatted message stored verbatim, or {@code null} to reproduce it from the template. */
         public Builder storedMessage(String storedMessage) {
             this.storedMessage = storedMessage;
+            return this;
+        }
+
+        /**
+         * The message that the template and arguments format to, when the caller has formatted it already
+         * (a reader that filtered on it), so that {@link LogEvent#message()} does not format it again; it
+         * must be exactly what they format to. Unlike {@link #storedMessage}, the event still reproduces
+         * its message from the template.
+         */
+        public Builder formattedMessage(String formattedMessage) {
+            this.formattedMessage = formattedMessage;
             return this;
         }
 

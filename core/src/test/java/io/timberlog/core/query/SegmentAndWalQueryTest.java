@@ -52,6 +52,19 @@ class SegmentAndWalQueryTest {
         assertEquals(range(0, 23_000), sequences(run(dir, Query.all())));
     }
 
+    /** A message filter formats each message once and hands it to the event: it must be that event's own. */
+    @Test
+    void query_messageFilter_eachEventKeepsItsOwnMessage() throws Exception {
+        segmentsThenWalFiles();
+        List<QueryHit> hits = run(dir, Query.builder().regex(java.util.regex.Pattern.compile("[0-9]7 of")).build());
+        assertEquals(2_299, hits.size()); // 17, 27, ... 22997: a digit before the 7
+        for (QueryHit h : hits) {
+            long i = h.event().sequence();
+            assertEquals(7, i % 10);
+            assertEquals("event " + i + " of some length to fill files", h.event().message());
+        }
+    }
+
     @Test
     void query_reverse_readsWalFilesThenSegmentsNewestFirst() throws Exception {
         segmentsThenWalFiles();

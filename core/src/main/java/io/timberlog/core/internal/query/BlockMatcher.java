@@ -17,13 +17,15 @@ import java.util.List;
  */
 final class BlockMatcher {
     private final EventFilter filter;
-    private final EventFilter.MessageMatcher messages;
+    private final EventFilter.MessageMatcher matcher;
     private final StringBuilder message = new StringBuilder(256);
     private boolean[] kept = new boolean[0];
+    /** The formatted messages of the events kept by the message checks, handed on to their events. */
+    private String[] messages = new String[0];
 
     BlockMatcher(EventFilter filter) {
         this.filter = filter;
-        this.messages = filter.messageMatcher();
+        this.matcher = filter.messageMatcher();
     }
 
     /** The matching events of {@code block}, in sequence order. */
@@ -48,12 +50,19 @@ final class BlockMatcher {
                 }
             }
         }
-        if (count > 0 && filter.hasMessageChecks()) {
+        boolean formatted = count > 0 && filter.hasMessageChecks();
+        if (formatted) {
+            if (messages.length < n) {
+                messages = new String[n];
+            }
             for (int i = 0; i < n; i++) {
+                messages[i] = null;
                 if (kept[i]) {
                     message.setLength(0);
                     block.appendMessage(i, message);
-                    if (!messages.accepts(message)) {
+                    if (matcher.accepts(message)) {
+                        messages[i] = message.toString();
+                    } else {
                         kept[i] = false;
                         count--;
                     }
@@ -64,7 +73,7 @@ final class BlockMatcher {
             return Collections.emptyList();
         }
         List<LogEvent> out = new ArrayList<>(count);
-        for (LogEvent e : block.events(count == n ? null : kept)) {
+        for (LogEvent e : block.events(count == n ? null : kept, formatted ? messages : null)) {
             if (filter.acceptsDetails(e)) {
                 out.add(e);
             }

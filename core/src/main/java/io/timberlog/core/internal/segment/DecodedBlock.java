@@ -195,7 +195,7 @@ public final class DecodedBlock {
     /** Every event of the block, fully decoded, in sequence order. */
     public List<LogEvent> events() throws SegmentDamageException {
         if (decoded == null) {
-            decoded = Collections.unmodifiableList(events(null));
+            decoded = Collections.unmodifiableList(events(null, null));
         }
         return decoded;
     }
@@ -209,8 +209,17 @@ public final class DecodedBlock {
      * selects every event. The bytes of the others are passed over without making anything of them.
      */
     public List<LogEvent> events(boolean[] selected) throws SegmentDamageException {
+        return events(selected, null);
+    }
+
+    /**
+     * As {@link #events(boolean[])}, with the formatted messages of the selected events when the caller
+     * has them ({@code messages[i]} for event {@code i}, as {@link #appendMessage} made it, or
+     * {@code null}), so that the events do not format them again.
+     */
+    public List<LogEvent> events(boolean[] selected, String[] messages) throws SegmentDamageException {
         try {
-            return decodeSelected(selected);
+            return decodeSelected(selected, messages);
         } catch (MalformedDataException | RuntimeException e) {
             throw damage(e);
         }
@@ -420,7 +429,8 @@ public final class DecodedBlock {
         return resolve(c, c.varint(SegmentDictionary.MAX_ENTRIES, "dictionary ref"));
     }
 
-    private List<LogEvent> decodeSelected(boolean[] selected) throws MalformedDataException, SegmentDamageException {
+    private List<LogEvent> decodeSelected(boolean[] selected, String[] formatted)
+            throws MalformedDataException, SegmentDamageException {
         sequence(0);
         epochNanos(0);
         byte[] ls = levelStyles();
@@ -450,6 +460,8 @@ public final class DecodedBlock {
                     .truncated((f & FLAG_TRUNCATED) != 0);
             if ((f & FLAG_STORED_MESSAGE) != 0) {
                 b.storedMessage(messages[i]);
+            } else if (formatted != null) {
+                b.formattedMessage(formatted[i]);
             }
             details.read(f, b);
             out.add(b.build());
