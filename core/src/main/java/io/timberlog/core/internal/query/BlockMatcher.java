@@ -11,13 +11,15 @@ import java.util.List;
 /**
  * Finds the events of a segment block that pass a filter, in stages that cost more each, each on the
  * events the one before kept: time and level (two small columns), then logger, thread and template,
- * then arguments, then the formatted message, made into a reused buffer without an event; only the
+ * then arguments, then the words of the text filters in the template and arguments
+ * ({@link WordPrefilter}), then the formatted message, made into a reused buffer without an event; only the
  * events still in are decoded whole, for the checks that need the whole event. Not thread-safe: one
  * per reading thread.
  */
 final class BlockMatcher {
     private final EventFilter filter;
     private final EventFilter.MessageMatcher matcher;
+    private final WordPrefilter words;
     private final StringBuilder message = new StringBuilder(256);
     private boolean[] kept = new boolean[0];
     /** The formatted messages of the events kept by the message checks, handed on to their events. */
@@ -26,6 +28,7 @@ final class BlockMatcher {
     BlockMatcher(EventFilter filter) {
         this.filter = filter;
         this.matcher = filter.messageMatcher();
+        this.words = filter.wordPrefilter();
     }
 
     /** The matching events of {@code block}, in sequence order. */
@@ -57,7 +60,10 @@ final class BlockMatcher {
             }
             for (int i = 0; i < n; i++) {
                 messages[i] = null;
-                if (kept[i]) {
+                if (kept[i] && words != null && !words.mayMatch(block, i)) {
+                    kept[i] = false;
+                    count--;
+                } else if (kept[i]) {
                     message.setLength(0);
                     block.appendMessage(i, message);
                     if (matcher.accepts(message)) {

@@ -44,6 +44,8 @@ public final class EventFilter {
     private final boolean[] textIsWord;
     private final Pattern[] patterns;
     private final BlockFilter blocks;
+    /** The whole words, case as given, that every message the text filters accept has. */
+    private final List<String> textWords = new ArrayList<>();
 
     /**
      * @param runs the runs to read, or {@code null} for every run
@@ -82,6 +84,7 @@ public final class EventFilter {
         this.textIsWord = new boolean[texts.length];
         for (int i = 0; i < texts.length; i++) {
             textIsWord[i] = literalIsWord.get(i);
+            textWords.addAll(Words.wordsWithin(texts[i], textIsWord[i]));
         }
         for (Pattern p : q.regexes()) {
             all.add(q.wholeWords() ? Pattern.compile(wordsOnly(p.pattern(), p.flags()), p.flags()) : p);
@@ -284,7 +287,7 @@ public final class EventFilter {
     }
 
     /** True when {@code text} occurs in {@code message}; with {@code wholeWord}, as a whole word. */
-    private static boolean contains(CharSequence message, String text, boolean wholeWord) {
+    static boolean contains(CharSequence message, String text, boolean wholeWord) {
         String s = message instanceof StringBuilder ? null : message.toString();
         StringBuilder sb = s == null ? (StringBuilder) message : null;
         for (int at = 0; ; at++) {
@@ -312,6 +315,11 @@ public final class EventFilter {
     private static String wordsOnly(String regex, int flags) {
         String body = (flags & Pattern.COMMENTS) != 0 ? regex + "\n" : regex;
         return "(?<![\\p{L}\\p{Nd}])(?:" + body + ")(?![\\p{L}\\p{Nd}])";
+    }
+
+    /** The test of {@link WordPrefilter} for the words of the text filters, for one reading thread; {@code null} when they have none. */
+    WordPrefilter wordPrefilter() {
+        return WordPrefilter.of(textWords);
     }
 
     /** The checks on the formatted message, for one reading thread: it reuses one matcher per regex. */

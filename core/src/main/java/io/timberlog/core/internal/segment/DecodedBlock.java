@@ -182,6 +182,25 @@ public final class DecodedBlock {
         return arguments().values(i);
     }
 
+    /** True when event {@code i}'s message was stored verbatim, not reproduced from its template. */
+    public boolean hasStoredMessage(int i) throws SegmentDamageException {
+        return (eventColumns().flags[i] & FLAG_STORED_MESSAGE) != 0;
+    }
+
+    /** How event {@code i}'s template and arguments combine into its message. */
+    public MessageStyle style(int i) throws SegmentDamageException {
+        return MessageStyle.ofCode((levelStyles()[i] & 0xFF) >>> STYLE_SHIFT);
+    }
+
+    public int argumentCount(int i) throws SegmentDamageException {
+        return arguments().count(i);
+    }
+
+    /** Appends argument {@code k} of event {@code i} as its message shows it. */
+    public void appendArgument(int i, int k, StringBuilder sb) throws SegmentDamageException {
+        arguments().appendTo(sb, i, k);
+    }
+
     /** Appends the formatted message of event {@code i} to {@code sb}: what {@link LogEvent#message()} gives, with no event made. */
     public void appendMessage(int i, StringBuilder sb) throws SegmentDamageException {
         EventColumns c = eventColumns();
@@ -297,10 +316,6 @@ public final class DecodedBlock {
             }
         }
         return levelStyles;
-    }
-
-    private MessageStyle style(int i) throws SegmentDamageException {
-        return MessageStyle.ofCode((levelStyles()[i] & 0xFF) >>> STYLE_SHIFT);
     }
 
     private Names loggers() throws SegmentDamageException {

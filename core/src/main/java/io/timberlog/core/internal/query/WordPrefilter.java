@@ -1,0 +1,119 @@
+package io.timberlog.core.internal.query;
+
+import io.timberlog.core.MessageStyle;
+import io.timberlog.core.internal.segment.DecodedBlock;
+import io.timberlog.core.internal.segment.SegmentDamageException;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A first test of the whole words that the text filters need ({@code order}, {@code 5000000} and
+ * {@code for} of {@code --text 'order 5000000 for'}), made on an event's template and arguments
+ * before its message is formatted. A block that a Bloom filter let through by mistake, about one in
+ * fifty, would otherwise have every message formatted only to find none that matches.
+ *
+ * <p>It is exact, never wrong about an event it rules out: in a template without backslashes whose
+ * placeholders have a character other than a letter, digit or brace on each side (what almost every
+ * log statement looks like), the message is the template's text with the arguments' texts put in
+ * place of the placeholders, so a run of letters and digits in it, a whole word, lies within the
+ * template's text or within one argument's text. Then a word the template does not hold must be in
+ * an argument. Any other template, and a message stored verbatim, passes on to the full test.
+ * Not thread-safe: one per reading thread.
+ */
+final class WordPrefilter {
+    /** What a template says about the words: whether it is simple as above, and which words it holds. */
+    private static final class TemplateWords {
+        final boolean simple;
+        final boolean[] held;
+
+        TemplateWords(boolean simple, boolean[] held) {
+            this.simple = simple;
+            this.held = held;
+        }
+    }
+
+    private final String[] words;
+    private final Map<String, TemplateWords> templates = new HashMap<>();
+    private final boolean[] found;
+    private final StringBuilder argument = new StringBuilder(64);
+
+    private WordPrefilter(List<String> words) {
+        this.words = words.toArray(new String[0]);
+        this.found = new boolean[this.words.length];
+    }
+
+    /** The prefilter for these whole words (case as they must match), or {@code null} when there are none. */
+    static WordPrefilter of(List<String> words) {
+        return words.isEmpty() ? null : new WordPrefilter(words);
+    }
+
+    /** False when event {@code i} of {@code block} cannot hold every word; true when it may. */
+    boolean mayMatch(DecodedBlock block, int i) throws SegmentDamageException {
+        if (block.hasStoredMessage(i)) {
+            return true;
+        }
+        String template = block.template(i);
+        if (template == null) {
+            return true;
+        }
+        TemplateWords t = templates.get(template);
+        if (t == null) {
+            t = analyse(template);
+            templates.put(template, t);
+        }
+        int missing = 0;
+        for (int w = 0; w < words.length; w++) {
+            found[w] = t.held[w];
+            missing += found[w] ? 0 : 1;
+        }
+        if (missing == 0) {
+            return true;
+        }
+        MessageStyle style = block.style(i);
+        if (style == MessageStyle.LITERAL) {
+            return false; // the template is the message
+        }
+        if (!t.simple) {
+            return true;
+        }
+        for (int k = 0, n = block.argumentCount(i); k < n && missing > 0; k++) {
+            argument.setLength(0);
+            block.appendArgument(i, k, argument);
+            for (int w = 0; w < words.length; w++) {
+                if (!found[w] && EventFilter.contains(argument, words[w], true)) {
+                    found[w] = true;
+                    missing--;
+                }
+            }
+        }
+        return missing == 0;
+    }
+
+    private TemplateWords analyse(String template) {
+        boolean[] held = new boolean[words.length];
+        for (int w = 0; w < words.length; w++) {
+            held[w] = EventFilter.contains(template, words[w], true);
+        }
+        return new TemplateWords(isSimple(template), held);
+    }
+
+    /** No backslash, and beside each {@code {}} a character that can neither join a word nor make another placeholder. */
+    static boolean isSimple(String template) {
+        if (template.indexOf('\\') >= 0) {
+            return false;
+        }
+        for (int p = template.indexOf("{}"); p >= 0; p = template.indexOf("{}", p + 2)) {
+            if (p > 0 && !separates(template.charAt(p - 1))
+                    || p + 2 < template.length() && !separates(template.charAt(p + 2))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean separates(char c) {
+        return !Character.isLetterOrDigit(c) && c != '{' && c != '}';
+    }
+}
