@@ -3,6 +3,7 @@ package io.timberlog.core.query;
 import io.timberlog.core.Damage;
 import io.timberlog.core.Level;
 import io.timberlog.core.StoreMaintenance;
+import io.timberlog.core.internal.manifest.ManifestFile;
 import io.timberlog.core.internal.segment.BlockInfo;
 import io.timberlog.core.internal.segment.SegmentReader;
 import org.junit.jupiter.api.Test;
@@ -226,8 +227,9 @@ class StoreVerifyTest {
         write(dir, w -> events(w, 100));
         Path manifest = dir.resolve("manifest.json");
         String json = Files.readString(manifest, StandardCharsets.UTF_8);
-        Files.writeString(manifest, json.replace("\"maxTimestamp\":1", "\"maxTimestamp\":2").replace(
-                "\"events\":100", "\"events\":99"), StandardCharsets.UTF_8);
+        // Edited and sealed again (as a person might): with its checksum, it reads as whole.
+        Files.write(manifest, ManifestFile.seal(json.replace("\"maxTimestamp\":1", "\"maxTimestamp\":2").replace(
+                "\"events\":100", "\"events\":99").getBytes(StandardCharsets.UTF_8)));
 
         VerifyReport report = verify();
 
@@ -253,7 +255,7 @@ class StoreVerifyTest {
         Path manifest = dir.resolve("manifest.json");
         String json = Files.readString(manifest, StandardCharsets.UTF_8);
         int last = json.lastIndexOf(",{\"file\"");
-        Files.writeString(manifest, json.substring(0, last) + "]}\n", StandardCharsets.UTF_8);
+        Files.write(manifest, ManifestFile.seal((json.substring(0, last) + "]}\n").getBytes(StandardCharsets.UTF_8)));
         List<Path> segments = files("segments");
 
         VerifyReport report = verify();

@@ -14,7 +14,7 @@ import java.util.Set;
  * every change makes a new manifest with the next generation.
  */
 public final class Manifest {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private final long generation;
     private final long highestWalId;

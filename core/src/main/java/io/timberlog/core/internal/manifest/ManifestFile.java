@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.CRC32C;
 
 /**
  * Reads and writes {@code manifest.json} (layout in FORMAT.md, "manifest.json"). Written atomically
@@ -39,6 +41,12 @@ public final class ManifestFile {
     public static final String FORMAT = "timberlog-manifest";
     /** A manifest larger than this is not read: even a store of a million segments stays far below. */
     static final int MAX_BYTES = 256 << 20;
+    /**
+     * The last field since version 2, in every later version too (so that damage is never taken for a
+     * newer version): the CRC32C of the file's bytes before it, as 8 lowercase hex digits.
+     */
+    private static final String CRC_FIELD = "crc32c";
+    private static final byte[] CRC_FIELD_START = (",\"" + CRC_FIELD + "\":").getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Jackson, built on first use: {@link #path} and {@link #exists} are called on every store open, and a
@@ -134,10 +142,13 @@ public final class ManifestFile {
             long highestSequence = -1;
             long retainedFrom = 0;
             List<ManifestEntry> segments = null;
+            String crc = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
+                expect(crc == null, "a field after the checksum");
                 switch (field) {
+                    case CRC_FIELD: crc = text(p, value, field); break;
                     case "format": format = text(p, value, field); break;
                     case "version": version = number(p, value, field, 0); break;
                     case "generation": generation = number(p, value, field, 0); break;
@@ -149,11 +160,15 @@ public final class ManifestFile {
                 }
             }
             expect(p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null, "trailing content");
+            if (crc != null) {
+                checkCrc(bytes, crc);
+            }
             expect(FORMAT.equals(format), "not a TimberLog manifest (format is " + format + ")");
             if (version > Manifest.VERSION) {
                 return new Result(Result.Status.NEWER_VERSION, null, "manifest version " + version);
             }
-            expect(version == Manifest.VERSION, "unknown manifest version " + version);
+            expect(version == Manifest.VERSION || version == 1, "unknown manifest version " + version);
+            expect(crc != null || version == 1, "no checksum");
             expect(segments != null, "no segment list");
             return new Result(Result.Status.OK, new Manifest(generation, highestWalId, highestSequence, retainedFrom,
                     segments), null);
@@ -266,6 +281,48 @@ public final class ManifestFile {
         }
     }
 
+    /** The checksum field, the last of the object, must hold the CRC32C of the bytes before it. */
+    private static void checkCrc(byte[] bytes, String stored) throws InvalidManifestException {
+        int at = lastIndexOf(bytes, CRC_FIELD_START);
+        expect(at >= 0, "no checksum");
+        String computed = crcOf(bytes, at);
+        expect(computed.equals(stored), "checksum mismatch (stored " + quote(stored) + ", computed " + computed + ")");
+    }
+
+    private static String crcOf(byte[] bytes, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        String hex = Long.toHexString(crc.getValue());
+        return "0".repeat(8 - hex.length()) + hex;
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte[] part) {
+        for (int i = bytes.length - part.length; i >= 0; i--) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@code json}, a manifest's object without its checksum (as {@link #toJson} writes it before the
+     * checksum, or as a person edited it), with the checksum it needs: the last field, then the object's
+     * end and a newline. Any checksum field already at its end is replaced.
+     */
+    public static byte[] seal(byte[] json) {
+        int end = json.length;
+        while (end > 0 && (json[end - 1] == '\n' || json[end - 1] == ' ')) {
+            end--;
+        }
+        int crcAt = lastIndexOf(Arrays.copyOf(json, end), CRC_FIELD_START);
+        int bodyEnd = crcAt >= 0 ? crcAt : Math.max(0, end - 1); // without the checksum, or the closing brace
+        String tail = ",\"" + CRC_FIELD + "\":\"" + crcOf(json, bodyEnd) + "\"}\n";
+        byte[] out = Arrays.copyOf(json, bodyEnd + tail.length());
+        System.arraycopy(tail.getBytes(StandardCharsets.US_ASCII), 0, out, bodyEnd, tail.length());
+        return out;
+    }
+
     /** Replaces the store's manifest with {@code manifest}, atomically and durably. */
     public static void write(Path store, Manifest manifest) throws IOException {
         FileOps.writeAtomically(path(store), toJson(manifest));
@@ -311,7 +368,6 @@ public final class ManifestFile {
             g.writeEndArray();
             g.writeEndObject();
         }
-        out.write('\n');
-        return out.toByteArray();
+        return seal(out.toByteArray());
     }
 }

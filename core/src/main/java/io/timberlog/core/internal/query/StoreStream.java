@@ -33,10 +33,14 @@ public final class StoreStream implements Closeable {
     /** The first WAL id a follower reads whole: the files after what this stream read. */
     private final long nextWalId;
 
-    public StoreStream(StoreSnapshot snapshot, ReadContext context, boolean backward) {
+    public StoreStream(StoreSnapshot snapshot, ReadContext context, boolean backward) throws IOException {
         this.snapshot = snapshot;
         this.context = context;
         this.backward = backward;
+        Damage manifest = snapshot.manifestDamage(); // read from the segments' footers instead: say so
+        if (manifest != null) {
+            context.damage(manifest);
+        }
         List<StorePart> selected = new ArrayList<>();
         for (StorePart p : snapshot.parts()) {
             if (context.filter().mayMatchPart(p.summary())) {

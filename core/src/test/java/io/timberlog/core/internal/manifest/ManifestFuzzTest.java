@@ -110,6 +110,10 @@ class ManifestFuzzTest {
         });
     }
 
+    /**
+     * The manifest with one to three mutations; three times in four sealed again with the checksum it
+     * then needs, so that the parser and the checks behind the checksum meet them too.
+     */
     private byte[] mutate(Random random) {
         String text = manifest;
         int steps = 1 + random.nextInt(3);
@@ -117,7 +121,8 @@ class ManifestFuzzTest {
             text = random.nextInt(4) == 0 ? new String(Fuzz.mutate(text.getBytes(StandardCharsets.UTF_8), random),
                     StandardCharsets.UTF_8) : replaceValue(text, random);
         }
-        return text.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return random.nextInt(4) == 0 ? bytes : ManifestFile.seal(bytes);
     }
 
     /** One JSON value (a string or integer) replaced by a hostile one, or by another value of the same manifest. */

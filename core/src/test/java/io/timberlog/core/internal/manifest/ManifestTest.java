@@ -6,6 +6,9 @@ import io.timberlog.core.StoreMaintenance;
 import io.timberlog.core.StoreReader;
 import io.timberlog.core.UnsupportedFormatException;
 import io.timberlog.core.internal.segment.SegmentFiles;
+import io.timberlog.core.query.Query;
+import io.timberlog.core.query.QueryResult;
+import io.timberlog.core.query.StoreSet;
 import io.timberlog.core.testing.WalFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,10 +104,70 @@ class ManifestTest {
         WalFixtures.assertEachSequenceOnce(WalFixtures.readAll(dir), 500);
     }
 
+    /**
+     * A bit flip that leaves valid JSON with plausible values (here an entry's first sequence number, 0
+     * become 2) once hid two intact events from queries without a word: the checksum makes the manifest
+     * damaged, so readers rebuild it from the segments' footers, report it, and return every event.
+     */
+    @Test
+    void read_flipInAnEntrysSequenceRange_isDamageAndNoEventIsHidden() throws Exception {
+        storeWithSegments(1_000);
+        String json = manifestText();
+        assertTrue(json.contains("\"minSequence\":0,"), json);
+        Files.write(ManifestFile.path(dir), json.replaceFirst("\"minSequence\":0,", "\"minSequence\":2,")
+                .getBytes(StandardCharsets.UTF_8));
+
+        ManifestFile.Result result = ManifestFile.read(dir);
+        assertEquals(ManifestFile.Result.Status.DAMAGED, result.status);
+        assertTrue(result.problem.contains("checksum mismatch"), result.problem);
+        StoreReader.ReadSummary read = StoreReader.open(dir).readAll(e -> { });
+        assertEquals(1_000, read.events());
+        assertTrue(read.damages().stream().anyMatch(d -> d.file().endsWith(ManifestFile.FILE_NAME)), read.damages().toString());
+        WalFixtures.assertEachSequenceOnce(WalFixtures.readAll(dir), 1_000);
+        try (QueryResult query = StoreSet.open(dir).query(Query.all())) {
+            long n = 0;
+            for (; query.hasNext(); n++) {
+                query.next();
+            }
+            assertEquals(1_000, n);
+            assertTrue(query.damages().stream().anyMatch(d -> d.file().endsWith(ManifestFile.FILE_NAME)),
+                    query.damages().toString());
+        }
+    }
+
+    @Test
+    void read_version1WithoutChecksum_isRead() throws Exception {
+        storeWithSegments(1_000);
+        String json = manifestText();
+        String version1 = json.substring(0, json.lastIndexOf(",\"crc32c\":")).replace("\"version\":2", "\"version\":1") + "}";
+        Files.write(ManifestFile.path(dir), version1.getBytes(StandardCharsets.UTF_8));
+        ManifestFile.Result result = ManifestFile.read(dir);
+        assertEquals(ManifestFile.Result.Status.OK, result.status, result.problem);
+        assertEquals(ManifestFile.read(dir).manifest.segments().size(), result.manifest.segments().size());
+    }
+
+    @Test
+    void read_version2WithoutChecksumOrWithAFieldAfterIt_isDamage() throws Exception {
+        storeWithSegments(1_000);
+        String json = manifestText();
+        int crcAt = json.lastIndexOf(",\"crc32c\":");
+        Files.write(ManifestFile.path(dir), (json.substring(0, crcAt) + "}").getBytes(StandardCharsets.UTF_8));
+        assertEquals("no checksum", problemAfterThePath());
+        Files.write(ManifestFile.path(dir), (json.substring(0, json.lastIndexOf('}')) + ",\"extra\":1}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("a field after the checksum", problemAfterThePath());
+    }
+
+    private String problemAfterThePath() throws Exception {
+        ManifestFile.Result result = ManifestFile.read(dir);
+        assertEquals(ManifestFile.Result.Status.DAMAGED, result.status);
+        return result.problem.substring(result.problem.indexOf(": ") + 2);
+    }
+
     @Test
     void read_newerVersion_refusedAsSuch() throws Exception {
-        Files.write(ManifestFile.path(dir), "{\"format\":\"timberlog-manifest\",\"version\":2,\"segments\":[]}"
-                .getBytes(StandardCharsets.UTF_8));
+        Files.write(ManifestFile.path(dir), ManifestFile.seal("{\"format\":\"timberlog-manifest\",\"version\":3,\"segments\":[]}"
+                .getBytes(StandardCharsets.UTF_8)));
         assertEquals(ManifestFile.Result.Status.NEWER_VERSION, ManifestFile.read(dir).status);
         assertThrows(UnsupportedFormatException.class, () -> ManifestLoader.load(dir));
     }
