@@ -52,6 +52,20 @@ class SegmentAndWalQueryTest {
         assertEquals(range(0, 23_000), sequences(run(dir, Query.all())));
     }
 
+    /** One matching block in each segment: the next segment is opened and decoded early, and order holds. */
+    @Test
+    void query_fewBlocksInEachSegment_everyMatchInOrderBothWays() throws Exception {
+        segmentsThenWalFiles();
+        List<Long> errors = new ArrayList<>();
+        for (long i = 7; i < 23_000; i += 1000) {
+            errors.add(i);
+        }
+        assertEquals(errors, sequences(run(dir, Query.builder().minLevel(Level.ERROR).build())));
+        List<Long> reversed = new ArrayList<>(errors);
+        java.util.Collections.reverse(reversed);
+        assertEquals(reversed, sequences(run(dir, Query.builder().minLevel(Level.ERROR).reverse(true).build())));
+    }
+
     /** A message filter formats each message once and hands it to the event: it must be that event's own. */
     @Test
     void query_messageFilter_eachEventKeepsItsOwnMessage() throws Exception {

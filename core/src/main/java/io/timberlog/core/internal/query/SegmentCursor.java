@@ -104,6 +104,16 @@ final class SegmentCursor implements PartCursor {
         return e;
     }
 
+    @Override
+    public void prefetch() throws IOException {
+        readAhead();
+    }
+
+    @Override
+    public boolean busiesTheWorkers() {
+        return blocks.size() - nextBlock >= AHEAD;
+    }
+
     /**
      * Reads the next blocks (the reading thread does the I/O and checks their checksums) and hands
      * them to the workers, which decode and filter them.

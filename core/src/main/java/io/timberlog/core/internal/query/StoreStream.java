@@ -32,6 +32,13 @@ public final class StoreStream implements Closeable {
     private WalPart.WalCursor lastWalCursor;
     /** The first WAL id a follower reads whole: the files after what this stream read. */
     private final long nextWalId;
+    /**
+     * The cursor of the segment after the one being read, opened early and its first blocks handed to
+     * the workers when the one being read has only a few blocks to read: a query whose matching blocks
+     * lie one in each segment (the errors of a day) would otherwise decode them one at a time.
+     */
+    private PartCursor ahead;
+    private StorePart aheadPart;
 
     public StoreStream(StoreSnapshot snapshot, ReadContext context, boolean backward) throws IOException {
         this.snapshot = snapshot;
@@ -78,18 +85,46 @@ public final class StoreStream implements Closeable {
             int at = index;
             cursorPart = parts.get(at);
             index += backward ? -1 : 1;
-            try {
-                cursor = backward ? cursorPart.backward(context) : cursorPart.forward(context);
-            } catch (NoSuchFileException gone) {
-                replace(at, gone);
-                continue;
+            if (ahead != null && aheadPart == cursorPart) {
+                cursor = ahead;
+                ahead = null;
+            } else {
+                closeAhead(); // the parts changed under it (a WAL file converted meanwhile)
+                try {
+                    cursor = open(cursorPart);
+                } catch (NoSuchFileException gone) {
+                    replace(at, gone);
+                    continue;
+                }
             }
             if (cursorPart == lastWal) {
                 lastWalCursor = (WalPart.WalCursor) cursor;
             }
+            if (!cursor.busiesTheWorkers()) {
+                openAhead();
+            }
             return true;
         }
         return false;
+    }
+
+    private PartCursor open(StorePart part) throws IOException {
+        return backward ? part.backward(context) : part.forward(context);
+    }
+
+    /** Opens the next part early when it is a segment (immutable: nothing changes before it is read). */
+    private void openAhead() throws IOException {
+        if (ahead != null || index < 0 || index >= parts.size() || !(parts.get(index) instanceof SegmentPart)) {
+            return;
+        }
+        StorePart next = parts.get(index);
+        try {
+            ahead = open(next);
+        } catch (NoSuchFileException gone) {
+            return; // retention took it: openNext meets the same and carries on
+        }
+        aheadPart = next;
+        ahead.prefetch();
     }
 
     /** Puts the segments made from the part at {@code at}, whose file is gone, in its place. */
@@ -134,8 +169,24 @@ public final class StoreStream implements Closeable {
         return new WalTail(snapshot.store(), lastWal.walId(), tail, holes, context.filter());
     }
 
+    private void closeAhead() throws IOException {
+        PartCursor a = ahead;
+        ahead = null;
+        if (a != null) {
+            a.close();
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        try {
+            closeAhead();
+        } finally {
+            closeCurrent();
+        }
+    }
+
+    private void closeCurrent() throws IOException {
         try {
             if (cursor != null && cursor != lastWalCursor) {
                 cursor.close();
