@@ -12,7 +12,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.timberlog.cli.Launcher.run;
 import static org.junit.jupiter.api.Assertions.*;
@@ -50,6 +54,37 @@ class LauncherIT {
         assertTrue(help.out().contains("Usage: timberlog"), help.out());
         Launcher.Run version = run("--version");
         assertTrue(version.out().startsWith("timberlog 0.1.0-SNAPSHOT"), version.out());
+    }
+
+    /** The commands that read every event get the optimizing compiler, the others C1 alone. */
+    @Test
+    void launcher_choosesTheCompilerByCommand() throws Exception {
+        SampleStore.write(dir);
+        String store = dir.toString();
+        assertEquals(1, tieredStopAtLevel(store, "-n", "1"));
+        assertEquals(1, tieredStopAtLevel("query", store, "--level", "WARN", "--text", "took"));
+        assertEquals(1, tieredStopAtLevel("runs", store));
+        assertEquals(4, tieredStopAtLevel("stats", store));
+        assertEquals(4, tieredStopAtLevel("verify", store));
+        assertEquals(4, tieredStopAtLevel(store, "--grep", "took"));
+        assertEquals(4, tieredStopAtLevel(store, "-ig", "took"));
+        assertEquals(4, tieredStopAtLevel("query", store, "--contains=took"));
+    }
+
+    /** The JVM's TieredStopAtLevel for a run of the launcher with {@code args}. */
+    private static int tieredStopAtLevel(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("TIMBERLOG_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        Matcher m = Pattern.compile("\\bTieredStopAtLevel\\s+=\\s+(\\d+)").matcher(out);
+        assertTrue(m.find(), out.length() > 2000 ? out.substring(0, 2000) : out);
+        return Integer.parseInt(m.group(1));
     }
 
     @Test
