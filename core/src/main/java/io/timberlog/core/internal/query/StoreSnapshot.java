@@ -1,6 +1,7 @@
 package io.timberlog.core.internal.query;
 
 import io.timberlog.core.Damage;
+import io.timberlog.core.RunInfo;
 import io.timberlog.core.internal.manifest.ManifestEntry;
 import io.timberlog.core.internal.manifest.StoreSources;
 import io.timberlog.core.internal.wal.WalFiles;
@@ -10,8 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +34,8 @@ public final class StoreSnapshot {
     /** The first WAL id whose events no part holds. */
     private long nextWalId;
     private WalPart newestWal;
+    /** Whether each run asked about ended cleanly ({@link #endedCleanly}). */
+    private final Map<RunInfo, Boolean> cleanRuns = new HashMap<>();
 
     private StoreSnapshot(Path store, StoreSources sources) {
         this.store = store;
@@ -100,6 +105,29 @@ public final class StoreSnapshot {
     /** The WAL file that holds the store's newest events, which a writer may still append to; {@code null} when a segment holds them. */
     public WalPart newestWal() {
         return newestWal;
+    }
+
+    /**
+     * True when {@code run}'s last part here was sealed by the store's close: the run ended cleanly. The
+     * end of that part is read on the first question about the run (of a WAL file, a scan of it); a part
+     * gone since the snapshot counts as not known to have ended cleanly.
+     */
+    synchronized boolean endedCleanly(RunInfo run) throws IOException {
+        Boolean known = cleanRuns.get(run);
+        if (known == null) {
+            known = false;
+            for (RunCatalog.RunParts r : RunCatalog.group(parts)) {
+                if (r.run.equals(run)) {
+                    try {
+                        known = r.parts.get(r.parts.size() - 1).facts().cleanEnd();
+                    } catch (NoSuchFileException gone) {
+                        known = false;
+                    }
+                }
+            }
+            cleanRuns.put(run, known);
+        }
+        return known;
     }
 
     /** The manifest as a damaged range when it was damaged (and rebuilt from the segments), else {@code null}. */

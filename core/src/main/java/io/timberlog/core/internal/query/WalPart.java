@@ -34,6 +34,10 @@ public final class WalPart extends StorePart {
     private final Damage misnamed;
     /** A misnamed file that is a copy of another file of the store, which holds its events: it gives none. */
     private final boolean copy;
+    /** The lost end of a file shorter than its header says it was created, else null. */
+    private final Damage truncated;
+    /** A damaged header, whose run is then unknown (its events are still read), else null. */
+    private final Damage badHeader;
 
     private WalPart(StoreSnapshot store, Path file, long size, WalFileHeader header) throws IOException {
         this.store = store;
@@ -41,6 +45,9 @@ public final class WalPart extends StorePart {
         this.walId = WalFiles.idOf(file);
         this.size = size;
         this.header = header;
+        this.truncated = header == null ? null : header.truncation(file, size);
+        this.badHeader = header != null ? null : new Damage(file, 0, Math.min(WalFormat.HEADER_SIZE, size),
+                Damage.Kind.CORRUPT, "not a valid WAL file header: the run of its events is unknown");
         if (header == null || header.walId() == walId) {
             this.misnamed = null;
             this.copy = false;
@@ -138,12 +145,21 @@ public final class WalPart extends StorePart {
         return new Backward(context);
     }
 
-    /** Reports a misnamed file to a query; true when it is a copy, whose events are not to be read. */
-    private boolean reportMisnamed(ReadContext context) {
-        if (misnamed != null) {
-            context.damage(misnamed);
-        }
+    /** Reports what is wrong with the file as a whole to a query; true when it is a copy, whose events are not to be read. */
+    private boolean reportFileDamage(ReadContext context) {
+        fileDamage().forEach(context::damage);
         return copy;
+    }
+
+    /** A damaged header, a misnamed file, a file cut short: what is wrong with the file as a whole. */
+    private List<Damage> fileDamage() {
+        List<Damage> damages = new ArrayList<>(2);
+        for (Damage d : new Damage[] {badHeader, misnamed, truncated}) {
+            if (d != null) {
+                damages.add(d);
+            }
+        }
+        return damages;
     }
 
     private WalRecordVisitor visitor(EventFilter filter) {
@@ -165,17 +181,11 @@ public final class WalPart extends StorePart {
 
     @Override
     public PartFacts verify(Consumer<Damage> problems) throws IOException {
-        if (misnamed != null) {
-            problems.accept(misnamed);
-        }
+        fileDamage().forEach(problems);
         if (copy) {
             return new PartFacts(0, false, 0);
         }
         try (WalReader reader = WalReader.open(file)) {
-            if (header == null) {
-                problems.accept(new Damage(file, 0, Math.min(WalFormat.HEADER_SIZE, reader.fileSize()),
-                        Damage.Kind.CORRUPT, "not a valid WAL file header"));
-            }
             EventDecoder decoder = new EventDecoder(run());
             List<LogEvent> events = new ArrayList<>();
             WalRecordVisitor visitor = new WalRecordVisitor(file, decoder, EventFilter.all())
@@ -211,16 +221,20 @@ public final class WalPart extends StorePart {
         /** Bytes scanned per step: bounds the events held at once to what one step holds. */
         static final long STEP = 1 << 20;
 
+        final WalPart part;
         final ReadContext context;
         final WalReader reader;
         final WalRecordVisitor visitor;
         final ArrayList<LogEvent> ready = new ArrayList<>();
+        /** Unpublished ranges met, reported once the cursor knows how the file ended ({@link #reportUnpublished}). */
+        final List<Damage> unpublished = new ArrayList<>();
         long accounted;
         /** Just past the last record read: where a follower continues. */
         long end = WalFormat.HEADER_SIZE;
         boolean sealed;
 
         WalCursor(ReadContext context, WalPart part) throws IOException {
+            this.part = part;
             this.context = context;
             this.reader = WalReader.open(part.file);
             this.visitor = part.visitor(context.filter());
@@ -244,6 +258,36 @@ public final class WalPart extends StorePart {
             return sealed;
         }
 
+        /** Where the visitor's damaged ranges go: unpublished room is held until the file's end is known. */
+        void damage(Damage d) {
+            if (d.kind() == Damage.Kind.UNPUBLISHED) {
+                unpublished.add(d);
+            } else {
+                context.damage(d);
+            }
+        }
+
+        /**
+         * Reports the unpublished room met, once the end of the file was read. Room a writer reserved and
+         * never filled is expected in a live file, or in the files of a run that crashed; a run that ended
+         * cleanly had a writer that waited (within its close timeout) for every append under way before
+         * it closed the store, so such room in its files held events, now lost. Which it is, is asked only
+         * of a sealed file that holds such room.
+         */
+        void reportUnpublished() throws IOException {
+            if (unpublished.isEmpty()) {
+                return;
+            }
+            boolean lost = sealed && (visitor.sealReason() == SealReason.CLOSE
+                    || part.header != null && part.store.endedCleanly(part.header.run()));
+            for (Damage d : unpublished) {
+                context.damage(lost ? new Damage(d.file(), d.start(), d.end(), Damage.Kind.CORRUPT,
+                        "zeros where records were, in a file of a run that ended cleanly: the events written there "
+                        + "are lost") : d);
+            }
+            unpublished.clear();
+        }
+
         @Override
         public void close() throws IOException {
             reader.close();
@@ -257,8 +301,8 @@ public final class WalPart extends StorePart {
 
         Forward(ReadContext context) throws IOException {
             super(context, WalPart.this);
-            visitor.damagesTo(context::damage).eventsTo(ready);
-            done = reportMisnamed(context);
+            visitor.damagesTo(this::damage).eventsTo(ready);
+            done = reportFileDamage(context);
         }
 
         @Override
@@ -275,6 +319,9 @@ public final class WalPart extends StorePart {
                 sealed = scanEnd.sealed;
                 done = sealed || end < stopAt;
                 progress(done ? size : end);
+                if (done) {
+                    reportUnpublished();
+                }
             }
             return ready.get(next++);
         }
@@ -296,13 +343,13 @@ public final class WalPart extends StorePart {
         Backward(ReadContext context) throws IOException {
             super(context, WalPart.this);
             visitor.damagesTo(d -> {
-                context.damage(d);
+                damage(d);
                 if (d.kind() == Damage.Kind.UNPUBLISHED) {
                     holes.add(d);
                 }
             }).eventsTo(null);
             long position = WalFormat.HEADER_SIZE;
-            boolean copy = reportMisnamed(context);
+            boolean copy = reportFileDamage(context);
             while (!copy) {
                 long stopAt = position + STEP;
                 WalReader.ScanEnd scanEnd = reader.scan(position, stopAt, visitor);
@@ -317,6 +364,7 @@ public final class WalPart extends StorePart {
             }
             end = position;
             progress(size);
+            reportUnpublished();
             visitor.damagesTo(null).eventsTo(ready).ignoring(this::inHole);
             step = steps.size() - 1;
         }

@@ -114,6 +114,10 @@ public final class WalEventReader {
                     sink.damage(new Damage(file, start, end, kind, detail));
                 }
             });
+            Damage cut = header == null ? null : header.truncation(file, reader.fileSize());
+            if (cut != null) {
+                sink.damage(cut); // after the file's own damages: in the order of the file
+            }
             return new Result(header, end.sealed, sealReason[0], end.sealed ? sealNanos[0] : 0, end.lastRecordEnd,
                     events[0]);
         }

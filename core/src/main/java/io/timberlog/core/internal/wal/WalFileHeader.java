@@ -1,9 +1,11 @@
 package io.timberlog.core.internal.wal;
 
+import io.timberlog.core.Damage;
 import io.timberlog.core.RunInfo;
 import io.timberlog.core.internal.io.Bytes;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.zip.CRC32C;
 
 import static io.timberlog.core.internal.wal.WalFormat.*;
@@ -54,6 +56,19 @@ public final class WalFileHeader {
 
     public RunInfo run() {
         return run;
+    }
+
+    /**
+     * The lost end of {@code file}, whose size is {@code actualSize} and whose header this is, or
+     * {@code null}. A writer creates a WAL file at its full size before it writes the header, and never
+     * shrinks it: a file shorter than its header says was cut, and what it held past its end is lost.
+     */
+    public Damage truncation(Path file, long actualSize) {
+        if (actualSize >= fileSize) {
+            return null;
+        }
+        return new Damage(file, actualSize, fileSize, Damage.Kind.CORRUPT, "the file was created with " + fileSize
+                + " bytes and has " + actualSize + ": its end was cut off, and the events written there are lost");
     }
 
     /** Writes the header into {@code b[0..HEADER_SIZE)}. */

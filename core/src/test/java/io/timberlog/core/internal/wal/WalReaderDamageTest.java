@@ -62,8 +62,9 @@ class WalReaderDamageTest {
         truncate(last[0] + last[2] / 2);
         WalFixtures.Read read = WalFixtures.read(wal);
         assertEquals(range(0, EVENTS - 1), read.sequences());
-        assertEquals(1, read.corrupt().size(), read.damages.toString());
+        assertEquals(2, read.corrupt().size(), read.damages.toString());
         assertEquals(last[0], read.corrupt().get(0).start());
+        assertEquals(last[0] + last[2] / 2, read.corrupt().get(1).start(), "and the end the file lost");
         assertFalse(read.result.sealed);
     }
 
