@@ -124,6 +124,22 @@ class StoreVerifyTest {
         }
     }
 
+    /** A file cut right after its seal is complete: the conversion keeps an empty clean-end file so. */
+    @Test
+    void verifyAndQuery_walFileCutRightAfterItsSeal_isWhole() throws Exception {
+        walFiles();
+        Path file = files("wal").get(0);
+        try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) ch.size()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ch.read(b, 0);
+            ch.truncate(recordOffset(b, lastRecordIndex(file) + 1)); // just past the seal, the last record
+        }
+        VerifyReport report = verify();
+        assertTrue(report.isWhole(), report.problems().toString());
+        assertEquals(List.of(), queryDamages(Query.all()));
+        assertEquals(4000, run(dir, Query.all()).size());
+    }
+
     /**
      * Unpublished room in a file its writer sealed at close held events: that writer waited for every
      * append. A query reports it as damage, forwards and backwards, as verify does (found by the damage

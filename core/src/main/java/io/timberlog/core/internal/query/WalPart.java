@@ -34,7 +34,7 @@ public final class WalPart extends StorePart {
     private final Damage misnamed;
     /** A misnamed file that is a copy of another file of the store, which holds its events: it gives none. */
     private final boolean copy;
-    /** The lost end of a file shorter than its header says it was created, else null. */
+    /** The lost end of a file shorter than its header says it was created, else null; damage when the file has no seal. */
     private final Damage truncated;
     /** A damaged header, whose run is then unknown (its events are still read), else null. */
     private final Damage badHeader;
@@ -151,10 +151,10 @@ public final class WalPart extends StorePart {
         return copy;
     }
 
-    /** A damaged header, a misnamed file, a file cut short: what is wrong with the file as a whole. */
+    /** A damaged header, a misnamed file: what is wrong with the file as a whole, before it is read. */
     private List<Damage> fileDamage() {
         List<Damage> damages = new ArrayList<>(2);
-        for (Damage d : new Damage[] {badHeader, misnamed, truncated}) {
+        for (Damage d : new Damage[] {badHeader, misnamed}) {
             if (d != null) {
                 damages.add(d);
             }
@@ -203,6 +203,9 @@ public final class WalPart extends StorePart {
                 }
                 position = end.lastRecordEnd;
             }
+            if (!end.sealed && truncated != null) {
+                problems.accept(truncated);
+            }
             if (decoder.unresolvedReferences() > 0) {
                 problems.accept(new Damage(file, WalFormat.HEADER_SIZE, end.lastRecordEnd, Damage.Kind.CORRUPT,
                         decoder.unresolvedReferences() + " references to dictionary strings the file does not define"));
@@ -226,7 +229,7 @@ public final class WalPart extends StorePart {
         final WalReader reader;
         final WalRecordVisitor visitor;
         final ArrayList<LogEvent> ready = new ArrayList<>();
-        /** Unpublished ranges met, reported once the cursor knows how the file ended ({@link #reportUnpublished}). */
+        /** Unpublished ranges met, reported once the cursor knows how the file ended ({@link #reportEnd}). */
         final List<Damage> unpublished = new ArrayList<>();
         long accounted;
         /** Just past the last record read: where a follower continues. */
@@ -268,13 +271,17 @@ public final class WalPart extends StorePart {
         }
 
         /**
-         * Reports the unpublished room met, once the end of the file was read. Room a writer reserved and
+         * Reports, once the end of the file was read, a lost end (a file cut short without its seal) and
+         * the unpublished room met. Room a writer reserved and
          * never filled is expected in a live file, or in the files of a run that crashed; a run that ended
          * cleanly had a writer that waited (within its close timeout) for every append under way before
          * it closed the store, so such room in its files held events, now lost. Which it is, is asked only
          * of a sealed file that holds such room.
          */
-        void reportUnpublished() throws IOException {
+        void reportEnd() throws IOException {
+            if (!sealed && part.truncated != null) {
+                context.damage(part.truncated);
+            }
             if (unpublished.isEmpty()) {
                 return;
             }
@@ -320,7 +327,7 @@ public final class WalPart extends StorePart {
                 done = sealed || end < stopAt;
                 progress(done ? size : end);
                 if (done) {
-                    reportUnpublished();
+                    reportEnd();
                 }
             }
             return ready.get(next++);
@@ -364,7 +371,7 @@ public final class WalPart extends StorePart {
             }
             end = position;
             progress(size);
-            reportUnpublished();
+            reportEnd();
             visitor.damagesTo(null).eventsTo(ready).ignoring(this::inHole);
             step = steps.size() - 1;
         }

@@ -114,7 +114,7 @@ public final class WalEventReader {
                     sink.damage(new Damage(file, start, end, kind, detail));
                 }
             });
-            Damage cut = header == null ? null : header.truncation(file, reader.fileSize());
+            Damage cut = header == null || end.sealed ? null : header.truncation(file, reader.fileSize());
             if (cut != null) {
                 sink.damage(cut); // after the file's own damages: in the order of the file
             }

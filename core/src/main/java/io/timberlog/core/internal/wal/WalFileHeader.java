@@ -59,9 +59,11 @@ public final class WalFileHeader {
     }
 
     /**
-     * The lost end of {@code file}, whose size is {@code actualSize} and whose header this is, or
-     * {@code null}. A writer creates a WAL file at its full size before it writes the header, and never
-     * shrinks it: a file shorter than its header says was cut, and what it held past its end is lost.
+     * The lost end of {@code file}, whose size is {@code actualSize} and whose header this is, when the
+     * file is shorter than its header says; else {@code null}. Ask only of a file read to its end without
+     * a seal: a writer creates each file at the size its header records, and the only file ever made
+     * shorter is one whose seal says it is complete (cut after its seal when it holds no events). A file
+     * shorter without its seal was cut, and what it held past its end is lost.
      */
     public Damage truncation(Path file, long actualSize) {
         if (actualSize >= fileSize) {
