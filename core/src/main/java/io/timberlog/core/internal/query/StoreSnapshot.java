@@ -123,6 +123,7 @@ public final class StoreSnapshot {
                     } catch (NoSuchFileException gone) {
                         known = false;
                     }
+                    break;
                 }
             }
             cleanRuns.put(run, known);

@@ -34,7 +34,7 @@ public final class WalPart extends StorePart {
     private final Damage misnamed;
     /** A misnamed file that is a copy of another file of the store, which holds its events: it gives none. */
     private final boolean copy;
-    /** The lost end of a file shorter than its header says it was created, else null; damage when the file has no seal. */
+    /** The lost end of a file shorter than its header says it was created, else null: damage only when it has no seal. */
     private final Damage truncated;
     /** A damaged header, whose run is then unknown (its events are still read), else null. */
     private final Damage badHeader;
@@ -272,11 +272,10 @@ public final class WalPart extends StorePart {
 
         /**
          * Reports, once the end of the file was read, a lost end (a file cut short without its seal) and
-         * the unpublished room met. Room a writer reserved and
-         * never filled is expected in a live file, or in the files of a run that crashed; a run that ended
-         * cleanly had a writer that waited (within its close timeout) for every append under way before
-         * it closed the store, so such room in its files held events, now lost. Which it is, is asked only
-         * of a sealed file that holds such room.
+         * the unpublished room met. Room a writer reserved and never filled is expected in a live file,
+         * or in the files of a run that crashed; a run that ended cleanly had a writer that waited
+         * (within its close timeout) for every append under way before it closed the store, so such room
+         * in its files held events, now lost. Which it is, is asked only of a sealed file with such room.
          */
         void reportEnd() throws IOException {
             if (!sealed && part.truncated != null) {
