@@ -10,11 +10,12 @@ import java.util.List;
 
 /**
  * Finds the events of a segment block that pass a filter, in stages that cost more each, each on the
- * events the one before kept: time and level (two small columns), then logger, thread and template,
- * then arguments, then the words of the text filters in the template and arguments
- * ({@link WordPrefilter}), then the formatted message, made into a reused buffer without an event; only the
- * events still in are decoded whole, for the checks that need the whole event. Not thread-safe: one
- * per reading thread.
+ * events the one before kept: the words of the text filters, looked for in the block's columns
+ * ({@link io.timberlog.core.internal.segment.BlockWordScan}); time and level (two small columns);
+ * logger, thread and template; arguments; the words of the text filters in each event's template
+ * and arguments ({@link WordPrefilter}); the formatted message, made into a reused buffer without an
+ * event. Only the events still in are decoded whole, for the checks that need the whole event. Not
+ * thread-safe: one per reading thread.
  */
 final class BlockMatcher {
     private final EventFilter filter;
@@ -33,6 +34,9 @@ final class BlockMatcher {
 
     /** The matching events of {@code block}, in sequence order. */
     List<LogEvent> matches(DecodedBlock block) throws SegmentDamageException {
+        if (words != null && !words.mayMatchBlock(block)) {
+            return Collections.emptyList();
+        }
         int n = block.eventCount();
         if (kept.length < n) {
             kept = new boolean[n];

@@ -1,6 +1,7 @@
 package io.timberlog.core.internal.query;
 
 import io.timberlog.core.MessageStyle;
+import io.timberlog.core.internal.segment.BlockWordScan;
 import io.timberlog.core.internal.segment.DecodedBlock;
 import io.timberlog.core.internal.segment.SegmentDamageException;
 
@@ -27,10 +28,17 @@ final class WordPrefilter {
     private static final class TemplateWords {
         final boolean simple;
         final boolean[] held;
+        /** For {@link BlockWordScan}: bit w set when the template holds word w; -1 when it is not simple. */
+        final long heldBits;
 
         TemplateWords(boolean simple, boolean[] held) {
             this.simple = simple;
             this.held = held;
+            long bits = 0;
+            for (int w = 0; w < held.length && w < Long.SIZE; w++) {
+                bits |= held[w] ? 1L << w : 0;
+            }
+            this.heldBits = simple ? bits : -1;
         }
     }
 
@@ -39,14 +47,22 @@ final class WordPrefilter {
     private final boolean[] found;
     private final StringBuilder argument = new StringBuilder(64);
 
+    private final BlockWordScan blockScan;
+
     private WordPrefilter(List<String> words) {
         this.words = words.toArray(new String[0]);
         this.found = new boolean[this.words.length];
+        this.blockScan = BlockWordScan.of(words, template -> templateWords(template).heldBits);
     }
 
     /** The prefilter for these whole words (case as they must match), or {@code null} when there are none. */
     static WordPrefilter of(List<String> words) {
         return words.isEmpty() ? null : new WordPrefilter(words);
+    }
+
+    /** False when no event of {@code block} can hold every word (see {@link BlockWordScan}); true when one may. */
+    boolean mayMatchBlock(DecodedBlock block) throws SegmentDamageException {
+        return blockScan == null || block.mayShowWords(blockScan);
     }
 
     /** False when event {@code i} of {@code block} cannot hold every word; true when it may. */
@@ -58,11 +74,7 @@ final class WordPrefilter {
         if (template == null) {
             return true;
         }
-        TemplateWords t = templates.get(template);
-        if (t == null) {
-            t = analyse(template);
-            templates.put(template, t);
-        }
+        TemplateWords t = templateWords(template);
         int missing = 0;
         for (int w = 0; w < words.length; w++) {
             found[w] = t.held[w];
@@ -89,6 +101,15 @@ final class WordPrefilter {
             }
         }
         return missing == 0;
+    }
+
+    private TemplateWords templateWords(String template) {
+        TemplateWords t = templates.get(template);
+        if (t == null) {
+            t = analyse(template);
+            templates.put(template, t);
+        }
+        return t;
     }
 
     private TemplateWords analyse(String template) {

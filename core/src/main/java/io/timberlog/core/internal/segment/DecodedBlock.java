@@ -249,8 +249,29 @@ public final class DecodedBlock {
         return new SegmentDamageException(file, frameStart, frameEnd, detail);
     }
 
+    /**
+     * False when no event of this block can show every word that {@code words} looks for: a test of
+     * its columns made before any event is decoded.
+     */
+    public boolean mayShowWords(BlockWordScan words) throws SegmentDamageException {
+        try {
+            return words.mayShowAll(this);
+        } catch (MalformedDataException | RuntimeException e) {
+            throw damage(e);
+        }
+    }
+
+    SegmentDictionary dictionary() {
+        return dictionary;
+    }
+
+    /** The length of column {@code k} once inflated, known without inflating it. */
+    int rawLength(int k) {
+        return rawLengths[k];
+    }
+
     /** The column's raw bytes, inflated on first use. */
-    private byte[] column(int k) throws MalformedDataException {
+    byte[] column(int k) throws MalformedDataException {
         byte[] raw = columns[k];
         if (raw == null) {
             raw = BlockCodec.decompress(codec, frame, storedOffsets[k], storedLengths[k], rawLengths[k],
