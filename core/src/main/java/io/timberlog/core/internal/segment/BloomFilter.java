@@ -1,6 +1,7 @@
 package io.timberlog.core.internal.segment;
 
-import io.timberlog.core.internal.io.Bytes;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * A Bloom filter over 64-bit word hashes ({@link Words}): {@code m} bits in 64-bit words and
@@ -9,9 +10,9 @@ import io.timberlog.core.internal.io.Bytes;
  * negative answer is certain; a positive one is wrong with probability about 2% at the writer's
  * sizing of {@link #BITS_PER_WORD} bits per distinct word.
  *
- * <p>The bits are little-endian 64-bit words in a byte array, as the segment stores them: a reader
- * tests them where they were read into (the Bloom frame, or the index frame of a version 1 or 2
- * segment), and copies no filter.
+ * <p>The bits are little-endian 64-bit words, as the segment stores them: a reader tests them where
+ * they are, in the mapped Bloom frame or in the index frame of a version 1 or 2 segment, and copies
+ * no filter.
  *
  * <p>Immutable once built; thread-safe for reads.
  */
@@ -21,8 +22,8 @@ public final class BloomFilter {
     /** Readers reject filters larger than this many 64-bit words. */
     static final int MAX_WORDS = 1 << 22;
 
-    /** The bits, or {@code null} when they are in {@link #frame}. */
-    private final byte[] bytes;
+    /** The bits, or {@code null} when they are in {@link #frame}; read with absolute gets only. */
+    private final ByteBuffer bits;
     private final BloomFrame frame;
     private final int offset;
     private final int words;
@@ -30,16 +31,16 @@ public final class BloomFilter {
 
     /** The filter whose {@code words} 64-bit words start at {@code bytes[offset]}. */
     BloomFilter(byte[] bytes, int offset, int words, int hashes) {
-        this(bytes, null, offset, words, hashes);
+        this(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), null, offset, words, hashes);
     }
 
-    /** The filter whose {@code words} 64-bit words start at {@code offset} of {@code frame}'s bytes, read when first tested. */
+    /** The filter whose {@code words} 64-bit words start at {@code offset} of {@code frame}'s payload, mapped when first tested. */
     BloomFilter(BloomFrame frame, int offset, int words, int hashes) {
         this(null, frame, offset, words, hashes);
     }
 
-    private BloomFilter(byte[] bytes, BloomFrame frame, int offset, int words, int hashes) {
-        this.bytes = bytes;
+    private BloomFilter(ByteBuffer bits, BloomFrame frame, int offset, int words, int hashes) {
+        this.bits = bits;
         this.frame = frame;
         this.offset = offset;
         this.words = words;
@@ -61,7 +62,7 @@ public final class BloomFilter {
         for (int i = 0; i < hashes; i++) {
             long bit = probe(hash, i);
             int at = offset + (int) (bit >>> 6) * 8;
-            Bytes.putLong(bytes, at, Bytes.getLong(bytes, at) | 1L << bit);
+            bits.putLong(at, bits.getLong(at) | 1L << bit);
         }
     }
 
@@ -70,13 +71,13 @@ public final class BloomFilter {
      * frame cannot be read (see {@link BloomFrame}).
      */
     public boolean mightContain(long hash) {
-        byte[] b = bytes != null ? bytes : frame.bits();
+        ByteBuffer b = bits != null ? bits : frame.bits();
         if (b == null) {
             return true;
         }
         for (int i = 0; i < hashes; i++) {
             long bit = probe(hash, i);
-            if ((Bytes.getLong(b, offset + (int) (bit >>> 6) * 8) & (1L << bit)) == 0) {
+            if ((b.getLong(offset + (int) (bit >>> 6) * 8) & (1L << bit)) == 0) {
                 return false;
             }
         }
@@ -103,6 +104,6 @@ public final class BloomFilter {
 
     /** Writes the filter's bits as the Bloom frame stores them: its 64-bit words. Only for a filter built here. */
     void writeBitsTo(ByteSink out) {
-        out.bytes(bytes, offset, words * 8);
+        out.bytes(bits.array(), offset, words * 8);
     }
 }

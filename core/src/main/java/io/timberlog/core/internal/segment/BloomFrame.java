@@ -1,13 +1,14 @@
 package io.timberlog.core.internal.segment;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
 
 /**
  * The Bloom filters of a segment of version 3 and later, in their own frame between the dictionary
- * and the index, read and checked on the first word test: a query that tests no words (a time range,
+ * and the index, mapped and checked on the first word test: a query that tests no words (a time range,
  * a level, a logger) never reads them. They are about a third of a segment's bytes, and reading them
  * all made opening a store's segments cost more than the rest of such a query.
  *
@@ -21,7 +22,7 @@ final class BloomFrame {
     private final long offset;
     private final long end;
     private boolean loaded;
-    private byte[] bits;
+    private ByteBuffer bits;
     private SegmentDamageException damage;
     private IOException failure;
 
@@ -39,10 +40,10 @@ final class BloomFrame {
     }
 
     /**
-     * The whole frame, header included (a filter's bits start {@link SegmentFormat#FRAME_HEADER_SIZE}
-     * bytes after its place in the payload), or {@code null} when it cannot be read.
+     * The frame's payload, the filters' bits, mapped from the file (little-endian, read with absolute
+     * gets only), or {@code null} when it cannot be read.
      */
-    synchronized byte[] bits() {
+    synchronized ByteBuffer bits() {
         load();
         return bits;
     }
@@ -64,13 +65,13 @@ final class BloomFrame {
         }
         loaded = true;
         try {
-            SegmentReader.Frame frame = SegmentReader.readFrame(channel, new CRC32C(), file, offset, end,
+            ByteBuffer payload = SegmentReader.mapFramePayload(channel, new CRC32C(), file, offset, end,
                     SegmentFormat.FRAME_BLOOM);
-            if (frame.end() != end || !frame.storedAsIs()) {
-                throw new SegmentDamageException(file, offset, end, "Bloom filter frame of " + frame.storedLength
-                        + " bytes (codec " + frame.codec + "), the index expects " + payloadLength() + " stored as is");
+            if (payload.capacity() != payloadLength()) {
+                throw new SegmentDamageException(file, offset, end, "Bloom filter frame of " + payload.capacity()
+                        + " bytes, the index expects " + payloadLength());
             }
-            bits = frame.bytes;
+            bits = payload;
         } catch (SegmentDamageException e) {
             damage = e;
         } catch (IOException e) {

@@ -199,7 +199,7 @@ final class SegmentIndex {
                 if (bloomBytes + words * 8L > blooms.payloadLength()) {
                     throw c.malformed("Bloom filters larger than their frame's " + blooms.payloadLength() + " bytes");
                 }
-                bloom = new BloomFilter(blooms, SegmentFormat.FRAME_HEADER_SIZE + (int) bloomBytes, words, hashes);
+                bloom = new BloomFilter(blooms, (int) bloomBytes, words, hashes);
                 bloomBytes += words * 8L;
             } else {
                 bloom = new BloomFilter(payload, c.position(), words, hashes);

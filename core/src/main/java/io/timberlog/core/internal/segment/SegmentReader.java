@@ -8,6 +8,7 @@ import io.timberlog.core.internal.io.MalformedDataException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -268,6 +269,45 @@ public final class SegmentReader implements AutoCloseable {
     /** Reads the frame of {@code kind} at {@code offset}, which must end by {@code limit}, and checks its CRC. */
     static Frame readFrame(FileChannel channel, CRC32C crc, Path file, long offset, long limit, int kind)
             throws IOException, SegmentDamageException {
+        byte[] header = readFrameHeader(channel, file, offset, limit, kind);
+        int stored = Bytes.getInt(header, FRAME_STORED_LENGTH_OFFSET);
+        byte[] bytes = new byte[FRAME_HEADER_SIZE + stored];
+        System.arraycopy(header, 0, bytes, 0, FRAME_HEADER_SIZE);
+        if (FileOps.readFully(channel, ByteBuffer.wrap(bytes, FRAME_HEADER_SIZE, stored), offset + FRAME_HEADER_SIZE)
+                < stored) {
+            throw new SegmentDamageException(file, offset, limit, "file ends inside a frame");
+        }
+        checkCrc(crc, file, offset, header, ByteBuffer.wrap(bytes, FRAME_HEADER_SIZE, stored));
+        return new Frame(offset, bytes, stored, Bytes.getInt(header, FRAME_RAW_LENGTH_OFFSET),
+                bytes[FRAME_CODEC_OFFSET] & 0xFF);
+    }
+
+    /**
+     * The payload of the frame at {@code offset}, mapped from the file rather than read: for a large
+     * frame of which a query touches a few bytes here and there (the Bloom filters), mapping saves
+     * zeroing an array and copying the bytes twice. Checked as {@link #readFrame} checks a frame; the
+     * file must hold the whole frame before it is mapped. Returns the payload, little-endian.
+     */
+    static ByteBuffer mapFramePayload(FileChannel channel, CRC32C crc, Path file, long offset, long limit, int kind)
+            throws IOException, SegmentDamageException {
+        byte[] header = readFrameHeader(channel, file, offset, limit, kind);
+        int stored = Bytes.getInt(header, FRAME_STORED_LENGTH_OFFSET);
+        if (channel.size() < offset + FRAME_HEADER_SIZE + stored) {
+            throw new SegmentDamageException(file, offset, limit, "file ends inside a frame");
+        }
+        ByteBuffer payload = channel.map(FileChannel.MapMode.READ_ONLY, offset + FRAME_HEADER_SIZE, stored)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        checkCrc(crc, file, offset, header, payload.duplicate());
+        int raw = Bytes.getInt(header, FRAME_RAW_LENGTH_OFFSET);
+        if (raw != stored) {
+            throw new SegmentDamageException(file, offset, offset + FRAME_HEADER_SIZE + stored, "frame of kind "
+                    + kind + " has " + stored + " bytes stored for " + raw + ": it must be stored as is");
+        }
+        return payload;
+    }
+
+    private static byte[] readFrameHeader(FileChannel channel, Path file, long offset, long limit, int kind)
+            throws IOException, SegmentDamageException {
         if (offset < HEADER_SIZE || limit - offset < FRAME_HEADER_SIZE) {
             throw new SegmentDamageException(file, offset, limit, "frame header out of place");
         }
@@ -282,21 +322,21 @@ public final class SegmentReader implements AutoCloseable {
             throw new SegmentDamageException(file, offset, offset + FRAME_HEADER_SIZE + stored, "frame of kind "
                     + header[FRAME_KIND_OFFSET] + " where kind " + kind + " was expected");
         }
-        byte[] bytes = new byte[FRAME_HEADER_SIZE + stored];
-        System.arraycopy(header, 0, bytes, 0, FRAME_HEADER_SIZE);
-        if (FileOps.readFully(channel, ByteBuffer.wrap(bytes, FRAME_HEADER_SIZE, stored), offset + FRAME_HEADER_SIZE)
-                < stored) {
-            throw new SegmentDamageException(file, offset, limit, "file ends inside a frame");
-        }
+        return header;
+    }
+
+    /** Checks the CRC32C of a frame: over its header up to the CRC field, then its payload. */
+    private static void checkCrc(CRC32C crc, Path file, long offset, byte[] header, ByteBuffer payload)
+            throws SegmentDamageException {
+        int stored = payload.remaining();
         crc.reset();
-        crc.update(bytes, 0, FRAME_CRC_OFFSET);
-        crc.update(bytes, FRAME_HEADER_SIZE, stored);
-        int storedCrc = Bytes.getInt(bytes, FRAME_CRC_OFFSET);
+        crc.update(header, 0, FRAME_CRC_OFFSET);
+        crc.update(payload);
+        int storedCrc = Bytes.getInt(header, FRAME_CRC_OFFSET);
         if ((int) crc.getValue() != storedCrc) {
             throw new SegmentDamageException(file, offset, offset + FRAME_HEADER_SIZE + stored, String.format(
                     "frame checksum mismatch (stored %08x, computed %08x)", storedCrc, (int) crc.getValue()));
         }
-        return new Frame(offset, bytes, stored, raw, bytes[FRAME_CODEC_OFFSET] & 0xFF);
     }
 
     private static ByteCursor cursor(byte[] payload) {
