@@ -4,6 +4,7 @@ import io.timberlog.core.MessageStyle;
 import io.timberlog.core.internal.segment.BlockWordScan;
 import io.timberlog.core.internal.segment.DecodedBlock;
 import io.timberlog.core.internal.segment.SegmentDamageException;
+import io.timberlog.core.internal.segment.Words;
 
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ final class WordPrefilter {
     private final String[] words;
     private final Map<String, TemplateWords> templates = new HashMap<>();
     private final boolean[] found;
+    /** Each word's {@link Words#decimalValue}: an integer argument shows the word when its magnitude is that. */
+    private final long[] numbers;
     private final StringBuilder argument = new StringBuilder(64);
 
     private final BlockWordScan blockScan;
@@ -52,6 +55,10 @@ final class WordPrefilter {
     private WordPrefilter(List<String> words) {
         this.words = words.toArray(new String[0]);
         this.found = new boolean[this.words.length];
+        this.numbers = new long[this.words.length];
+        for (int w = 0; w < numbers.length; w++) {
+            numbers[w] = Words.decimalValue(this.words[w]);
+        }
         this.blockScan = BlockWordScan.of(words, template -> templateWords(template).heldBits);
     }
 
@@ -91,6 +98,10 @@ final class WordPrefilter {
             return true;
         }
         for (int k = 0, n = block.argumentCount(i); k < n && missing > 0; k++) {
+            if (block.isIntegerArgument(i, k) && block.integerArgument(i, k) != Long.MIN_VALUE) {
+                missing = findInteger(Math.abs(block.integerArgument(i, k)), missing);
+                continue;
+            }
             argument.setLength(0);
             block.appendArgument(i, k, argument);
             for (int w = 0; w < words.length; w++) {
@@ -101,6 +112,20 @@ final class WordPrefilter {
             }
         }
         return missing == 0;
+    }
+
+    /**
+     * Marks found the words that an integer of this magnitude shows: its text is its digits, with a
+     * minus sign before them for a negative one, so its only word is the digits.
+     */
+    private int findInteger(long magnitude, int missing) {
+        for (int w = 0; w < words.length; w++) {
+            if (!found[w] && numbers[w] == magnitude) {
+                found[w] = true;
+                missing--;
+            }
+        }
+        return missing;
     }
 
     private TemplateWords templateWords(String template) {

@@ -147,6 +147,15 @@ final class BlockArguments {
         return start[event + 1] - start[event];
     }
 
+    boolean isInteger(int event, int index) {
+        return kinds[start[event] + index] == VALUE_INTEGER;
+    }
+
+    /** The value of argument {@code index} of {@code event}, an integer ({@link #isInteger}). */
+    long integer(int event, int index) {
+        return bits[start[event] + index];
+    }
+
     /** Appends the text of argument {@code index} of {@code event}, as the message shows it. */
     void appendTo(StringBuilder sb, int event, int index) {
         int a = start[event] + index;

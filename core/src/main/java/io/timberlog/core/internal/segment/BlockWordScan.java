@@ -81,18 +81,13 @@ public final class BlockWordScan {
         for (int w = 0; w < count; w++) {
             String word = words.get(w);
             utf8[w] = word.getBytes(StandardCharsets.UTF_8);
-            numbers[w] = -1;
-            boolean allDigits = word.chars().allMatch(c -> c >= '0' && c <= '9');
-            boolean anyDigit = word.chars().anyMatch(Character::isDigit);
-            if (allDigits && (word.length() == 1 || word.charAt(0) != '0')) {
-                if (word.length() < 19 || word.length() == 19 && word.compareTo(Long.toString(Long.MAX_VALUE)) <= 0) {
-                    numbers[w] = Long.parseLong(word);
-                    digits |= 1L << w;
-                } else if (word.equals(Long.toString(Long.MIN_VALUE).substring(1))) {
-                    big |= 1L << w;
-                }
+            numbers[w] = Words.decimalValue(word);
+            if (numbers[w] >= 0) {
+                digits |= 1L << w;
+            } else if (word.equals(Long.toString(Long.MIN_VALUE).substring(1))) {
+                big |= 1L << w;
             }
-            if (anyDigit && !allDigits) {
+            if (hasDigitAndNonDigit(word)) {
                 mixed |= 1L << w;
             }
             if (SCALAR_WORDS.contains(word)) {
@@ -103,6 +98,17 @@ public final class BlockWordScan {
         this.bigDigitWords = big;
         this.mixedWords = mixed;
         this.scalarWords = scalar;
+    }
+
+    private static boolean hasDigitAndNonDigit(String word) {
+        boolean digit = false;
+        boolean other = false;
+        for (int i = 0; i < word.length(); i++) {
+            boolean d = word.charAt(i) >= '0' && word.charAt(i) <= '9';
+            digit |= d;
+            other |= !d;
+        }
+        return digit && other;
     }
 
     /** The scan for these words, or {@code null} when there are none or too many to scan for. */

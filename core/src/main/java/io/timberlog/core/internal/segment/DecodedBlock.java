@@ -196,6 +196,15 @@ public final class DecodedBlock {
         return arguments().count(i);
     }
 
+    /** True when argument {@code k} of event {@code i} is an integer: {@link #integerArgument} gives it. */
+    public boolean isIntegerArgument(int i, int k) throws SegmentDamageException {
+        return arguments().isInteger(i, k);
+    }
+
+    public long integerArgument(int i, int k) throws SegmentDamageException {
+        return arguments().integer(i, k);
+    }
+
     /** Appends argument {@code k} of event {@code i} as its message shows it. */
     public void appendArgument(int i, int k, StringBuilder sb) throws SegmentDamageException {
         arguments().appendTo(sb, i, k);

@@ -104,6 +104,30 @@ public final class Words {
     }
 
     /**
+     * The value of a word that is the decimal text of a non-negative long, as {@code Long.toString}
+     * writes it (digits, no leading zero but a lone 0); -1 for any other word. An integer argument
+     * shows such a word exactly when its magnitude is this value.
+     */
+    public static long decimalValue(String word) {
+        int n = word.length();
+        if (n == 0 || n > 19 || n > 1 && word.charAt(0) == '0') {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = word.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+            if (v < 0) {
+                return -1; // past Long.MAX_VALUE
+            }
+        }
+        return v;
+    }
+
+    /**
      * The hash of one word as a query gives it (lowercased here); equal to what the writer put into the
      * filter for the same word. A query for text of several words tests each word.
      */

@@ -10,6 +10,17 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class WordsTest {
     @Test
+    void decimalValue_isTheValueOfTextThatLongToStringWrites() {
+        for (long v : new long[] {0, 7, 42, 5_000_000, Long.MAX_VALUE}) {
+            assertEquals(v, Words.decimalValue(Long.toString(v)));
+        }
+        for (String notOne : new String[] {"", "007", "00", "-5", "4a", "9223372036854775808", "99999999999999999999",
+                "\u0663"}) {
+            assertEquals(-1, Words.decimalValue(notOne), notOne);
+        }
+    }
+
+    @Test
     void lowerIfWordChar_everyChar_answersAsTheJdkDoes() {
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             char ch = (char) c;
