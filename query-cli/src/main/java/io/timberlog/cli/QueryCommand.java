@@ -48,6 +48,8 @@ final class QueryCommand implements Callable<Integer> {
 
     private static final String TEXT_PATTERN =
             "%d{yyyy-MM-dd HH:mm:ss.SSS} %highlight(%-5level) [%thread] %cyan(%logger) - %msg%n";
+    /** The store file that lists the segments (FORMAT.md, "manifest.json"). */
+    private static final String MANIFEST_FILE = "manifest.json";
     private static final long FOLLOW_POLL_MILLIS = 200;
     /** How many of the existing events {@code --follow} shows first when {@code --lines} does not say. */
     private static final int FOLLOW_LINES = 10;
@@ -208,11 +210,16 @@ final class QueryCommand implements Callable<Integer> {
         }
     }
 
-    /** Damaged ranges on stderr, each once; unpublished room of a live or crashed writer is expected and not shown. */
+    /**
+     * Damaged ranges on stderr, each once; unpublished room of a live or crashed writer is expected and
+     * not shown. A damaged manifest skips no events (it is rebuilt from the segments, as its damage's
+     * detail says), so its warning does not say "skipped".
+     */
     static void warn(Console console, List<Damage> damages, Set<String> warned) {
         for (Damage d : damages) {
             if (d.kind() == Damage.Kind.CORRUPT && warned.add(d.toString())) {
-                StringBuilder sb = new StringBuilder("timberlog: warning: damaged range skipped: ");
+                boolean manifest = d.file().getFileName().toString().equals(MANIFEST_FILE);
+                StringBuilder sb = new StringBuilder(manifest ? "timberlog: warning: " : "timberlog: warning: damaged range skipped: ");
                 io.timberlog.cli.output.SafeText.appendVisible(sb, d.toString(), false);
                 console.err().println(sb);
             }

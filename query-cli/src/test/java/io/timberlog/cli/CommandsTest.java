@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -159,6 +160,21 @@ class CommandsTest {
         assertEquals(0, q.code());
         assertEquals("the second run\n", q.out());
         assertTrue(q.err().startsWith("timberlog: warning: damaged range skipped: " + segment), q.err());
+    }
+
+    @Test
+    void query_damagedManifest_warnsThatItWasRebuiltNotThatEventsWereSkipped() throws Exception {
+        SampleStore.write(dir);
+        String before = Cli.query(dir.toString(), "-o", "raw").out();
+        Path manifest = dir.resolve("manifest.json");
+        String json = Files.readString(manifest, StandardCharsets.UTF_8);
+        Files.writeString(manifest, json.replaceFirst("\"minSequence\":0", "\"minSequence\":2"), StandardCharsets.UTF_8);
+        Cli.Result q = Cli.query(dir.toString(), "-o", "raw");
+        assertEquals(0, q.code(), q.err());
+        assertEquals(before, q.out());
+        assertTrue(q.err().startsWith("timberlog: warning: " + manifest + ": bytes 0.."), q.err());
+        assertTrue(q.err().contains("rebuilt it from the footers"), q.err());
+        assertFalse(q.err().contains("skipped"), q.err());
     }
 
     @Test
