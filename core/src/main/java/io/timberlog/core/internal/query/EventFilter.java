@@ -44,7 +44,7 @@ public final class EventFilter {
     private final boolean[] textIsWord;
     private final Pattern[] patterns;
     private final BlockFilter blocks;
-    /** The whole words, case as given, that every message the text filters accept has. */
+    /** The whole words, case as given, that every message the text and regex filters accept has. */
     private final List<String> textWords = new ArrayList<>();
 
     /**
@@ -88,6 +88,9 @@ public final class EventFilter {
         }
         for (Pattern p : q.regexes()) {
             all.add(q.wholeWords() ? Pattern.compile(wordsOnly(p.pattern(), p.flags()), p.flags()) : p);
+            if ((p.flags() & Pattern.CASE_INSENSITIVE) == 0) {
+                textWords.addAll(RegexWords.required(p)); // as given: every match holds them in this case
+            }
         }
         this.patterns = all.toArray(new Pattern[0]);
         this.blocks = blockFilter(q);
@@ -317,7 +320,7 @@ public final class EventFilter {
         return "(?<![\\p{L}\\p{Nd}])(?:" + body + ")(?![\\p{L}\\p{Nd}])";
     }
 
-    /** The test of {@link WordPrefilter} for the words of the text filters, for one reading thread; {@code null} when they have none. */
+    /** The test of {@link WordPrefilter} for the words of the text and regex filters, for one reading thread; {@code null} when they have none. */
     WordPrefilter wordPrefilter() {
         return WordPrefilter.of(textWords);
     }

@@ -134,6 +134,14 @@ class SegmentPruningTest {
     }
 
     @Test
+    void query_caseInsensitiveRegex_findsTheWordsInAnyCase() throws Exception {
+        List<LogEvent> out = new ArrayList<>();
+        read(Query.builder().regex(java.util.regex.Pattern.compile("E ZEBRA SAID \\d+",
+                java.util.regex.Pattern.CASE_INSENSITIVE)).build(), out);
+        assertEquals(List.of("the zebra said 12345"), out.stream().map(LogEvent::message).toList());
+    }
+
+    @Test
     void query_textThatMayBePartOfALongerWord_readsEveryBlock() throws Exception {
         List<LogEvent> out = new ArrayList<>();
         ReadContext context = read(Query.builder().text("ebr").build(), out);
