@@ -1,9 +1,7 @@
 package io.timberlog.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code timberlog attach PID [OPTION...]}: loads the TimberLog agent into a running JVM, which starts
@@ -24,36 +21,46 @@ import java.util.concurrent.Callable;
  * run here as a child process: the CLI knows nothing of the agent's classes, and the attach needs the
  * {@code jdk.attach} module of a JDK, which that child reports clearly when it is missing.
  */
-@Command(name = "attach", mixinStandardHelpOptions = true,
-        description = {"Loads the TimberLog agent into the running JVM PID: from then on every logback, log4j2 "
-                + "and java.util.logging event it emits is captured into a store, with no restart and no change "
-                + "to its code or logging configuration. Needs a JDK (the Attach API) and the same user as the "
-                + "JVM; JDK 21 and later print a warning in that JVM unless it was started with "
-                + "-XX:+EnableDynamicAgentLoading."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  timberlog attach 4242                          store in the default directory",
-                "  timberlog attach 4242 dir=/var/log/app/timberlog fsync=always"})
-final class AttachCommand implements Callable<Integer> {
+final class AttachCommand {
     static final String AGENT_JAR = "timberlog-agent.jar";
+    private static final String[] DESCRIPTION = {"Loads the TimberLog agent into the running JVM PID: from then on every "
+            + "logback, log4j2 and java.util.logging event it emits is captured into a store, with no restart and no "
+            + "change to its code or logging configuration. Needs a JDK (the Attach API) and the same user as the "
+            + "JVM; JDK 21 and later print a warning in that JVM unless it was started with "
+            + "-XX:+EnableDynamicAgentLoading."};
+    private static final String[] EXAMPLES = {
+            "  timberlog attach 4242                          store in the default directory",
+            "  timberlog attach 4242 dir=/var/log/app/timberlog fsync=always"};
 
-    @ParentCommand
-    Timberlog parent;
+    private final Console console;
+    private final long pid;
+    private final List<String> options;
+    private final Path agentJar;
 
-    @Parameters(index = "0", paramLabel = "PID", description = "The process id of a running JVM.")
-    long pid;
+    private AttachCommand(Console console, CommandSpec parsed) {
+        this.console = console;
+        pid = Specs.positional(parsed, 0);
+        List<String> given = Specs.positional(parsed, 1);
+        options = given == null ? List.of() : given;
+        agentJar = Specs.value(parsed, "--agent-jar");
+    }
 
-    @Parameters(index = "1..*", paramLabel = "OPTION",
-            description = "Agent options as NAME=VALUE (the names of the appenders' options: dir, fsync, maxWalSize, "
-                    + "...), as after -javaagent:timberlog-agent.jar=. A relative dir is taken from the current "
-                    + "directory, not the JVM's.")
-    List<String> options = new ArrayList<>();
+    /** The definition of {@code attach}, run on {@code console}. */
+    static CommandSpec spec(Console console) {
+        CommandSpec spec = Specs.command("attach", parsed -> new AttachCommand(console, parsed).run(), true,
+                DESCRIPTION, EXAMPLES);
+        spec.addPositional(Specs.positional("0", "PID", long.class, "The process id of a running JVM."));
+        spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..*").paramLabel("OPTION").type(List.class)
+                .auxiliaryTypes(String.class).description("Agent options as NAME=VALUE (the names of the appenders' "
+                        + "options: dir, fsync, maxWalSize, ...), as after -javaagent:timberlog-agent.jar=. A relative "
+                        + "dir is taken from the current directory, not the JVM's.").build());
+        spec.addOption(Specs.option("JAR", Path.class, "The agent jar to load (default: " + AGENT_JAR + " beside the "
+                + "timberlog jar).", "--agent-jar").build());
+        Specs.addHelpOptions(spec);
+        return spec;
+    }
 
-    @Option(names = "--agent-jar", paramLabel = "JAR",
-            description = "The agent jar to load (default: " + AGENT_JAR + " beside the timberlog jar).")
-    Path agentJar;
-
-    @Override
-    public Integer call() throws IOException, InterruptedException {
+    private int run() throws IOException, InterruptedException {
         Path jar = agentJar != null ? agentJar : defaultAgentJar();
         if (!Files.isRegularFile(jar)) {
             throw new UserError("no agent jar at " + jar + " (give one with --agent-jar)");
@@ -65,7 +72,6 @@ final class AttachCommand implements Callable<Integer> {
         }
         Process attach = new ProcessBuilder(command).start();
         attach.getOutputStream().close();
-        Console console = parent.console();
         Thread errors = new Thread(() -> copy(attach.getErrorStream(), console.err()), "attach-stderr");
         errors.setDaemon(true);
         errors.start();

@@ -4,87 +4,90 @@ import io.timberlog.core.Level;
 import io.timberlog.core.query.ArgumentPredicate;
 import io.timberlog.core.query.Query;
 import io.timberlog.core.query.RunSelector;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** The options that choose events, shared by {@code query} and {@code stats}. */
 final class FilterOptions {
-    @Option(names = "--since", paramLabel = "TIME",
-            description = "Events at or after TIME: ISO-8601 (2024-05-01T10:00:00Z, 2024-05-01 10:00, 10:00), "
-                    + "a time ago (30s, 10m, 2h, 1h30m, 3d, 1w), now, today, yesterday.")
-    String since;
+    private final String since;
+    private final String until;
+    private final String level;
+    private final List<String> loggers;
+    private final List<String> threads;
+    private final List<String> templates;
+    private final List<String> arguments;
+    private final List<String> regexes;
+    private final List<String> words;
+    private final List<String> texts;
+    private final boolean ignoreCase;
+    private final boolean wholeWords;
+    private final List<String> fields;
+    private final List<String> exceptions;
+    private final String run;
+    private final boolean utc;
 
-    @Option(names = "--until", paramLabel = "TIME", description = "Events at or before TIME (same forms as --since).")
-    String until;
+    /** The values parsed into the options {@link #addTo} added to {@code spec}. */
+    FilterOptions(CommandSpec spec) {
+        since = Specs.value(spec, "--since");
+        until = Specs.value(spec, "--until");
+        level = Specs.value(spec, "--level");
+        loggers = Specs.values(spec, "--logger");
+        threads = Specs.values(spec, "--thread");
+        templates = Specs.values(spec, "--template");
+        arguments = Specs.values(spec, "--arg");
+        regexes = Specs.values(spec, "--grep");
+        words = Specs.values(spec, "--text");
+        texts = Specs.values(spec, "--contains");
+        ignoreCase = Specs.isSet(spec, "--ignore-case");
+        wholeWords = Specs.isSet(spec, "--whole-words");
+        fields = Specs.values(spec, "--field");
+        exceptions = Specs.values(spec, "--exception");
+        run = Specs.value(spec, "--run");
+        utc = Specs.isSet(spec, "--utc");
+    }
 
-    @Option(names = {"-l", "--level"}, paramLabel = "LEVEL",
-            description = "Events of LEVEL and more severe: TRACE, DEBUG, INFO, WARN, ERROR, FATAL.")
-    String level;
-
-    @Option(names = "--logger", paramLabel = "NAME",
-            description = "Events of logger NAME and its descendants (NAME.*); NAME* for any name starting "
-                    + "with NAME. Repeat for any of several.")
-    List<String> loggers = new ArrayList<>();
-
-    @Option(names = "--thread", paramLabel = "NAME", description = "Events of thread NAME. Repeat for any of several.")
-    List<String> threads = new ArrayList<>();
-
-    @Option(names = "--template", paramLabel = "TEMPLATE",
-            description = "Events logged with this message template, e.g. 'order {} took {} ms'. Repeatable.")
-    List<String> templates = new ArrayList<>();
-
-    @Option(names = "--arg", paramLabel = "CONDITION",
-            description = "INDEX OP VALUE on an argument (INDEX from 0), compared by its stored type: 2>500, 0=alice, 1!=ok; "
-                    + "= != < <= > >=. Repeat for all of several.")
-    List<String> arguments = new ArrayList<>();
-
-    @Option(names = {"-g", "--grep"}, paramLabel = "REGEX",
-            description = "Events whose message contains a match of REGEX (Java syntax). Repeat for all of several.")
-    List<String> regexes = new ArrayList<>();
-
-    @Option(names = {"-t", "--text"}, paramLabel = "WORD",
-            description = "Events whose message holds WORD as whole words: no letter or digit right before or after "
-                    + "it (--text 4711 finds 'order 4711 failed', not 'order 47110'; WORD may hold several words "
-                    + "and other characters: --text req-8f3a). The store's index knows which words each block of "
-                    + "events holds, so a rare value is found without reading the rest. Repeat for all of several.")
-    List<String> words = new ArrayList<>();
-
-    @Option(names = {"-s", "--contains"}, paramLabel = "TEXT",
-            description = "Events whose message contains TEXT anywhere, also inside words (like grep -F; slower "
-                    + "than --text: only the words TEXT holds whole can be looked up in the index). Repeat for all "
-                    + "of several.")
-    List<String> texts = new ArrayList<>();
-
-    @Option(names = {"-i", "--ignore-case"}, description = "--text, --contains and --grep ignore case.")
-    boolean ignoreCase;
-
-    @Option(names = {"-w", "--whole-words"},
-            description = "--grep and --contains match whole words only, like grep -w: no letter or digit right "
-                    + "before or after a match.")
-    boolean wholeWords;
-
-    @Option(names = "--field", paramLabel = "KEY=VALUE",
-            description = "Events with an MDC entry or key-value pair KEY whose value is VALUE. Repeat for all.")
-    List<String> fields = new ArrayList<>();
-
-    @Option(names = {"-e", "--exception"}, paramLabel = "CLASS",
-            description = "Events with exception CLASS anywhere in the chain (causes included); a name "
-                    + "without a dot matches the simple name. Repeat for any of several.")
-    List<String> exceptions = new ArrayList<>();
-
-    @Option(names = "--run", paramLabel = "RUN",
-            description = "Events of one run: 0 the latest, -1 the one before (the one that crashed, after a "
-                    + "restart), 1 the first; or a run id from 'timberlog runs'.")
-    String run;
-
-    @Option(names = "--utc", description = "Read and show times in UTC instead of the local time zone.")
-    boolean utc;
+    static void addTo(CommandSpec spec) {
+        spec.addOption(Specs.option("TIME", String.class,
+                "Events at or after TIME: ISO-8601 (2024-05-01T10:00:00Z, 2024-05-01 10:00, 10:00), "
+                        + "a time ago (30s, 10m, 2h, 1h30m, 3d, 1w), now, today, yesterday.", "--since").build());
+        spec.addOption(Specs.option("TIME", String.class, "Events at or before TIME (same forms as --since).",
+                "--until").build());
+        spec.addOption(Specs.option("LEVEL", String.class,
+                "Events of LEVEL and more severe: TRACE, DEBUG, INFO, WARN, ERROR, FATAL.", "-l", "--level").build());
+        spec.addOption(Specs.repeatable("NAME", "Events of logger NAME and its descendants (NAME.*); NAME* for any "
+                + "name starting with NAME. Repeat for any of several.", "--logger"));
+        spec.addOption(Specs.repeatable("NAME", "Events of thread NAME. Repeat for any of several.", "--thread"));
+        spec.addOption(Specs.repeatable("TEMPLATE",
+                "Events logged with this message template, e.g. 'order {} took {} ms'. Repeatable.", "--template"));
+        spec.addOption(Specs.repeatable("CONDITION", "INDEX OP VALUE on an argument (INDEX from 0), compared by its "
+                + "stored type: 2>500, 0=alice, 1!=ok; = != < <= > >=. Repeat for all of several.", "--arg"));
+        spec.addOption(Specs.repeatable("REGEX", "Events whose message contains a match of REGEX (Java syntax). "
+                + "Repeat for all of several.", "-g", "--grep"));
+        spec.addOption(Specs.repeatable("WORD", "Events whose message holds WORD as whole words: no letter or digit "
+                + "right before or after it (--text 4711 finds 'order 4711 failed', not 'order 47110'; WORD may hold "
+                + "several words and other characters: --text req-8f3a). The store's index knows which words each "
+                + "block of events holds, so a rare value is found without reading the rest. Repeat for all of "
+                + "several.", "-t", "--text"));
+        spec.addOption(Specs.repeatable("TEXT", "Events whose message contains TEXT anywhere, also inside words "
+                + "(like grep -F; slower than --text: only the words TEXT holds whole can be looked up in the "
+                + "index). Repeat for all of several.", "-s", "--contains"));
+        spec.addOption(Specs.flag("--text, --contains and --grep ignore case.", "-i", "--ignore-case"));
+        spec.addOption(Specs.flag("--grep and --contains match whole words only, like grep -w: no letter or digit "
+                + "right before or after a match.", "-w", "--whole-words"));
+        spec.addOption(Specs.repeatable("KEY=VALUE", "Events with an MDC entry or key-value pair KEY whose value is "
+                + "VALUE. Repeat for all.", "--field"));
+        spec.addOption(Specs.repeatable("CLASS", "Events with exception CLASS anywhere in the chain (causes "
+                + "included); a name without a dot matches the simple name. Repeat for any of several.",
+                "-e", "--exception"));
+        spec.addOption(Specs.option("RUN", String.class, "Events of one run: 0 the latest, -1 the one before (the one "
+                + "that crashed, after a restart), 1 the first; or a run id from 'timberlog runs'.", "--run").build());
+        spec.addOption(Specs.flag("Read and show times in UTC instead of the local time zone.", "--utc"));
+    }
 
     ZoneId zone(Console console) {
         return utc ? ZoneOffset.UTC : console.zone();

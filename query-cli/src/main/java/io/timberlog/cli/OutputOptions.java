@@ -1,15 +1,23 @@
 package io.timberlog.cli;
 
 import io.timberlog.cli.output.Ansi;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Whether to color the output: {@code --color=auto|always|never}, the terminal, and {@code NO_COLOR}. */
 final class OutputOptions {
     enum ColorMode { auto, always, never }
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Color the output: auto (when stdout is a terminal and NO_COLOR is not set), always, never.")
-    ColorMode color = ColorMode.auto;
+    private final ColorMode color;
+
+    /** The value parsed into the option {@link #addTo} added to {@code spec}. */
+    OutputOptions(CommandSpec spec) {
+        color = Specs.value(spec, "--color");
+    }
+
+    static void addTo(CommandSpec spec) {
+        spec.addOption(Specs.option("WHEN", ColorMode.class, "Color the output: auto (when stdout is a terminal and "
+                + "NO_COLOR is not set), always, never.", "--color").defaultValue("auto").build());
+    }
 
     Ansi ansi(Console console) {
         switch (color) {

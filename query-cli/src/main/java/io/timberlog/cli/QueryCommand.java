@@ -12,40 +12,35 @@ import io.timberlog.core.query.Query;
 import io.timberlog.core.query.QueryHit;
 import io.timberlog.core.query.QueryResult;
 import io.timberlog.core.query.StoreSet;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /** {@code timberlog query DIR}: prints the events that match, in time order. */
-@Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Prints the events of the store(s) in DIR that match every filter, oldest first.",
-                "DIR is a store, or a directory holding several (a fleet's stores); a store's fallback "
-                        + "stores (fallback/pid-*) are read with it. Works while the application writes and "
-                        + "right after it crashed."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  timberlog query DIR -n 20                       the last 20 events",
-                "  timberlog query DIR --run -1 -n 100             the end of the run before",
-                "  timberlog query DIR --level WARN --since 10m    warnings of the last 10 min",
-                "  timberlog query DIR --logger com.acme.orders -f follow one package",
-                "  timberlog query DIR --template 'order {} for {} took {} ms' --arg '2>500'",
-                "                                                  slow orders, as numbers",
-                "  timberlog query DIR -e SQLException --field requestId=r-42",
-                "  timberlog query DIR --grep 'time[sd]? ?out' -i -o json | jq .message",
-                "  timberlog query DIR -p '%%d{HH:mm:ss} %%-5level %%logger{20} %%msg%%n'",
-                "",
-                "Exit status: 0 when an event matched, 1 when none did, 2 on an error."})
-final class QueryCommand implements Callable<Integer> {
+final class QueryCommand {
     enum Format { text, json, logfmt, raw }
 
+    private static final String[] DESCRIPTION = {
+            "Prints the events of the store(s) in DIR that match every filter, oldest first.",
+            "DIR is a store, or a directory holding several (a fleet's stores); a store's fallback stores "
+                    + "(fallback/pid-*) are read with it. Works while the application writes and right after it "
+                    + "crashed."};
+    private static final String[] EXAMPLES = {
+            "  timberlog query DIR -n 20                       the last 20 events",
+            "  timberlog query DIR --run -1 -n 100             the end of the run before",
+            "  timberlog query DIR --level WARN --since 10m    warnings of the last 10 min",
+            "  timberlog query DIR --logger com.acme.orders -f follow one package",
+            "  timberlog query DIR --template 'order {} for {} took {} ms' --arg '2>500'",
+            "                                                  slow orders, as numbers",
+            "  timberlog query DIR -e SQLException --field requestId=r-42",
+            "  timberlog query DIR --grep 'time[sd]? ?out' -i -o json | jq .message",
+            "  timberlog query DIR -p '%%d{HH:mm:ss} %%-5level %%logger{20} %%msg%%n'",
+            "",
+            "Exit status: 0 when an event matched, 1 when none did, 2 on an error."};
     private static final String TEXT_PATTERN =
             "%d{yyyy-MM-dd HH:mm:ss.SSS} %highlight(%-5level) [%thread] %cyan(%logger) - %msg%n";
     /** The store file that lists the segments (FORMAT.md, "manifest.json"). */
@@ -54,47 +49,55 @@ final class QueryCommand implements Callable<Integer> {
     /** How many of the existing events {@code --follow} shows first when {@code --lines} does not say. */
     private static final int FOLLOW_LINES = 10;
 
-    @ParentCommand
-    Timberlog parent;
-
-    @Parameters(index = "0", paramLabel = "DIR", description = "A store directory, or a directory that holds stores.")
-    Path dir;
-
-    @Mixin
-    FilterOptions filters;
-
-    @Option(names = {"-n", "--lines"}, paramLabel = "N", description = "Only the last N matching events (like tail).")
-    Integer lines;
-
-    @Option(names = {"-r", "--reverse"}, description = "Newest first.")
-    boolean reverse;
-
-    @Option(names = {"-f", "--follow"},
-            description = "Print the last matching events (10 unless --lines says otherwise), then wait for new "
-                    + "ones and print them as they are written, across WAL rotation, until Ctrl-C.")
-    boolean follow;
-
-    @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json (JSON Lines, every field), logfmt, raw (the message only).")
-    Format format = Format.text;
-
-    @Option(names = {"-p", "--pattern"}, paramLabel = "PATTERN",
-            description = "Format text with logback's pattern syntax, e.g. "
-                    + "'%%d %%-5level [%%thread] %%logger{36} - %%msg%%n'.")
-    String pattern;
-
-    @Mixin
-    OutputOptions output;
+    private final Console console;
+    private final Path dir;
+    private final FilterOptions filters;
+    /** How many of the last matching events to show; {@code null} for all. */
+    private final Integer lines;
+    private final boolean reverse;
+    private final boolean follow;
+    private final Format format;
+    private final String pattern;
+    private final OutputOptions output;
 
     private volatile boolean stopping;
 
-    @Override
-    public Integer call() throws IOException {
-        Console console = parent.console();
+    private QueryCommand(Console console, CommandSpec parsed) {
+        this.console = console;
+        dir = Specs.positional(parsed, 0);
+        filters = new FilterOptions(parsed);
+        reverse = Specs.isSet(parsed, "--reverse");
+        follow = Specs.isSet(parsed, "--follow");
+        Integer n = Specs.value(parsed, "--lines");
+        // like tail -f: a screenful of context, not the whole store
+        lines = n == null && follow ? Integer.valueOf(FOLLOW_LINES) : n;
+        format = Specs.value(parsed, "--format");
+        pattern = Specs.value(parsed, "--pattern");
+        output = new OutputOptions(parsed);
+    }
+
+    /** The definition of {@code query}, run on {@code console}. */
+    static CommandSpec spec(Console console) {
+        CommandSpec spec = Specs.command("query", parsed -> new QueryCommand(console, parsed).run(), false,
+                DESCRIPTION, EXAMPLES);
+        spec.addPositional(Specs.storeDirectory("A store directory, or a directory that holds stores."));
+        FilterOptions.addTo(spec);
+        spec.addOption(Specs.option("N", Integer.class, "Only the last N matching events (like tail).",
+                "-n", "--lines").build());
+        spec.addOption(Specs.flag("Newest first.", "-r", "--reverse"));
+        spec.addOption(Specs.flag("Print the last matching events (10 unless --lines says otherwise), then wait for "
+                + "new ones and print them as they are written, across WAL rotation, until Ctrl-C.", "-f", "--follow"));
+        spec.addOption(Specs.option("FORMAT", Format.class, "text (default), json (JSON Lines, every field), logfmt, "
+                + "raw (the message only).", "-o", "--format").defaultValue("text").build());
+        spec.addOption(Specs.option("PATTERN", String.class, "Format text with logback's pattern syntax, e.g. "
+                + "'%%d %%-5level [%%thread] %%logger{36} - %%msg%%n'.", "-p", "--pattern").build());
+        OutputOptions.addTo(spec);
+        Specs.addHelpOptions(spec);
+        return spec;
+    }
+
+    private int run() throws IOException {
         Query.Builder builder = filters.toQuery(console).reverse(reverse);
-        if (lines == null && follow) {
-            lines = FOLLOW_LINES; // like tail -f: a screenful of context, not the whole store
-        }
         if (lines != null) {
             if (lines < 0) {
                 throw new UserError("invalid --lines " + lines + ": expected a number of events, 0 or more");
@@ -109,7 +112,7 @@ final class QueryCommand implements Callable<Integer> {
         }
         Query query = builder.build();
         StoreSet stores = StoreSet.open(dir);
-        EventFormat eventFormat = eventFormat(console, stores);
+        EventFormat eventFormat = eventFormat(stores);
         boolean matched = false;
         StringBuilder sb = new StringBuilder(512);
         Set<String> warned = new HashSet<>();
@@ -132,13 +135,13 @@ final class QueryCommand implements Callable<Integer> {
             out.flush();
             warn(console, result.damages(), warned);
             if (follow && !out.closed()) {
-                matched |= follow(console, result, eventFormat, out, warned);
+                matched |= follow(result, eventFormat, out, warned);
             }
         }
         return matched ? ExitCode.OK : ExitCode.NO_MATCH;
     }
 
-    private EventFormat eventFormat(Console console, StoreSet stores) {
+    private EventFormat eventFormat(StoreSet stores) {
         switch (format) {
             case json:
                 return new JsonFormat();
@@ -159,7 +162,7 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     /** Prints new events until Ctrl-C (or until the reader of the output goes away). */
-    private boolean follow(Console console, QueryResult result, EventFormat eventFormat, Output out,
+    private boolean follow(QueryResult result, EventFormat eventFormat, Output out,
                            Set<String> warned) throws IOException {
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {

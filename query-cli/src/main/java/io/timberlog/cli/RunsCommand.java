@@ -3,10 +3,7 @@ package io.timberlog.cli;
 import io.timberlog.cli.output.SafeText;
 import io.timberlog.core.query.RunSummary;
 import io.timberlog.core.query.StoreSet;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,34 +11,43 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code timberlog runs DIR}: every run, like {@code journalctl --list-boots}. */
-@Command(name = "runs", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lists every run of the writing process(es): start, end, events, and whether it ended "
-                + "cleanly, crashed, or is still running. IDX is what --run takes: 0 the latest, -1 the one before."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  timberlog runs /var/log/app/timberlog",
-                "  timberlog runs DIR --format json | jq 'select(.state == \"CRASHED\")'",
-                "  timberlog query DIR --run -1 -n 50      the end of the run before the latest"})
-final class RunsCommand implements Callable<Integer> {
+final class RunsCommand {
     enum Format { text, json }
 
-    @ParentCommand
-    Timberlog parent;
+    private static final String[] DESCRIPTION = {"Lists every run of the writing process(es): start, end, events, and "
+            + "whether it ended cleanly, crashed, or is still running. IDX is what --run takes: 0 the latest, -1 the "
+            + "one before."};
+    private static final String[] EXAMPLES = {"  timberlog runs /var/log/app/timberlog",
+            "  timberlog runs DIR --format json | jq 'select(.state == \"CRASHED\")'",
+            "  timberlog query DIR --run -1 -n 50      the end of the run before the latest"};
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A store directory, or a directory that holds stores.")
-    Path dir;
+    private final Console console;
+    private final Path dir;
+    private final Format format;
+    private final boolean utc;
 
-    @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    Format format = Format.text;
+    private RunsCommand(Console console, CommandSpec parsed) {
+        this.console = console;
+        dir = Specs.positional(parsed, 0);
+        format = Specs.value(parsed, "--format");
+        utc = Specs.isSet(parsed, "--utc");
+    }
 
-    @Option(names = "--utc", description = "Show times in UTC instead of the local time zone.")
-    boolean utc;
+    /** The definition of {@code runs}, run on {@code console}. */
+    static CommandSpec spec(Console console) {
+        CommandSpec spec = Specs.command("runs", parsed -> new RunsCommand(console, parsed).run(), false,
+                DESCRIPTION, EXAMPLES);
+        spec.addPositional(Specs.storeDirectory("A store directory, or a directory that holds stores."));
+        spec.addOption(Specs.option("FORMAT", Format.class, "text or json.", "-o", "--format").defaultValue("text")
+                .build());
+        spec.addOption(Specs.flag("Show times in UTC instead of the local time zone.", "--utc"));
+        Specs.addHelpOptions(spec);
+        return spec;
+    }
 
-    @Override
-    public Integer call() throws IOException {
-        Console console = parent.console();
+    private int run() throws IOException {
         ZoneId zone = utc ? ZoneOffset.UTC : console.zone();
         List<RunSummary> runs = StoreSet.open(dir).runs();
         StringBuilder sb = new StringBuilder();

@@ -7,11 +7,7 @@ import io.timberlog.core.Level;
 import io.timberlog.core.query.QueryResult;
 import io.timberlog.core.query.StoreSet;
 import io.timberlog.core.query.StoreSummary;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,43 +17,51 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code timberlog stats DIR}: what the store holds, at a glance. */
-@Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Shows what the store(s) in DIR hold: files and bytes on disk, time range, events per "
-                + "level, top loggers, top templates (the most frequent messages by template), top exceptions "
-                + "grouped by fingerprint (class and top frames) with first and last time, and a histogram of "
-                + "events per minute by level. The filters narrow it like a query."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  timberlog stats /var/log/app/timberlog",
-                "  timberlog stats DIR --since 1h --level WARN",
-                "  timberlog stats DIR --run -1 --format json | jq .topExceptions"})
-final class StatsCommand implements Callable<Integer> {
+final class StatsCommand {
     enum Format { text, json }
 
-    @ParentCommand
-    Timberlog parent;
+    private static final String[] DESCRIPTION = {"Shows what the store(s) in DIR hold: files and bytes on disk, time "
+            + "range, events per level, top loggers, top templates (the most frequent messages by template), top "
+            + "exceptions grouped by fingerprint (class and top frames) with first and last time, and a histogram of "
+            + "events per minute by level. The filters narrow it like a query."};
+    private static final String[] EXAMPLES = {"  timberlog stats /var/log/app/timberlog",
+            "  timberlog stats DIR --since 1h --level WARN",
+            "  timberlog stats DIR --run -1 --format json | jq .topExceptions"};
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A store directory, or a directory that holds stores.")
-    Path dir;
+    private final Console console;
+    private final Path dir;
+    private final FilterOptions filters;
+    private final int top;
+    private final Format format;
+    private final OutputOptions output;
 
-    @Mixin
-    FilterOptions filters;
+    private StatsCommand(Console console, CommandSpec parsed) {
+        this.console = console;
+        dir = Specs.positional(parsed, 0);
+        filters = new FilterOptions(parsed);
+        top = Specs.value(parsed, "--top");
+        format = Specs.value(parsed, "--format");
+        output = new OutputOptions(parsed);
+    }
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "How many loggers, templates "
-            + "and exceptions to list (default 10).")
-    int top = 10;
+    /** The definition of {@code stats}, run on {@code console}. */
+    static CommandSpec spec(Console console) {
+        CommandSpec spec = Specs.command("stats", parsed -> new StatsCommand(console, parsed).run(), false,
+                DESCRIPTION, EXAMPLES);
+        spec.addPositional(Specs.storeDirectory("A store directory, or a directory that holds stores."));
+        FilterOptions.addTo(spec);
+        spec.addOption(Specs.option("N", int.class, "How many loggers, templates and exceptions to list (default 10).",
+                "--top").defaultValue("10").build());
+        spec.addOption(Specs.option("FORMAT", Format.class, "text or json.", "-o", "--format").defaultValue("text")
+                .build());
+        OutputOptions.addTo(spec);
+        Specs.addHelpOptions(spec);
+        return spec;
+    }
 
-    @Option(names = {"-o", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    Format format = Format.text;
-
-    @Mixin
-    OutputOptions output;
-
-    @Override
-    public Integer call() throws IOException {
-        Console console = parent.console();
+    private int run() throws IOException {
         if (top < 0) {
             throw new UserError("invalid --top " + top + ": expected 0 or more");
         }

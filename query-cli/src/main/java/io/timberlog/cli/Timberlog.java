@@ -2,7 +2,7 @@ package io.timberlog.cli;
 
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -18,59 +18,38 @@ import java.util.function.Supplier;
  * {@code timberlog DIR --level WARN} is {@code timberlog query DIR --level WARN}. The only place that
  * calls {@link System#exit}.
  */
-@Command(name = "timberlog", mixinStandardHelpOptions = true, versionProvider = Timberlog.Version.class,
-        description = {"Reads TimberLog stores, also while the application runs and right after it crashed.",
-                "The default command is query: 'timberlog DIR' is 'timberlog query DIR'."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  timberlog /var/log/app/timberlog -n 50     the last 50 events",
-                "  timberlog query DIR --run -1 --level WARN warnings of the run before (crashed)",
-                "  timberlog query DIR -f                    follow new events",
-                "  timberlog runs DIR                        every run, and how it ended",
-                "  timberlog stats DIR --since 1h            what happened in the last hour",
-                "  timberlog verify DIR                      check every checksum",
-                "  timberlog attach PID dir=DIR              capture a running JVM's logs from now on",
-                "",
-                "Exit status: 0 when something matched, 1 when nothing did, 2 on an error."})
-public final class Timberlog implements Callable<Integer> {
+public final class Timberlog {
+    private static final String[] DESCRIPTION = {
+            "Reads TimberLog stores, also while the application runs and right after it crashed.",
+            "The default command is query: 'timberlog DIR' is 'timberlog query DIR'."};
+    private static final String[] EXAMPLES = {
+            "  timberlog /var/log/app/timberlog -n 50     the last 50 events",
+            "  timberlog query DIR --run -1 --level WARN warnings of the run before (crashed)",
+            "  timberlog query DIR -f                    follow new events",
+            "  timberlog runs DIR                        every run, and how it ended",
+            "  timberlog stats DIR --since 1h            what happened in the last hour",
+            "  timberlog verify DIR                      check every checksum",
+            "  timberlog attach PID dir=DIR              capture a running JVM's logs from now on",
+            "",
+            "Exit status: 0 when something matched, 1 when nothing did, 2 on an error."};
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
-    /**
-     * The commands, in the order help lists them. picocli builds a command's model by reflection on its
-     * annotations, about 10 ms each on a cold JVM: a command line that names one gets only that one.
-     */
-    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+    /** The commands, in the order help lists them. A command line that names one gets only that one. */
+    private static final Map<String, Function<Console, CommandSpec>> COMMANDS = new LinkedHashMap<>();
     /** The commands that need every other one: help, and the completion script. */
     private static final Map<String, Supplier<Object>> WHOLE_TREE_COMMANDS = new LinkedHashMap<>();
 
     static {
-        COMMANDS.put("query", QueryCommand::new);
-        COMMANDS.put("runs", RunsCommand::new);
-        COMMANDS.put("stats", StatsCommand::new);
-        COMMANDS.put("verify", VerifyCommand::new);
-        COMMANDS.put("compact", CompactCommand::new);
-        COMMANDS.put("attach", AttachCommand::new);
+        COMMANDS.put("query", QueryCommand::spec);
+        COMMANDS.put("runs", RunsCommand::spec);
+        COMMANDS.put("stats", StatsCommand::spec);
+        COMMANDS.put("verify", VerifyCommand::spec);
+        COMMANDS.put("compact", CompactCommand::spec);
+        COMMANDS.put("attach", AttachCommand::spec);
         WHOLE_TREE_COMMANDS.put("help", CommandLine.HelpCommand::new);
         WHOLE_TREE_COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion::new);
     }
 
-    private final Console console;
-
-    /** For picocli's completion generator, which instantiates the command. */
-    public Timberlog() {
-        this(Console.system());
-    }
-
-    Timberlog(Console console) {
-        this.console = console;
-    }
-
-    Console console() {
-        return console;
-    }
-
-    @Override
-    public Integer call() {
-        commandLine(console).usage(console.err());
-        return ExitCode.ERROR;
+    private Timberlog() {
     }
 
     public static void main(String[] args) {
@@ -96,12 +75,14 @@ public final class Timberlog implements Callable<Integer> {
     /** The command line with only the command {@code name}, or with every command when that names none. */
     private static CommandLine commandLine(Console console, String name) {
         ErrorReporter errors = new ErrorReporter(console);
-        CommandLine cl = new CommandLine(new Timberlog(console));
+        CommandSpec root = Specs.command("timberlog", parsed -> usage(console), true, DESCRIPTION, EXAMPLES);
+        Specs.addHelpOptions(root);
+        CommandLine cl = new CommandLine(root);
         if (COMMANDS.containsKey(name)) {
-            cl.addSubcommand(COMMANDS.get(name).get());
+            cl.addSubcommand(COMMANDS.get(name).apply(console));
         } else {
-            COMMANDS.values().forEach(command -> cl.addSubcommand(command.get()));
-            WHOLE_TREE_COMMANDS.values().forEach(command -> cl.addSubcommand(command.get()));
+            COMMANDS.forEach((command, spec) -> cl.addSubcommand(command, spec.apply(console)));
+            WHOLE_TREE_COMMANDS.forEach((command, object) -> cl.addSubcommand(command, object.get()));
         }
         cl.setParameterExceptionHandler(errors);
         cl.setExecutionExceptionHandler(errors);
@@ -109,6 +90,12 @@ public final class Timberlog implements Callable<Integer> {
         cl.setOut(new PrintWriter(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(console.err(), StandardCharsets.UTF_8), true));
         return cl;
+    }
+
+    /** {@code timberlog} alone: the usage, on stderr, as a mistake. */
+    private static int usage(Console console) {
+        commandLine(console).usage(console.err());
+        return ExitCode.ERROR;
     }
 
     /** Puts {@code query} in front of a command line that does not start with a command. */

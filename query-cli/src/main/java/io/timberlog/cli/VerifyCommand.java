@@ -4,36 +4,41 @@ import io.timberlog.cli.output.SafeText;
 import io.timberlog.core.Damage;
 import io.timberlog.core.query.StoreSet;
 import io.timberlog.core.query.VerifyReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code timberlog verify DIR}: checks every checksum and reference. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Reads every file of the store(s) in DIR, checks every checksum and reference, and lists "
-                + "the damaged ranges. Exit status 0 only when the store is whole, 1 when something is damaged, "
-                + "2 on an error.",
-                "Room a writer reserved but never filled at the end of a run that crashed (or still runs) held "
-                        + "no acknowledged event: it is listed as expected and is not damage."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  timberlog verify /var/log/app/timberlog && echo whole"})
-final class VerifyCommand implements Callable<Integer> {
-    @ParentCommand
-    Timberlog parent;
+final class VerifyCommand {
+    private static final String[] DESCRIPTION = {"Reads every file of the store(s) in DIR, checks every checksum and "
+            + "reference, and lists the damaged ranges. Exit status 0 only when the store is whole, 1 when something "
+            + "is damaged, 2 on an error.",
+            "Room a writer reserved but never filled at the end of a run that crashed (or still runs) held no "
+                    + "acknowledged event: it is listed as expected and is not damage."};
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A store directory, or a directory that holds stores.")
-    Path dir;
+    private final Console console;
+    private final Path dir;
 
-    @Override
-    public Integer call() throws IOException {
+    private VerifyCommand(Console console, CommandSpec parsed) {
+        this.console = console;
+        dir = Specs.positional(parsed, 0);
+    }
+
+    /** The definition of {@code verify}, run on {@code console}. */
+    static CommandSpec spec(Console console) {
+        CommandSpec spec = Specs.command("verify", parsed -> new VerifyCommand(console, parsed).run(), true,
+                DESCRIPTION, "  timberlog verify /var/log/app/timberlog && echo whole");
+        spec.addPositional(Specs.storeDirectory("A store directory, or a directory that holds stores."));
+        Specs.addHelpOptions(spec);
+        return spec;
+    }
+
+    private int run() throws IOException {
         VerifyReport report = StoreSet.open(dir).verify();
-        PrintStream out = new PrintStream(parent.console().out(), false, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(console.out(), false, StandardCharsets.UTF_8);
         for (Damage d : report.problems()) {
             out.println(line("damaged", d));
         }
