@@ -183,9 +183,13 @@ public final class ManifestFile {
         Set<Long> walIds = new HashSet<>();
         while (p.nextToken() == JsonToken.START_OBJECT) {
             ManifestEntry e = entry(p);
-            expect(files.add(e.file()), "segment " + e.file() + " listed twice");
+            if (!files.add(e.file())) {
+                throw new InvalidManifestException("segment " + e.file() + " listed twice");
+            }
             for (long id : e.walIds()) {
-                expect(walIds.add(id), "WAL id " + id + " listed for two segments");
+                if (!walIds.add(id)) {
+                    throw new InvalidManifestException("WAL id " + id + " listed for two segments");
+                }
             }
             entries.add(e);
         }
@@ -239,15 +243,22 @@ public final class ManifestFile {
                         ids.add(number(p, JsonToken.VALUE_NUMBER_INT, field, 1));
                     }
                     expect(p.currentToken() == JsonToken.END_ARRAY, "walIds is not a list of ids");
-                    walIds = ids.stream().mapToLong(Long::longValue).toArray();
+                    walIds = new long[ids.size()];
+                    for (int i = 0; i < walIds.length; i++) {
+                        walIds[i] = ids.get(i);
+                    }
                     break;
                 default:
                     p.skipChildren();
             }
         }
-        expect(file != null && SegmentFiles.idOf(file) >= 0, "invalid segment file name " + quote(file));
-        expect(size >= 0 && events >= 1 && minSeq >= 0 && maxSeq >= minSeq && minTime != null && maxTime != null
-                && maxTime >= minTime && walIds != null, "segment " + file + " has missing or inconsistent fields");
+        if (file == null || SegmentFiles.idOf(file) < 0) {
+            throw new InvalidManifestException("invalid segment file name " + quote(file));
+        }
+        if (size < 0 || events < 1 || minSeq < 0 || maxSeq < minSeq || minTime == null || maxTime == null
+                || maxTime < minTime || walIds == null) {
+            throw new InvalidManifestException("segment " + file + " has missing or inconsistent fields");
+        }
         return new ManifestEntry(file, size, events, minSeq, maxSeq, minTime, maxTime, runs, levels, walIds);
     }
 
@@ -257,24 +268,30 @@ public final class ManifestFile {
 
     private static String text(JsonParser p, JsonToken token, String field) throws IOException,
             InvalidManifestException {
-        expect(token == JsonToken.VALUE_STRING, field + " is not a string");
+        if (token != JsonToken.VALUE_STRING) {
+            throw new InvalidManifestException(field + " is not a string");
+        }
         return p.getText();
     }
 
     private static long number(JsonParser p, JsonToken token, String field, long min) throws IOException,
             InvalidManifestException {
         long v = anyNumber(p, token, field);
-        expect(v >= min, field + " out of range: " + v);
+        if (v < min) {
+            throw new InvalidManifestException(field + " out of range: " + v);
+        }
         return v;
     }
 
     private static long anyNumber(JsonParser p, JsonToken token, String field) throws IOException,
             InvalidManifestException {
-        expect(token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER,
-                field + " is not an integer that fits 64 bits");
+        if (token != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw new InvalidManifestException(field + " is not an integer that fits 64 bits");
+        }
         return p.getLongValue();
     }
 
+    /** For fixed messages: one that is made of parts is made only on failure, every entry being checked on each start. */
     private static void expect(boolean condition, String problem) throws InvalidManifestException {
         if (!condition) {
             throw new InvalidManifestException(problem);
@@ -286,7 +303,9 @@ public final class ManifestFile {
         int at = lastIndexOf(bytes, CRC_FIELD_START);
         expect(at >= 0, "no checksum");
         String computed = crcOf(bytes, at);
-        expect(computed.equals(stored), "checksum mismatch (stored " + quote(stored) + ", computed " + computed + ")");
+        if (!computed.equals(stored)) {
+            throw new InvalidManifestException("checksum mismatch (stored " + quote(stored) + ", computed " + computed + ")");
+        }
     }
 
     private static String crcOf(byte[] bytes, int length) {
