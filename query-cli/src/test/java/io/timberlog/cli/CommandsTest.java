@@ -55,11 +55,27 @@ class CommandsTest {
         }
     }
 
-    @Test
-    void version_printsVersion() {
-        Cli.Result r = Cli.query("--version");
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V", "query -V", "stats --version", "attach -V"})
+    void version_onEveryCommand_printsVersion(String commandLine) {
+        Cli.Result r = Cli.query(commandLine.split(" "));
         assertEquals(0, r.code());
         assertTrue(r.out().startsWith("timberlog "), r.out());
+    }
+
+    @Test
+    void options_repeatedAndDefaulted_reachTheCommand() throws Exception {
+        Cli.write(dir, w -> {
+            w.append(1, Level.INFO, "a.b", "one");
+            w.append(2, Level.WARN, "c.d", "two");
+            w.append(3, Level.ERROR, "e.f", "three");
+        });
+        Cli.Result r = Cli.query("query", dir.toString(), "--logger", "a.b", "--logger", "e.f", "-o", "RAW");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("one\nthree\n", r.out().replace(System.lineSeparator(), "\n"));
+        Cli.Result stats = Cli.query("stats", dir.toString(), "--format", "json");
+        assertEquals(0, stats.code(), stats.err());
+        assertTrue(stats.out().startsWith("{"), stats.out());
     }
 
     @Test
