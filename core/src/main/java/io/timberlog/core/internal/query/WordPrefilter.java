@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * A first test of the whole words that the text filters need ({@code order}, {@code 5000000} and
  * {@code for} of {@code --text 'order 5000000 for'}), made on an event's template and arguments
- * before its message is formatted. A block that a Bloom filter let through by mistake, about one in
- * fifty, would otherwise have every message formatted only to find none that matches.
+ * before its message is formatted. A block that a Bloom filter let through by mistake, and that the
+ * {@link BlockWordScan} of its columns could not rule out, would otherwise have every message
+ * formatted only to find none that matches.
  *
  * <p>It is exact, never wrong about an event it rules out: in a template without backslashes whose
  * placeholders have a character other than a letter, digit or brace on each side (what almost every
@@ -142,24 +143,6 @@ final class WordPrefilter {
         for (int w = 0; w < words.length; w++) {
             held[w] = EventFilter.contains(template, words[w], true);
         }
-        return new TemplateWords(isSimple(template), held);
-    }
-
-    /** No backslash, and beside each {@code {}} a character that can neither join a word nor make another placeholder. */
-    static boolean isSimple(String template) {
-        if (template.indexOf('\\') >= 0) {
-            return false;
-        }
-        for (int p = template.indexOf("{}"); p >= 0; p = template.indexOf("{}", p + 2)) {
-            if (p > 0 && !separates(template.charAt(p - 1))
-                    || p + 2 < template.length() && !separates(template.charAt(p + 2))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean separates(char c) {
-        return !Character.isLetterOrDigit(c) && c != '{' && c != '}';
+        return new TemplateWords(Words.isSimpleTemplate(template), held);
     }
 }

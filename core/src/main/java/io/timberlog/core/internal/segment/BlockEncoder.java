@@ -27,8 +27,7 @@ final class BlockEncoder {
     private final SegmentDictionary dictionary;
     private final RunTable runs;
     private final ByteSink[] columns = new ByteSink[COLUMN_COUNT];
-    private final LongHashSet words = new LongHashSet();
-    private final Words.HashSink wordSink = words::add;
+    private final BlockWords words = new BlockWords();
     private final List<List<Value>> arguments = new ArrayList<>();
     private long[] sequences = new long[256];
     private long[] times = new long[256];
@@ -111,7 +110,7 @@ final class BlockEncoder {
         if (!e.callerFrames().isEmpty()) {
             refs(columns[CALLER], e.callerFrames());
         }
-        Words.forEachWordOf(e, wordSink);
+        words.add(e);
         rawBytes = 0;
         for (ByteSink column : columns) {
             rawBytes += column.size();
@@ -230,9 +229,11 @@ final class BlockEncoder {
         writeSequences(columns[SEQUENCE]);
         writeTimes(columns[TIME]);
         writeArguments();
-        long[] hashes = words.values();
+        long[] ranges = words.finishRanges();
+        long[] hashes = words.hashes();
         return new BlockSummary(count, sequences[0], sequences[count - 1], minTime, maxTime, levels, inline,
-                toArray(loggers), toArray(threads), toArray(templates), BloomFilter.of(hashes, hashes.length));
+                toArray(loggers), toArray(threads), toArray(templates),
+                BloomFilter.of(hashes, hashes.length, BloomFilter.seedOf(sequences[0])), ranges);
     }
 
     private static int[] toArray(BitSet set) {

@@ -147,13 +147,13 @@ public final class BlockInfo {
      * word as {@link Words} splits text, compared case-insensitively).
      */
     public boolean mayContainWord(String word) {
-        return s.bloom.mightContainWord(word);
+        return s.bloom.mightContainWord(word) || s.rangesMayShow(Words.decimalValue(word));
     }
 
-    /** True when the Bloom filter holds every word it must hold for {@code e} (false means the index is damaged). */
+    /** True when the index holds every word it must hold for {@code e} (false means the index is damaged). */
     public boolean holdsWordsOf(LogEvent e) {
         boolean[] all = {true};
-        Words.forEachWordOf(e, hash -> all[0] &= s.bloom.mightContain(hash));
+        Words.forEachWordOf(e, (hash, value) -> all[0] &= s.bloom.mightContain(hash) || s.rangesMayShow(value));
         return all[0];
     }
 

@@ -19,9 +19,9 @@ import static io.timberlog.core.internal.segment.BlockLayout.TEMPLATE;
 /**
  * A test of a whole block for the words that a text filter needs, made on its raw columns before any
  * event is decoded: false when no event of the block can show all of them as whole words. A block
- * that its Bloom filter let through by mistake (about one in fifty, for a word the block lacks) is
- * then passed over for the cost of a few column scans, instead of having each of its events decoded
- * and tested.
+ * that its Bloom filter let through by mistake (about one in three hundred for a word the block
+ * lacks; one in fifty before segment version 4) is then passed over for the cost of a few column
+ * scans, instead of having each of its events decoded and tested.
  *
  * <p>Where a word of a message can come from, and what is looked at for it:
  * <ul>

@@ -8,14 +8,15 @@ package io.timberlog.core.internal.segment;
  * <pre>
  * File header, 32 bytes at offset 0:
  *   0   8  magic          "TLSEG\r\n\032"
- *   8   2  version        3 (2: Bloom filters in the index; 1: no WAL seals either; both still read)
+ *   8   2  version        4 (3: unseeded Bloom filters, no integer ranges; 2: Bloom filters in the
+ *                         index; 1: no WAL seals either; all still read)
  *  10   2  header size    32
  *  12   4  flags          0
  *  16   8  segment id     the NNNNNN of the file name
  *  24   4  reserved       0
  *  28   4  CRC32C of bytes 0..28
  *
- * Frames, from offset 32, back to back: first the event blocks, then the dictionary, then (version 3)
+ * Frames, from offset 32, back to back: first the event blocks, then the dictionary, then (version 3 on)
  * the Bloom filters, then the index.
  *   0   4  stored length  bytes of payload on disk
  *   4   4  raw length     bytes of payload once decompressed
@@ -48,7 +49,7 @@ public final class SegmentFormat {
     /** "TLSEGEND". */
     public static final long FOOTER_MAGIC = 0x444E454745534C54L;
     /** The version this code writes; it reads every version from 1 up to it. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     public static final int HEADER_SIZE = 32;
     public static final int HEADER_MAGIC_OFFSET = 0;

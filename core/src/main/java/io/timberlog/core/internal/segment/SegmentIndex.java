@@ -31,12 +31,15 @@ import java.util.List;
  *           3 x id set (loggers, threads, templates): varint n, then the sorted ids as varint deltas
  *                                                      (first id, then id - previous id),
  *           Bloom filter: varint m64 (filter bits / 64), u8 k (probes), then, before version 3,
- *                         m64 x u64 (from version 3 they are in the Bloom frame, block after block)
+ *                         m64 x u64 (from version 3 they are in the Bloom frame, block after block),
+ *           [version 4 and later] integer ranges: varint n (at most {@link BlockWords#MAX_RANGES}),
+ *                                 n x (zigzag min, varint (max - min))
  * </pre>
  */
 final class SegmentIndex {
     /** The seal byte of a WAL file that had no seal record. */
     private static final int NO_SEAL = 0;
+    private static final long[] NO_RANGES = {};
 
     final SegmentInfo info;
     final List<BlockInfo> blocks;
@@ -98,6 +101,11 @@ final class SegmentIndex {
             idSet(out, s.threadIds);
             idSet(out, s.templateIds);
             s.bloom.writeSizeTo(out);
+            out.varint(s.integerRanges.length / 2);
+            for (int r = 0; r < s.integerRanges.length; r += 2) {
+                out.zigzag(s.integerRanges[r]);
+                out.varint(s.integerRanges[r + 1] - s.integerRanges[r]);
+            }
         }
     }
 
@@ -194,19 +202,21 @@ final class SegmentIndex {
             if (words == 0 || hashes == 0 || hashes > 32) {
                 throw c.malformed("Bloom filter of " + words + " words and " + hashes + " probes");
             }
+            long seed = version >= 4 ? BloomFilter.seedOf(first) : 0;
             BloomFilter bloom;
             if (bloomFrame) {
                 if (bloomBytes + words * 8L > blooms.payloadLength()) {
                     throw c.malformed("Bloom filters larger than their frame's " + blooms.payloadLength() + " bytes");
                 }
-                bloom = new BloomFilter(blooms, (int) bloomBytes, words, hashes);
+                bloom = new BloomFilter(blooms, (int) bloomBytes, words, hashes, seed);
                 bloomBytes += words * 8L;
             } else {
-                bloom = new BloomFilter(payload, c.position(), words, hashes);
+                bloom = new BloomFilter(payload, c.position(), words, hashes, seed);
                 c.skip(words * 8);
             }
+            long[] ranges = version >= 4 ? integerRanges(c) : NO_RANGES;
             BlockSummary s = new BlockSummary(blockEvents, first, first + span, blockMin, blockMax, levels, inline,
-                    loggers, threads, templates, bloom);
+                    loggers, threads, templates, bloom, ranges);
             blocks.add(s.at(i, offset, length));
         }
         if (c.remaining() != 0) {
@@ -216,6 +226,21 @@ final class SegmentIndex {
             throw c.malformed("Bloom filters of " + bloomBytes + " bytes in a frame of " + blooms.payloadLength());
         }
         return new SegmentIndex(info, blocks);
+    }
+
+    private static long[] integerRanges(ByteCursor c) throws MalformedDataException {
+        int n = c.varint(BlockWords.MAX_RANGES, "integer range count");
+        long[] ranges = new long[2 * n];
+        for (int r = 0; r < ranges.length; r += 2) {
+            long min = Varint.unzigzag(c.varlong());
+            long span = nonNegative(c, "integer range span");
+            if (min + span < min) {
+                throw c.malformed("integer range from " + min + " past the largest long");
+            }
+            ranges[r] = min;
+            ranges[r + 1] = min + span;
+        }
+        return ranges;
     }
 
     private static List<SegmentInfo.WalSeal> seals(ByteCursor c) throws MalformedDataException {

@@ -20,9 +20,13 @@ public final class Words {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    /** Receives the hash of each word of a text. */
+    /** Receives each word of a text. */
     interface HashSink {
-        void word(long hash);
+        /**
+         * One word: its hash, and its {@link #decimalValue} (-1 for a word that is not the decimal
+         * text of a non-negative long), which a version 4 block's integer ranges may stand for.
+         */
+        void word(long hash, long decimalValue);
     }
 
     private Words() {
@@ -42,26 +46,41 @@ public final class Words {
         }
     }
 
-    /** Calls {@code sink} with the hash of every word of {@code text}, in order, duplicates included. */
-    static void forEachWord(String text, HashSink sink) {
+    /** Calls {@code sink} with every word of {@code text}, in order, duplicates included. */
+    static void forEachWord(CharSequence text, HashSink sink) {
         int n = text.length();
         long h = FNV_OFFSET;
-        boolean inWord = false;
+        long value = 0;
+        int length = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             int lower = lowerIfWordChar(c);
             if (lower >= 0) {
                 h = (h ^ lower) * FNV_PRIME;
-                inWord = true;
-            } else if (inWord) {
-                sink.word(mix(h));
+                value = withDigit(value, length, c);
+                length++;
+            } else if (length > 0) {
+                sink.word(mix(h), value);
                 h = FNV_OFFSET;
-                inWord = false;
+                value = 0;
+                length = 0;
             }
         }
-        if (inWord) {
-            sink.word(mix(h));
+        if (length > 0) {
+            sink.word(mix(h), value);
         }
+    }
+
+    /**
+     * The value of a word's first {@code length} chars and {@code c} after them, as {@link #decimalValue}
+     * reads it, from {@code value}, that of the first {@code length} (-1 when it has none).
+     */
+    private static long withDigit(long value, int length, char c) {
+        if (value < 0 || c < '0' || c > '9' || length >= 19 || length > 0 && value == 0) {
+            return -1; // not a digit, past 19 digits, or a leading zero
+        }
+        long v = value * 10 + (c - '0');
+        return v < 0 ? -1 : v; // past Long.MAX_VALUE
     }
 
     /**
@@ -76,6 +95,29 @@ public final class Words {
             return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : -1;
         }
         return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : -1;
+    }
+
+    /**
+     * True when every word of a message made from {@code template} in SLF4J's or log4j2's style lies
+     * within the template's text or within one argument's text: the template has no backslash, and
+     * beside each {@code {}} a character that can neither join a word nor make another placeholder
+     * (what almost every log statement looks like).
+     */
+    public static boolean isSimpleTemplate(String template) {
+        if (template.indexOf('\\') >= 0) {
+            return false;
+        }
+        for (int p = template.indexOf("{}"); p >= 0; p = template.indexOf("{}", p + 2)) {
+            if (p > 0 && !separates(template.charAt(p - 1))
+                    || p + 2 < template.length() && !separates(template.charAt(p + 2))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean separates(char c) {
+        return !Character.isLetterOrDigit(c) && c != '{' && c != '}';
     }
 
     /**
@@ -109,20 +151,9 @@ public final class Words {
      * shows such a word exactly when its magnitude is this value.
      */
     public static long decimalValue(String word) {
-        int n = word.length();
-        if (n == 0 || n > 19 || n > 1 && word.charAt(0) == '0') {
-            return -1;
-        }
-        long v = 0;
-        for (int i = 0; i < n; i++) {
-            char c = word.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-            if (v < 0) {
-                return -1; // past Long.MAX_VALUE
-            }
+        long v = word.isEmpty() ? -1 : 0;
+        for (int i = 0; i < word.length() && v >= 0; i++) {
+            v = withDigit(v, i, word.charAt(i));
         }
         return v;
     }
@@ -139,7 +170,25 @@ public final class Words {
         return mix(h);
     }
 
-    private static long mix(long k) {
+    /**
+     * The hash of the word that a non-negative long shows: its decimal digits, as {@link #wordHash}
+     * gives it for {@code Long.toString(value)}, with no string made.
+     */
+    static long numberHash(long value) {
+        long divisor = 1;
+        while (divisor <= value / 10) {
+            divisor *= 10;
+        }
+        long h = FNV_OFFSET;
+        for (long rest = value; divisor > 0; divisor /= 10) {
+            h = (h ^ ('0' + rest / divisor)) * FNV_PRIME;
+            rest %= divisor;
+        }
+        return mix(h);
+    }
+
+    /** MurmurHash3's fmix64: every bit of the result depends on every bit of {@code k}. */
+    static long mix(long k) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
         k ^= k >>> 33;

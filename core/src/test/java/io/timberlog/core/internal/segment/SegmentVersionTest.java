@@ -6,6 +6,8 @@ import io.timberlog.core.internal.wal.SealReason;
 import io.timberlog.core.testing.Events;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,13 +19,16 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Segment format versions: how WAL files ended is recorded since version 2, the Bloom filters have a
- * frame of their own since version 3, and versions 1 and 2 are still read.
+ * frame of their own since version 3, are seeded per block and leave dense integer arguments to ranges
+ * since version 4, and versions 1 to 3 are still read.
  */
 class SegmentVersionTest {
     /** Written by the version 1 writer: {@code Events.mixed(200, 11)} from WAL file 1, as segment 1. */
     private static final String VERSION_1 = "version1-mixed200-seed11.log";
     /** Written by the version 2 writer: the same events, WAL file 1 sealed by CLOSE at 1,000 ns. */
     private static final String VERSION_2 = "version2-mixed200-seed11.log";
+    /** Written by the version 3 writer: the same events, WAL file 1 sealed by CLOSE at 1,000 ns. */
+    private static final String VERSION_3 = "version3-mixed200-seed11.log";
 
     @TempDir
     Path dir;
@@ -76,9 +81,10 @@ class SegmentVersionTest {
         }
     }
 
-    @Test
-    void open_version2Segment_readsEveryEventSealAndBloomFilter() throws Exception {
-        Path file = copyOf(VERSION_2);
+    @ParameterizedTest
+    @ValueSource(strings = {VERSION_2, VERSION_3})
+    void open_version2Or3Segment_readsEveryEventSealAndUnseededBloomFilter(String resource) throws Exception {
+        Path file = copyOf(resource);
         try (SegmentReader reader = SegmentReader.open(file)) {
             assertEquals(SealReason.CLOSE, reader.info().lastSeal().reason);
             List<LogEvent> events = SegmentRoundTripTest.readAll(reader);
@@ -89,14 +95,14 @@ class SegmentVersionTest {
     }
 
     @Test
-    void open_version3Segment_bloomFiltersInTheirOwnFrameHoldEveryWord() throws Exception {
+    void open_version4Segment_seededBloomFiltersInTheirOwnFrameHoldEveryWord() throws Exception {
         Path file = writeMixed();
         try (SegmentReader reader = SegmentReader.open(file)) {
             assertBloomFiltersHoldTheirWords(reader, SegmentRoundTripTest.readAll(reader));
             reader.checkBloomFilters();
         }
         byte[] bytes = Files.readAllBytes(file);
-        assertEquals(3, bytes[SegmentFormat.HEADER_VERSION_OFFSET] | bytes[SegmentFormat.HEADER_VERSION_OFFSET + 1] << 8);
+        assertEquals(4, bytes[SegmentFormat.HEADER_VERSION_OFFSET] | bytes[SegmentFormat.HEADER_VERSION_OFFSET + 1] << 8);
     }
 
     @Test

@@ -21,6 +21,26 @@ class WordsTest {
     }
 
     @Test
+    void forEachWord_numbers_giveTheirValueAsDecimalValueReadsIt() {
+        List<Long> values = new ArrayList<>();
+        Words.forEachWord("0 07 42 x9 9223372036854775807 9223372036854775808 12345678901234567890 \u0663",
+                (hash, value) -> values.add(value));
+        assertEquals(List.of(0L, -1L, 42L, -1L, Long.MAX_VALUE, -1L, -1L, -1L), values);
+    }
+
+    @Test
+    void numberHash_isTheHashOfTheDigits() {
+        Random random = new Random(5);
+        for (long v : new long[] {0, 1, 9, 10, 99, 100, 5_000_000, Long.MAX_VALUE, 1_000_000_000_000_000_000L}) {
+            assertEquals(Words.wordHash(Long.toString(v)), Words.numberHash(v), Long.toString(v));
+        }
+        for (int i = 0; i < 10_000; i++) {
+            long v = (random.nextLong() >>> 1) >>> random.nextInt(63);
+            assertEquals(Words.wordHash(Long.toString(v)), Words.numberHash(v), Long.toString(v));
+        }
+    }
+
+    @Test
     void lowerIfWordChar_everyChar_answersAsTheJdkDoes() {
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             char ch = (char) c;
@@ -32,7 +52,7 @@ class WordsTest {
     @Test
     void forEachWord_splitsOnNonWordCharsAndHashesAsAQueryDoes() {
         List<Long> hashes = new ArrayList<>();
-        Words.forEachWord("Order 42 for ACME-Ltd, took\u00e9 7ms", hashes::add);
+        Words.forEachWord("Order 42 for ACME-Ltd, took\u00e9 7ms", (hash, value) -> hashes.add(hash));
         List<Long> expected = new ArrayList<>();
         for (String word : new String[] {"order", "42", "for", "acme", "ltd", "took\u00e9", "7ms"}) {
             expected.add(Words.wordHash(word));
@@ -51,14 +71,21 @@ class WordsTest {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             List<Long> actual = new ArrayList<>();
-            Words.forEachWord(text.toString(), actual::add);
+            List<Long> actualValues = new ArrayList<>();
+            Words.forEachWord(text.toString(), (hash, value) -> {
+                actual.add(hash);
+                actualValues.add(value);
+            });
             List<Long> expected = new ArrayList<>();
+            List<Long> expectedValues = new ArrayList<>();
             for (String word : text.toString().split("[^\\p{javaLetterOrDigit}]+")) {
                 if (!word.isEmpty()) {
                     expected.add(Words.wordHash(word));
+                    expectedValues.add(Words.decimalValue(word));
                 }
             }
             assertEquals(expected, actual, "text '" + text + "'");
+            assertEquals(expectedValues, actualValues, "text '" + text + "'");
         }
     }
 }
