@@ -1,5 +1,7 @@
 package io.timberlog.core.internal.io;
 
+import java.util.Arrays;
+
 /**
  * Reads little-endian fields from a byte array region, checking every length and bound against what
  * is really there: whatever the bytes say, a read either succeeds inside the region or throws
@@ -12,12 +14,20 @@ public final class ByteCursor {
     private int limit;
     /** File position of {@code buf[0]}, so that errors name a position in the file. */
     private long base;
+    /**
+     * The last string read, and where its bytes are: a column of strings often repeats one (the shape
+     * of a numbered string, for every event of a template), which is then not decoded again.
+     */
+    private String lastString;
+    private int lastStringAt;
+    private int lastStringLength;
 
     public ByteCursor reset(byte[] buf, int offset, int limit, long base) {
         this.buf = buf;
         this.pos = offset;
         this.limit = limit;
         this.base = base;
+        this.lastString = null;
         return this;
     }
 
@@ -94,7 +104,13 @@ public final class ByteCursor {
             throw malformed("string length out of range: " + n);
         }
         int len = (int) n;
-        String s = Wtf8.decode(buf, pos, len);
+        String s = lastString;
+        if (s == null || len != lastStringLength || !Arrays.equals(buf, pos, pos + len, buf, lastStringAt, lastStringAt + len)) {
+            s = Wtf8.decode(buf, pos, len);
+            lastString = s;
+            lastStringAt = pos;
+            lastStringLength = len;
+        }
         pos += len;
         return s;
     }

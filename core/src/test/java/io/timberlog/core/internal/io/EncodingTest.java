@@ -29,6 +29,28 @@ class EncodingTest {
     }
 
     @Test
+    void string_repeatedAndAlternating_readsEachAsWritten() throws MalformedDataException {
+        String[] written = {"customer-\u0000", "customer-\u0000", "x", "customer-\u0000", "", "", "customer-\u0001",
+                "\u00e9t\u00e9", "\u00e9t\u00e9", "x"};
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (String s : written) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            bytes.write(utf8.length); // a varint below 128 is its own byte
+            bytes.write(utf8, 0, utf8.length);
+        }
+        byte[] buf = bytes.toByteArray();
+        ByteCursor c = new ByteCursor().reset(buf, 0, buf.length, 0);
+        for (String s : written) {
+            assertEquals(s, c.string());
+        }
+        // Another buffer, another string at the same place: a reset forgets the last string read.
+        byte[] other = buf.clone();
+        other[1] = 'K';
+        assertEquals("customer-\u0000", c.reset(buf, 0, buf.length, 0).string());
+        assertEquals("Kustomer-\u0000", c.reset(other, 0, other.length, 0).string());
+    }
+
+    @Test
     void varint_tooLong_isMalformed() {
         byte[] buf = new byte[11];
         java.util.Arrays.fill(buf, (byte) 0x80);
