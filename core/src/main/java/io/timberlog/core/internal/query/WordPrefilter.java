@@ -50,6 +50,8 @@ final class WordPrefilter {
     /** Each word's {@link Words#decimalValue}: an integer argument shows the word when its magnitude is that. */
     private final long[] numbers;
     private final StringBuilder argument = new StringBuilder(64);
+    private String lastTemplate;
+    private TemplateWords lastTemplateWords;
 
     private final BlockWordScan blockScan;
 
@@ -103,6 +105,10 @@ final class WordPrefilter {
                 missing = findInteger(Math.abs(block.integerArgument(i, k)), missing);
                 continue;
             }
+            if (block.isNumberedString(i, k) && onlyDigitWordsMissing()) {
+                missing = findInNumberedString(block, i, k, missing);
+                continue;
+            }
             argument.setLength(0);
             block.appendArgument(i, k, argument);
             for (int w = 0; w < words.length; w++) {
@@ -129,12 +135,40 @@ final class WordPrefilter {
         return missing;
     }
 
+    private boolean onlyDigitWordsMissing() {
+        for (int w = 0; w < words.length; w++) {
+            if (!found[w] && numbers[w] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Marks found the words of digits that the numbered string argument {@code k} of event {@code i}
+     * may show: those equal to one of its numbers (its only words of digits without a leading zero).
+     */
+    private int findInNumberedString(DecodedBlock block, int i, int k, int missing) throws SegmentDamageException {
+        for (int w = 0; w < words.length; w++) {
+            if (!found[w] && block.numberedStringHas(i, k, numbers[w])) {
+                found[w] = true;
+                missing--;
+            }
+        }
+        return missing;
+    }
+
     private TemplateWords templateWords(String template) {
+        if (template == lastTemplate) {
+            return lastTemplateWords; // events of a block mostly share the one template string
+        }
         TemplateWords t = templates.get(template);
         if (t == null) {
             t = analyse(template);
             templates.put(template, t);
         }
+        lastTemplate = template;
+        lastTemplateWords = t;
         return t;
     }
 

@@ -156,6 +156,23 @@ final class BlockArguments {
         return bits[start[event] + index];
     }
 
+    boolean isNumberedString(int event, int index) {
+        return kinds[start[event] + index] == VALUE_NUMBERED_STRING;
+    }
+
+    /** True when argument {@code index} of {@code event}, a numbered string ({@link #isNumberedString}), has {@code value} among its numbers. */
+    boolean hasNumber(int event, int index, long value) {
+        int a = start[event] + index;
+        String shape = texts[a];
+        int at = numbersAt[a];
+        for (int i = 0; i < shape.length(); i++) {
+            if (shape.charAt(i) == NUMBER_MARK && numbers[at++] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Appends the text of argument {@code index} of {@code event}, as the message shows it. */
     void appendTo(StringBuilder sb, int event, int index) {
         int a = start[event] + index;

@@ -205,6 +205,23 @@ public final class DecodedBlock {
         return arguments().integer(i, k);
     }
 
+    /**
+     * True when argument {@code k} of event {@code i} is a string stored as a shape and numbers
+     * ({@link BlockLayout}): {@link #numberedStringHas} tests its numbers without making its text.
+     */
+    public boolean isNumberedString(int i, int k) throws SegmentDamageException {
+        return arguments().isNumberedString(i, k);
+    }
+
+    /**
+     * True when the numbered string argument {@code k} of event {@code i} has a number of this value. A
+     * word of digits without a leading zero that its text shows is one of its numbers, so false means it
+     * does not show the word.
+     */
+    public boolean numberedStringHas(int i, int k, long value) throws SegmentDamageException {
+        return arguments().hasNumber(i, k, value);
+    }
+
     /** Appends argument {@code k} of event {@code i} as its message shows it. */
     public void appendArgument(int i, int k, StringBuilder sb) throws SegmentDamageException {
         arguments().appendTo(sb, i, k);
