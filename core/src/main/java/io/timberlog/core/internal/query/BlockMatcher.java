@@ -5,6 +5,7 @@ import io.timberlog.core.internal.segment.DecodedBlock;
 import io.timberlog.core.internal.segment.SegmentDamageException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -42,9 +43,14 @@ final class BlockMatcher {
             kept = new boolean[n];
         }
         int count = 0;
-        for (int i = 0; i < n; i++) {
-            kept[i] = filter.acceptsLevelAndTime(block.level(i).code(), block.epochNanos(i));
-            count += kept[i] ? 1 : 0;
+        if (filter.hasLevelOrTimeChecks()) {
+            for (int i = 0; i < n; i++) {
+                kept[i] = filter.acceptsLevelAndTime(block.level(i).code(), block.epochNanos(i));
+                count += kept[i] ? 1 : 0;
+            }
+        } else {
+            Arrays.fill(kept, 0, n, true); // no column to decode for the events that a later stage rules out
+            count = n;
         }
         if (count > 0 && filter.hasNameChecks()) {
             count = checkNames(block, n);

@@ -168,6 +168,11 @@ public final class EventFilter {
         return new EventFilter(Query.all(), null);
     }
 
+    /** False when {@link #acceptsLevelAndTime} accepts every record: no minimum level, no time bounds. */
+    public boolean hasLevelOrTimeChecks() {
+        return minLevel > 0 || since != Long.MIN_VALUE || until != Long.MAX_VALUE;
+    }
+
     /** The check a source makes on a record's level code and timestamp before decoding it. */
     public boolean acceptsLevelAndTime(int levelCode, long epochNanos) {
         return levelCode >= minLevel && epochNanos >= since && epochNanos <= until;
