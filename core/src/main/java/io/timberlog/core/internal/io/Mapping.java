@@ -17,8 +17,10 @@ import java.nio.channels.FileChannel;
  * mapping left to the garbage collector may live until an old-generation collection, hours later in
  * a well-tuned application. On JDK 22 and later the file is mapped into a shared {@code Arena}
  * (java.lang.foreign, reached by method handles since this code targets Java 11), whose
- * {@code close()} unmaps safely: it waits for threads inside an access, and a later access throws
- * instead of crashing. On older JDKs it is a {@link MappedByteBuffer} released through the JDK's
+ * {@code close()} unmaps safely: a later access throws instead of crashing. It does not wait for a
+ * thread that is inside an access: that thread gets an {@code IllegalStateException} ("Already
+ * closed"), possibly after its write was made, so a caller that may race with {@link #unmap} must
+ * tell the two apart (see {@code ActiveWal.publish}). On older JDKs it is a {@link MappedByteBuffer} released through the JDK's
  * cleaner, which on those versions prints nothing (JDK 24 and later warn on every use of
  * {@code sun.misc.Unsafe}, so the cleaner is never used there).
  *

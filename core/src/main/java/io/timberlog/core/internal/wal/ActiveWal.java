@@ -160,7 +160,17 @@ final class ActiveWal {
         int p = (int) offset;
         view.position(p + WalFormat.RECORD_CRC_OFFSET);
         view.put(record, WalFormat.RECORD_CRC_OFFSET, length - WalFormat.RECORD_CRC_OFFSET);
-        INT.setRelease(buffer, p, length);
+        try {
+            INT.setRelease(buffer, p, length);
+        } catch (IllegalStateException e) {
+            // JDK 22+ (a shared Arena, see Mapping): once every record below the seal is published, this
+            // one included, the flusher may unmap the file while this thread is still inside the JDK's
+            // write method, and Arena.close() makes it throw "Already closed" after the write was made.
+            // The record is published: failing here would make the caller store the event twice.
+            if (!unmapped) {
+                throw e;
+            }
+        }
     }
 
     private void seal(long offset, long eventCount, SealReason reason) {
