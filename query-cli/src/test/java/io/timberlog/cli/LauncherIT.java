@@ -69,6 +69,22 @@ class LauncherIT {
         assertEquals(4, tieredStopAtLevel(store, "--grep", "took"));
         assertEquals(4, tieredStopAtLevel(store, "-ig", "took"));
         assertEquals(4, tieredStopAtLevel("query", store, "--contains=took"));
+        assertEquals(4, tieredStopAtLevel(store, "--template", "order {} for {} took {} ms", "--arg", "2>500"));
+        assertEquals(4, tieredStopAtLevel(store, "--field=requestId=r-1"));
+    }
+
+    @Test
+    void launcher_fromARelativePathWithCdpath_printsOnlyTheQuery() throws Exception {
+        SampleStore.write(dir.resolve("store"));
+        Path target = LAUNCHER.toAbsolutePath().getParent();
+        // A cd that searched CDPATH would go to this other directory of the same name, and print it.
+        Files.createDirectories(dir.resolve(target.getFileName()));
+        ProcessBuilder pb = new ProcessBuilder(target.getFileName() + "/" + LAUNCHER.getFileName(),
+                dir.resolve("store").toString(), "-n", "1", "-o", "raw").directory(target.getParent().toFile());
+        pb.environment().put("CDPATH", dir.toString());
+        Process p = pb.start();
+        assertEquals("order 3 for dave took 501.5 ms\n", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, p.waitFor());
     }
 
     /** The JVM's TieredStopAtLevel for a run of the launcher with {@code args}. */
