@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -39,17 +40,23 @@ public final class Tmpfs implements AutoCloseable {
         }
     }
 
-    /** Writes a file until the file system is full. */
+    /**
+     * Writes a file until the file system is full, to the last byte: what a chunk leaves free would
+     * still hold a small segment (a few KB), whose conversion then frees a whole WAL file.
+     */
     public Path fill() throws IOException {
         Path filler = mountPoint.resolve("filler");
-        byte[] chunk = new byte[64 << 10];
-        try (var out = Files.newOutputStream(filler)) {
-            while (true) {
-                out.write(chunk);
+        for (int size : new int[] {64 << 10, 4 << 10, 1}) {
+            byte[] chunk = new byte[size];
+            try (var out = Files.newOutputStream(filler, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                while (true) {
+                    out.write(chunk);
+                }
+            } catch (IOException full) {
+                // full for chunks of this size: smaller ones next
             }
-        } catch (IOException full) {
-            return filler;
         }
+        return filler;
     }
 
     @Override
