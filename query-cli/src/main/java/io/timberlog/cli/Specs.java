@@ -4,6 +4,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -91,7 +92,7 @@ final class Specs {
 
     /** The positional parameter DIR of the commands that read stores. */
     static PositionalParamSpec storeDirectory(String description) {
-        return positional("0", "DIR", java.nio.file.Path.class, description);
+        return positional("0", "DIR", Path.class, description);
     }
 
     /** The parsed value of option {@code name} (its default when not given; {@code null} when it has none). */
