@@ -1,17 +1,11 @@
 package io.timberlog.core.internal.manifest;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.timberlog.core.Level;
+import io.timberlog.core.internal.manifest.JsonReader.MalformedJsonException;
+import io.timberlog.core.internal.manifest.JsonReader.Token;
 import io.timberlog.core.internal.io.FileOps;
 import io.timberlog.core.internal.segment.SegmentFiles;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -30,9 +24,10 @@ import java.util.zip.CRC32C;
 
 /**
  * Reads and writes {@code manifest.json} (layout in FORMAT.md, "manifest.json"). Written atomically
- * (temporary file, force, rename, force the directory). Read with Jackson's streaming parser into
- * our own model, field by field: nothing in the file names a type, and every value is checked, so a
- * damaged or hostile manifest is reported as such and never opens a file outside the store.
+ * (temporary file, force, rename, force the directory). Read token by token ({@link JsonReader}, strict
+ * JSON) into our own model, field by field: nothing in the file names a type, and every value is
+ * checked, so a damaged or hostile manifest is reported as such and never opens a file outside the
+ * store. Written by hand, byte for byte as Jackson's generator wrote it before.
  *
  * <p>Thread-safe (stateless).
  */
@@ -47,18 +42,6 @@ public final class ManifestFile {
      */
     private static final String CRC_FIELD = "crc32c";
     private static final byte[] CRC_FIELD_START = (",\"" + CRC_FIELD + "\":").getBytes(StandardCharsets.US_ASCII);
-
-    /**
-     * Jackson, built on first use: {@link #path} and {@link #exists} are called on every store open, and a
-     * store without segments yet must not pay the ~50 classes of Jackson at the application's start.
-     */
-    private static final class Json {
-        static final JsonFactory FACTORY = JsonFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxNumberLength(20)
-                        .maxStringLength(1 << 16).build())
-                .build();
-    }
 
     /** What reading the manifest found. */
     public static final class Result {
@@ -107,9 +90,8 @@ public final class ManifestFile {
             return parse(bytes);
         } catch (InvalidManifestException e) {
             return new Result(Result.Status.DAMAGED, null, file + ": " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            // Jackson reports malformed JSON and out-of-range numbers as exceptions of its own.
-            return new Result(Result.Status.DAMAGED, null, file + ": not valid JSON: " + e.getMessage().split("\n")[0]);
+        } catch (MalformedJsonException e) {
+            return new Result(Result.Status.DAMAGED, null, file + ": not valid JSON: " + e.getMessage());
         }
     }
 
@@ -132,56 +114,55 @@ public final class ManifestFile {
         }
     }
 
-    private static Result parse(byte[] bytes) throws IOException, InvalidManifestException {
-        try (JsonParser p = Json.FACTORY.createParser(bytes)) {
-            expect(p.nextToken() == JsonToken.START_OBJECT, "not a JSON object");
-            String format = null;
-            long version = -1;
-            long generation = 0;
-            long highestWalId = 0;
-            long highestSequence = -1;
-            long retainedFrom = 0;
-            List<ManifestEntry> segments = null;
-            String crc = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                expect(crc == null, "a field after the checksum");
-                switch (field) {
-                    case CRC_FIELD: crc = text(p, value, field); break;
-                    case "format": format = text(p, value, field); break;
-                    case "version": version = number(p, value, field, 0); break;
-                    case "generation": generation = number(p, value, field, 0); break;
-                    case "highestWalId": highestWalId = number(p, value, field, 0); break;
-                    case "highestSequence": highestSequence = number(p, value, field, -1); break;
-                    case "retainedFromSequence": retainedFrom = number(p, value, field, 0); break;
-                    case "segments": segments = segments(p, value); break;
-                    default: p.skipChildren(); // a field of a later minor revision
-                }
+    private static Result parse(byte[] bytes) throws MalformedJsonException, InvalidManifestException {
+        JsonReader p = new JsonReader(bytes);
+        expect(p.next() == Token.START_OBJECT, "not a JSON object");
+        String format = null;
+        long version = -1;
+        long generation = 0;
+        long highestWalId = 0;
+        long highestSequence = -1;
+        long retainedFrom = 0;
+        List<ManifestEntry> segments = null;
+        String crc = null;
+        while (p.next() == Token.FIELD_NAME) {
+            String field = p.name();
+            Token value = p.next();
+            expect(crc == null, "a field after the checksum");
+            switch (field) {
+                case CRC_FIELD: crc = text(p, value, field); break;
+                case "format": format = text(p, value, field); break;
+                case "version": version = number(p, value, field, 0); break;
+                case "generation": generation = number(p, value, field, 0); break;
+                case "highestWalId": highestWalId = number(p, value, field, 0); break;
+                case "highestSequence": highestSequence = number(p, value, field, -1); break;
+                case "retainedFromSequence": retainedFrom = number(p, value, field, 0); break;
+                case "segments": segments = segments(p, value); break;
+                default: p.skipChildren(); // a field of a later minor revision
             }
-            expect(p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null, "trailing content");
-            if (crc != null) {
-                checkCrc(bytes, crc);
-            }
-            expect(FORMAT.equals(format), "not a TimberLog manifest (format is " + format + ")");
-            if (version > Manifest.VERSION) {
-                return new Result(Result.Status.NEWER_VERSION, null, "manifest version " + version);
-            }
-            expect(version == Manifest.VERSION || version == 1, "unknown manifest version " + version);
-            expect(crc != null || version == 1, "no checksum");
-            expect(segments != null, "no segment list");
-            return new Result(Result.Status.OK, new Manifest(generation, highestWalId, highestSequence, retainedFrom,
-                    segments), null);
         }
+        expect(p.current() == Token.END_OBJECT && p.next() == null, "trailing content");
+        if (crc != null) {
+            checkCrc(bytes, crc);
+        }
+        expect(FORMAT.equals(format), "not a TimberLog manifest (format is " + format + ")");
+        if (version > Manifest.VERSION) {
+            return new Result(Result.Status.NEWER_VERSION, null, "manifest version " + version);
+        }
+        expect(version == Manifest.VERSION || version == 1, "unknown manifest version " + version);
+        expect(crc != null || version == 1, "no checksum");
+        expect(segments != null, "no segment list");
+        return new Result(Result.Status.OK, new Manifest(generation, highestWalId, highestSequence, retainedFrom,
+                segments), null);
     }
 
-    private static List<ManifestEntry> segments(JsonParser p, JsonToken token) throws IOException,
+    private static List<ManifestEntry> segments(JsonReader p, Token token) throws MalformedJsonException,
             InvalidManifestException {
-        expect(token == JsonToken.START_ARRAY, "segments is not a list");
+        expect(token == Token.START_ARRAY, "segments is not a list");
         List<ManifestEntry> entries = new ArrayList<>();
         Set<String> files = new HashSet<>();
         Set<Long> walIds = new HashSet<>();
-        while (p.nextToken() == JsonToken.START_OBJECT) {
+        while (p.next() == Token.START_OBJECT) {
             ManifestEntry e = entry(p);
             if (!files.add(e.file())) {
                 throw new InvalidManifestException("segment " + e.file() + " listed twice");
@@ -193,11 +174,11 @@ public final class ManifestFile {
             }
             entries.add(e);
         }
-        expect(p.currentToken() == JsonToken.END_ARRAY, "segments is not a list of objects");
+        expect(p.current() == Token.END_ARRAY, "segments is not a list of objects");
         return entries;
     }
 
-    private static ManifestEntry entry(JsonParser p) throws IOException, InvalidManifestException {
+    private static ManifestEntry entry(JsonReader p) throws MalformedJsonException, InvalidManifestException {
         String file = null;
         long size = -1;
         long events = -1;
@@ -208,9 +189,9 @@ public final class ManifestFile {
         List<String> runs = new ArrayList<>();
         long[] levels = new long[Level.values().length];
         long[] walIds = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
+        while (p.next() == Token.FIELD_NAME) {
+            String field = p.name();
+            Token value = p.next();
             switch (field) {
                 case "file": file = text(p, value, field); break;
                 case "size": size = number(p, value, field, 0); break;
@@ -220,29 +201,29 @@ public final class ManifestFile {
                 case "minTimestamp": minTime = anyNumber(p, value, field); break;
                 case "maxTimestamp": maxTime = anyNumber(p, value, field); break;
                 case "runs":
-                    expect(value == JsonToken.START_ARRAY, "runs is not a list");
-                    while (p.nextToken() == JsonToken.VALUE_STRING) {
-                        runs.add(p.getText());
+                    expect(value == Token.START_ARRAY, "runs is not a list");
+                    while (p.next() == Token.STRING) {
+                        runs.add(p.text());
                     }
-                    expect(p.currentToken() == JsonToken.END_ARRAY, "runs is not a list of strings");
+                    expect(p.current() == Token.END_ARRAY, "runs is not a list of strings");
                     break;
                 case "levels":
-                    expect(value == JsonToken.START_OBJECT, "levels is not an object");
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        Level level = Level.parse(p.currentName());
-                        long count = number(p, p.nextToken(), "levels", 0);
-                        if (level != null && level.name().equals(p.currentName())) {
+                    expect(value == Token.START_OBJECT, "levels is not an object");
+                    while (p.next() == Token.FIELD_NAME) {
+                        Level level = Level.parse(p.name());
+                        long count = number(p, p.next(), "levels", 0);
+                        if (level != null && level.name().equals(p.name())) {
                             levels[level.code()] = count;
                         }
                     }
                     break;
                 case "walIds":
-                    expect(value == JsonToken.START_ARRAY, "walIds is not a list");
+                    expect(value == Token.START_ARRAY, "walIds is not a list");
                     List<Long> ids = new ArrayList<>();
-                    while (p.nextToken() == JsonToken.VALUE_NUMBER_INT) {
-                        ids.add(number(p, JsonToken.VALUE_NUMBER_INT, field, 1));
+                    while (p.next() == Token.NUMBER) {
+                        ids.add(number(p, Token.NUMBER, field, 1));
                     }
-                    expect(p.currentToken() == JsonToken.END_ARRAY, "walIds is not a list of ids");
+                    expect(p.current() == Token.END_ARRAY, "walIds is not a list of ids");
                     walIds = new long[ids.size()];
                     for (int i = 0; i < walIds.length; i++) {
                         walIds[i] = ids.get(i);
@@ -266,16 +247,14 @@ public final class ManifestFile {
         return s == null ? "(none)" : "'" + s.replaceAll("\\p{Cntrl}", "?") + "'";
     }
 
-    private static String text(JsonParser p, JsonToken token, String field) throws IOException,
-            InvalidManifestException {
-        if (token != JsonToken.VALUE_STRING) {
+    private static String text(JsonReader p, Token token, String field) throws InvalidManifestException {
+        if (token != Token.STRING) {
             throw new InvalidManifestException(field + " is not a string");
         }
-        return p.getText();
+        return p.text();
     }
 
-    private static long number(JsonParser p, JsonToken token, String field, long min) throws IOException,
-            InvalidManifestException {
+    private static long number(JsonReader p, Token token, String field, long min) throws InvalidManifestException {
         long v = anyNumber(p, token, field);
         if (v < min) {
             throw new InvalidManifestException(field + " out of range: " + v);
@@ -283,12 +262,11 @@ public final class ManifestFile {
         return v;
     }
 
-    private static long anyNumber(JsonParser p, JsonToken token, String field) throws IOException,
-            InvalidManifestException {
-        if (token != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+    private static long anyNumber(JsonReader p, Token token, String field) throws InvalidManifestException {
+        if (token != Token.NUMBER || !p.isLong()) {
             throw new InvalidManifestException(field + " is not an integer that fits 64 bits");
         }
-        return p.getLongValue();
+        return p.longValue();
     }
 
     /** For fixed messages: one that is made of parts is made only on failure, every entry being checked on each start. */
@@ -347,46 +325,64 @@ public final class ManifestFile {
         FileOps.writeAtomically(path(store), toJson(manifest));
     }
 
-    static byte[] toJson(Manifest manifest) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512 + 400 * manifest.segments().size());
-        try (JsonGenerator g = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            g.writeStringField("format", FORMAT);
-            g.writeNumberField("version", Manifest.VERSION);
-            g.writeNumberField("generation", manifest.generation());
-            g.writeNumberField("highestWalId", manifest.highestWalId());
-            g.writeNumberField("highestSequence", manifest.highestSequence());
-            g.writeNumberField("retainedFromSequence", manifest.retainedFromSequence());
-            g.writeArrayFieldStart("segments");
-            for (ManifestEntry e : manifest.segments()) {
-                g.writeStartObject();
-                g.writeStringField("file", e.file());
-                g.writeNumberField("size", e.size());
-                g.writeNumberField("events", e.events());
-                g.writeNumberField("minSequence", e.minSequence());
-                g.writeNumberField("maxSequence", e.maxSequence());
-                g.writeNumberField("minTimestamp", e.minEpochNanos());
-                g.writeNumberField("maxTimestamp", e.maxEpochNanos());
-                g.writeArrayFieldStart("runs");
-                for (String run : e.runs()) {
-                    g.writeString(run);
-                }
-                g.writeEndArray();
-                g.writeObjectFieldStart("levels");
-                for (Level level : Level.values()) {
-                    g.writeNumberField(level.name(), e.levelCount(level));
-                }
-                g.writeEndObject();
-                g.writeArrayFieldStart("walIds");
-                for (long id : e.walIds()) {
-                    g.writeNumber(id);
-                }
-                g.writeEndArray();
-                g.writeEndObject();
+    static byte[] toJson(Manifest manifest) {
+        StringBuilder sb = new StringBuilder(512 + 400 * manifest.segments().size());
+        sb.append('{');
+        field(sb, "format").append(string(FORMAT));
+        field(sb.append(','), "version").append(Manifest.VERSION);
+        field(sb.append(','), "generation").append(manifest.generation());
+        field(sb.append(','), "highestWalId").append(manifest.highestWalId());
+        field(sb.append(','), "highestSequence").append(manifest.highestSequence());
+        field(sb.append(','), "retainedFromSequence").append(manifest.retainedFromSequence());
+        field(sb.append(','), "segments").append('[');
+        boolean first = true;
+        for (ManifestEntry e : manifest.segments()) {
+            sb.append(first ? "{" : ",{");
+            first = false;
+            field(sb, "file").append(string(e.file()));
+            field(sb.append(','), "size").append(e.size());
+            field(sb.append(','), "events").append(e.events());
+            field(sb.append(','), "minSequence").append(e.minSequence());
+            field(sb.append(','), "maxSequence").append(e.maxSequence());
+            field(sb.append(','), "minTimestamp").append(e.minEpochNanos());
+            field(sb.append(','), "maxTimestamp").append(e.maxEpochNanos());
+            field(sb.append(','), "runs").append('[');
+            for (int i = 0; i < e.runs().size(); i++) {
+                sb.append(i > 0 ? "," : "").append(string(e.runs().get(i)));
             }
-            g.writeEndArray();
-            g.writeEndObject();
+            field(sb.append("],"), "levels").append('{');
+            Level[] levels = Level.values();
+            for (int i = 0; i < levels.length; i++) {
+                field(sb.append(i > 0 ? "," : ""), levels[i].name()).append(e.levelCount(levels[i]));
+            }
+            field(sb.append("},"), "walIds").append('[');
+            long[] walIds = e.walIds();
+            for (int i = 0; i < walIds.length; i++) {
+                sb.append(i > 0 ? "," : "").append(walIds[i]);
+            }
+            sb.append("]}");
         }
-        return seal(out.toByteArray());
+        sb.append("]}");
+        return seal(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static StringBuilder field(StringBuilder sb, String name) {
+        return sb.append(string(name)).append(':');
+    }
+
+    /** {@code s} as a JSON string: quotes, backslashes and control characters escaped. */
+    static String string(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
     }
 }

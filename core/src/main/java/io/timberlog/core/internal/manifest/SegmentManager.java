@@ -91,8 +91,8 @@ public final class SegmentManager implements SealedWalListener {
 
     /**
      * Like {@link #open(StoreOptions, ManifestLoader.Loaded)}, but the manifest is read and the store
-     * cleaned up on the manager's own thread, before its first conversion: reading manifest.json with
-     * Jackson costs a cold JVM tens of milliseconds that an application's start should not pay. Only
+     * cleaned up on the manager's own thread, before its first conversion: reading manifest.json and
+     * listing the store's files cost a cold JVM milliseconds that an application's start should not pay. Only
      * for a writer whose ids and sequence numbers come from wal.meta, which is never behind the
      * manifest (it names the current file before any file below it can be converted).
      */
