@@ -115,7 +115,7 @@ final class JsonReader {
             }
             name = string();
             if (!scope.names.add(name)) {
-                throw new MalformedJsonException("field '" + name + "' twice in one object", pos);
+                throw new MalformedJsonException("field '" + visible(name) + "' twice in one object", pos);
             }
             skipWhitespace();
             expect(':');
@@ -328,7 +328,7 @@ final class JsonReader {
                 pos += 4;
                 return (char) c;
             default:
-                throw new MalformedJsonException("an unknown escape \\" + (char) (e & 0xFF), pos - 1);
+                throw new MalformedJsonException("an unknown escape \\" + visible(String.valueOf((char) (e & 0xFF))), pos - 1);
         }
     }
 
@@ -340,6 +340,20 @@ final class JsonReader {
         } catch (CharacterCodingException e) {
             throw new MalformedJsonException("a string that is not UTF-8", from);
         }
+    }
+
+    /** {@code s} with every char outside printable ASCII as a backslash-u escape: a message stays one line. */
+    private static String visible(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                sb.append(c);
+            } else {
+                sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb.toString();
     }
 
     private void expect(char c) throws MalformedJsonException {

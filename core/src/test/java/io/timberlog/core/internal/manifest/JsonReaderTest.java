@@ -32,6 +32,15 @@ class JsonReaderTest {
     }
 
     @Test
+    void next_problemNamingDataOfTheFile_staysOnOneLine() {
+        // found by ManifestFuzzTest: a line break after a backslash made a two-line message
+        for (String bad : new String[] {"\"\\\n\"", "{\"a\\n\":1,\"a\\n\":2}", "\"\\\u2028\""}) {
+            MalformedJsonException e = assertThrows(MalformedJsonException.class, () -> tokens(bad));
+            assertTrue(e.getMessage().chars().allMatch(c -> c >= 0x20 && c < 0x7f), e.getMessage());
+        }
+    }
+
+    @Test
     void next_limits_areMalformed() {
         assertThrows(MalformedJsonException.class, () -> tokens("[[[[[[[[[1]]]]]]]]]"), "nine levels deep");
         assertDoesNotThrow(() -> tokens("[[[[[[[[1]]]]]]]]"), "eight levels");
