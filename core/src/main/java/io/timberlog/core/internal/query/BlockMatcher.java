@@ -68,20 +68,26 @@ final class BlockMatcher {
             if (messages.length < n) {
                 messages = new String[n];
             }
+            WordPrefilter eventWords = matcher.automataDecide() ? null : words;
             for (int i = 0; i < n; i++) {
                 messages[i] = null;
-                if (kept[i] && words != null && !words.mayMatch(block, i)) {
-                    kept[i] = false;
-                    count--;
-                } else if (kept[i]) {
+                if (!kept[i]) {
+                    continue;
+                }
+                MessageScan.Verdict verdict = eventWords != null && !eventWords.mayMatch(block, i)
+                        ? MessageScan.Verdict.NO_MATCH : matcher.test(block, i);
+                if (verdict == MessageScan.Verdict.UNSURE) {
                     message.setLength(0);
                     block.appendMessage(i, message);
                     if (matcher.accepts(message)) {
                         messages[i] = message.toString();
                     } else {
-                        kept[i] = false;
-                        count--;
+                        verdict = MessageScan.Verdict.NO_MATCH;
                     }
+                }
+                if (verdict == MessageScan.Verdict.NO_MATCH) {
+                    kept[i] = false;
+                    count--;
                 }
             }
         }

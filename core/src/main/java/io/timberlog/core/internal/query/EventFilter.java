@@ -7,7 +7,10 @@ import io.timberlog.core.ThrowableInfo;
 import io.timberlog.core.Value;
 import io.timberlog.core.query.ArgumentPredicate;
 import io.timberlog.core.query.Query;
+import io.timberlog.core.internal.regex.RegexDfa;
 import io.timberlog.core.internal.segment.BlockFilter;
+import io.timberlog.core.internal.segment.DecodedBlock;
+import io.timberlog.core.internal.segment.SegmentDamageException;
 import io.timberlog.core.internal.segment.Words;
 import io.timberlog.core.internal.wal.EventHead;
 
@@ -43,6 +46,9 @@ public final class EventFilter {
     /** For each of {@link #texts}: true when it must occur as a whole word. */
     private final boolean[] textIsWord;
     private final Pattern[] patterns;
+    /** For each of {@link #patterns}: its automaton, or {@code null} where {@code java.util.regex} must search. */
+    private final RegexDfa[] automata;
+    private final ThreadLocal<MessageMatcher> matchers = ThreadLocal.withInitial(MessageMatcher::new);
     private final BlockFilter blocks;
     /** The whole words, case as given, that every message the text and regex filters accept has. */
     private final List<String> textWords = new ArrayList<>();
@@ -93,6 +99,10 @@ public final class EventFilter {
             }
         }
         this.patterns = all.toArray(new Pattern[0]);
+        this.automata = new RegexDfa[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            automata[i] = RegexDfa.compile(patterns[i]);
+        }
         this.blocks = blockFilter(q);
     }
 
@@ -330,19 +340,32 @@ public final class EventFilter {
         return WordPrefilter.of(textWords);
     }
 
-    /** The checks on the formatted message, for one reading thread: it reuses one matcher per regex. */
+    /**
+     * The checks on the formatted message, for the calling thread: one per thread, kept, as it reuses a
+     * matcher per regex and remembers what the automata read.
+     */
     public MessageMatcher messageMatcher() {
-        return new MessageMatcher();
+        return matchers.get();
     }
 
-    /** Tests formatted messages against the text and regex filters. Not thread-safe. */
+    /** Tests messages against the text and regex filters. Not thread-safe: one per reading thread. */
     public final class MessageMatcher {
         private final Matcher[] matchers = new Matcher[patterns.length];
+        private final MessageScan[] scans = new MessageScan[patterns.length];
+        /** True when the automata alone decide: no text filter, and an automaton for every regex. */
+        private final boolean automataDecide;
 
         private MessageMatcher() {
+            boolean all = texts.length == 0;
             for (int i = 0; i < matchers.length; i++) {
-                matchers[i] = patterns[i].matcher("");
+                if (automata[i] != null) {
+                    scans[i] = new MessageScan(automata[i]);
+                } else {
+                    matchers[i] = patterns[i].matcher("");
+                    all = false;
+                }
             }
+            automataDecide = all;
         }
 
         /** True when {@code message} passes every text and regex filter. */
@@ -350,12 +373,36 @@ public final class EventFilter {
             if (!containsAll(message)) {
                 return false;
             }
-            for (Matcher m : matchers) {
-                if (!m.reset(message).find()) {
+            for (int i = 0; i < matchers.length; i++) {
+                if (automata[i] != null ? !automata[i].find(message) : !matchers[i].reset(message).find()) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /**
+         * Tests the message of event {@code i} of a segment block without formatting it, as far as the
+         * automata can: {@code NO_MATCH} when one of them finds no match, {@code MATCH} when they decide
+         * alone and all find one, else {@code UNSURE} ({@link #accepts} on the formatted message tells).
+         */
+        MessageScan.Verdict test(DecodedBlock block, int i) throws SegmentDamageException {
+            boolean sure = automataDecide;
+            for (MessageScan scan : scans) {
+                if (scan != null) {
+                    MessageScan.Verdict v = scan.test(block, i);
+                    if (v == MessageScan.Verdict.NO_MATCH) {
+                        return v;
+                    }
+                    sure &= v == MessageScan.Verdict.MATCH;
+                }
+            }
+            return sure ? MessageScan.Verdict.MATCH : MessageScan.Verdict.UNSURE;
+        }
+
+        /** True when {@link #test} decides every event whose message it can read in pieces: no word prefilter is worth it then. */
+        boolean automataDecide() {
+            return automataDecide;
         }
     }
 

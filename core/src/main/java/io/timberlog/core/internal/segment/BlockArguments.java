@@ -3,6 +3,7 @@ package io.timberlog.core.internal.segment;
 import io.timberlog.core.Value;
 import io.timberlog.core.ValueKind;
 import io.timberlog.core.internal.format.MessageArguments;
+import io.timberlog.core.internal.format.TextAutomaton;
 import io.timberlog.core.internal.format.ValueText;
 import io.timberlog.core.internal.io.ByteCursor;
 import io.timberlog.core.internal.io.MalformedDataException;
@@ -75,6 +76,8 @@ final class BlockArguments {
         final ByteCursor numberColumn;
         long[] numbers = new long[64];
         int numberCount;
+        private String lastShape;
+        private int lastMarks;
 
         Decoder(int[] start, int total, ByteCursor kinds, ByteCursor ints, ByteCursor floats, ByteCursor doubles,
                 ByteCursor texts, ByteCursor numbers) {
@@ -128,17 +131,22 @@ final class BlockArguments {
 
         /** Reads one number for each mark of a numbered string's shape. */
         private void readNumbers(String shape) throws MalformedDataException {
-            for (int i = 0; i < shape.length(); i++) {
-                if (shape.charAt(i) == NUMBER_MARK) {
-                    long v = numberColumn.varlong();
-                    if (v < 0) {
-                        throw numberColumn.malformed("number out of range in a numbered string: " + v);
-                    }
-                    if (numberCount == numbers.length) {
-                        numbers = Arrays.copyOf(numbers, numberCount * 2);
-                    }
-                    numbers[numberCount++] = v;
+            if (shape != lastShape) { // the text column hands out one instance for a run of equal shapes
+                lastShape = shape;
+                lastMarks = 0;
+                for (int i = 0; i < shape.length(); i++) {
+                    lastMarks += shape.charAt(i) == NUMBER_MARK ? 1 : 0;
                 }
+            }
+            if (numbers.length - numberCount < lastMarks) {
+                numbers = Arrays.copyOf(numbers, Math.max(numbers.length * 2, numberCount + lastMarks));
+            }
+            for (int k = 0; k < lastMarks; k++) {
+                long v = numberColumn.varlong();
+                if (v < 0) {
+                    throw numberColumn.malformed("number out of range in a numbered string: " + v);
+                }
+                numbers[numberCount++] = v;
             }
         }
     }
@@ -182,6 +190,43 @@ final class BlockArguments {
         } else {
             ValueText.append(sb, kindOf(kind), bits[a], texts[a]);
         }
+    }
+
+    /**
+     * The state of {@code automaton} after reading argument {@code index} of {@code event} from
+     * {@code state}, as the message shows the argument; numbers are read without making their text.
+     */
+    int read(int event, int index, TextAutomaton automaton, int state) {
+        int a = start[event] + index;
+        int kind = kinds[a];
+        switch (kind) {
+            case VALUE_INTEGER:
+                return automaton.readNumber(state, bits[a]);
+            case VALUE_STRING:
+            case VALUE_FAILED_TO_STRING:
+                return automaton.read(state, texts[a], 0, texts[a].length());
+            case VALUE_NUMBERED_STRING:
+                return readNumbered(texts[a], numbersAt[a], automaton, state);
+            default:
+                StringBuilder sb = new StringBuilder(24);
+                ValueText.append(sb, kindOf(kind), bits[a], texts[a]);
+                return automaton.read(state, sb.toString(), 0, sb.length());
+        }
+    }
+
+    private int readNumbered(String shape, int firstNumber, TextAutomaton automaton, int state) {
+        int s = state;
+        int number = firstNumber;
+        int literal = 0;
+        for (int mark = shape.indexOf(NUMBER_MARK); mark >= 0 && s != TextAutomaton.UNSURE;
+             mark = shape.indexOf(NUMBER_MARK, literal)) {
+            s = automaton.read(s, shape, literal, mark);
+            if (s != TextAutomaton.UNSURE) {
+                s = automaton.readNumber(s, numbers[number++]);
+            }
+            literal = mark + 1;
+        }
+        return s == TextAutomaton.UNSURE ? s : automaton.read(s, shape, literal, shape.length());
     }
 
     /** The arguments of {@code event} as values. */

@@ -7,6 +7,7 @@ import io.timberlog.core.MessageStyle;
 import io.timberlog.core.RunInfo;
 import io.timberlog.core.Value;
 import io.timberlog.core.internal.format.MessageFormatter;
+import io.timberlog.core.internal.format.TextAutomaton;
 import io.timberlog.core.internal.io.ByteCursor;
 import io.timberlog.core.internal.io.MalformedDataException;
 import io.timberlog.core.internal.io.Varint;
@@ -225,6 +226,19 @@ public final class DecodedBlock {
     /** Appends argument {@code k} of event {@code i} as its message shows it. */
     public void appendArgument(int i, int k, StringBuilder sb) throws SegmentDamageException {
         arguments().appendTo(sb, i, k);
+    }
+
+    /** The message of event {@code i}, stored verbatim ({@link #hasStoredMessage}). */
+    public String storedMessage(int i) throws SegmentDamageException {
+        return storedMessages()[i];
+    }
+
+    /**
+     * The state of {@code automaton} after reading argument {@code k} of event {@code i} from
+     * {@code state}, as the event's message shows the argument.
+     */
+    public int readArgument(int i, int k, TextAutomaton automaton, int state) throws SegmentDamageException {
+        return arguments().read(i, k, automaton, state);
     }
 
     /** Appends the formatted message of event {@code i} to {@code sb}: what {@link LogEvent#message()} gives, with no event made. */

@@ -1,0 +1,180 @@
+package io.timberlog.core.internal.query;
+
+import io.timberlog.core.MessageStyle;
+import io.timberlog.core.internal.format.MessagePlan;
+import io.timberlog.core.internal.format.TextAutomaton;
+import io.timberlog.core.internal.regex.RegexDfa;
+import io.timberlog.core.internal.segment.DecodedBlock;
+import io.timberlog.core.internal.segment.SegmentDamageException;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Tests the messages of segment events against one regex without formatting them: the automaton
+ * reads each template's literal text once per state it starts in (remembered), and per event only the
+ * arguments, numbers straight from their values. A scan of millions of events so costs a few table
+ * lookups per argument char instead of a formatted message and a backtracking search each. Not
+ * thread-safe: one per reading thread.
+ */
+final class MessageScan {
+    enum Verdict { MATCH, NO_MATCH, UNSURE }
+
+    /** Plans kept before the cache starts again: a store's templates, a few thousand at most in practice. */
+    private static final int MAX_PLANS = 4096;
+    private static final int UNKNOWN = -2;
+
+    private final RegexDfa dfa;
+    private final Map<PlanKey, Plan> plans = new HashMap<>();
+    private Plan last;
+    private String lastTemplate;
+    private final ArgumentReader arguments = new ArgumentReader();
+
+    MessageScan(RegexDfa dfa) {
+        this.dfa = dfa;
+    }
+
+    /** Whether the message of event {@code i} has a match; {@code UNSURE} when only its text can tell. */
+    Verdict test(DecodedBlock block, int i) throws SegmentDamageException {
+        if (block.hasStoredMessage(i)) {
+            return verdict(dfa.find(block.storedMessage(i)));
+        }
+        String template = block.template(i);
+        if (template == null) {
+            return Verdict.UNSURE;
+        }
+        Plan plan = plan(template, block.style(i), block.argumentCount(i));
+        int s = plan.readLiteral(0, dfa.start());
+        for (int k = 0; k < plan.slots && !RegexDfa.isDecided(s); k++) {
+            s = block.readArgument(i, plan.messagePlan.slot(k), arguments, s);
+            if (s == TextAutomaton.UNSURE) {
+                return Verdict.UNSURE;
+            }
+            s = plan.readLiteral(k + 1, s);
+        }
+        if (s == TextAutomaton.UNSURE) {
+            return Verdict.UNSURE;
+        }
+        return verdict(s == RegexDfa.MATCHED);
+    }
+
+    private static Verdict verdict(boolean match) {
+        return match ? Verdict.MATCH : Verdict.NO_MATCH;
+    }
+
+    private Plan plan(String template, MessageStyle style, int arguments) {
+        // the events of a block mostly share a few templates: the last one first, by identity
+        if (template == lastTemplate && last.style == style && last.arguments == arguments) {
+            return last;
+        }
+        PlanKey key = new PlanKey(template, style, arguments);
+        Plan p = plans.get(key);
+        if (p == null) {
+            if (plans.size() == MAX_PLANS) {
+                plans.clear();
+            }
+            p = new Plan(style, arguments, MessagePlan.of(style, template, arguments), dfa.stateCount());
+            plans.put(key, p);
+        }
+        last = p;
+        lastTemplate = template; // each segment has its own instance of an equal template
+        return p;
+    }
+
+    private final class Plan {
+        final MessageStyle style;
+        final int arguments;
+        final MessagePlan messagePlan;
+        final int slots;
+        /** Per literal, the state after it for each state before it; {@link #UNKNOWN} until read once. */
+        final int[][] after;
+
+        Plan(MessageStyle style, int arguments, MessagePlan messagePlan, int states) {
+            this.style = style;
+            this.arguments = arguments;
+            this.messagePlan = messagePlan;
+            this.slots = messagePlan.slots();
+            this.after = new int[slots + 1][];
+            for (int k = 0; k <= slots; k++) {
+                after[k] = new int[states];
+                Arrays.fill(after[k], UNKNOWN);
+            }
+        }
+
+        int readLiteral(int k, int state) {
+            if (state == TextAutomaton.UNSURE || RegexDfa.isDecided(state)) {
+                return state;
+            }
+            int s = after[k][state];
+            if (s == UNKNOWN) {
+                String text = messagePlan.literal(k);
+                s = dfa.read(state, text, 0, text.length());
+                after[k][state] = s;
+            }
+            return s;
+        }
+    }
+
+    /**
+     * The automaton for arguments, remembering its last few reads of text: a numbered string argument
+     * ({@code customer-42}) has the same text around its numbers event after event, the same instance.
+     */
+    private final class ArgumentReader implements TextAutomaton {
+        private static final int SLOTS = 4;
+        private final String[] texts = new String[SLOTS];
+        private final int[] froms = new int[SLOTS];
+        private final int[] tos = new int[SLOTS];
+        private final int[] states = new int[SLOTS];
+        private final int[] results = new int[SLOTS];
+
+        @Override
+        public int read(int state, String text, int from, int to) {
+            if (from == to || RegexDfa.isDecided(state)) {
+                return state;
+            }
+            int k = (from * 7 + state) & (SLOTS - 1);
+            if (texts[k] == text && froms[k] == from && tos[k] == to && states[k] == state) {
+                return results[k];
+            }
+            int result = dfa.read(state, text, from, to);
+            texts[k] = text;
+            froms[k] = from;
+            tos[k] = to;
+            states[k] = state;
+            results[k] = result;
+            return result;
+        }
+
+        @Override
+        public int readNumber(int state, long value) {
+            return dfa.readNumber(state, value);
+        }
+    }
+
+    private static final class PlanKey {
+        final String template;
+        final MessageStyle style;
+        final int arguments;
+
+        PlanKey(String template, MessageStyle style, int arguments) {
+            this.template = template;
+            this.style = style;
+            this.arguments = arguments;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof PlanKey)) {
+                return false;
+            }
+            PlanKey k = (PlanKey) o;
+            return template.equals(k.template) && style == k.style && arguments == k.arguments;
+        }
+
+        @Override
+        public int hashCode() {
+            return (template.hashCode() * 31 + style.hashCode()) * 31 + arguments;
+        }
+    }
+}
