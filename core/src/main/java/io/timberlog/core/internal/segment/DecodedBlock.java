@@ -35,6 +35,15 @@ import static io.timberlog.core.internal.wal.EventLayout.*;
  * immutable.
  */
 public final class DecodedBlock {
+    /** For each byte of the level column: true when it holds a known level and style. */
+    private static final boolean[] KNOWN_LEVEL_STYLE = new boolean[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            KNOWN_LEVEL_STYLE[b] = Level.ofCode(b & LEVEL_MASK) != null && MessageStyle.ofCode(b >>> STYLE_SHIFT) != null;
+        }
+    }
+
     private final Path file;
     private final long frameStart;
     private final long frameEnd;
@@ -367,7 +376,7 @@ public final class DecodedBlock {
                             + " events", frameStart);
                 }
                 for (byte b : raw) {
-                    if (Level.ofCode(b & LEVEL_MASK) == null || MessageStyle.ofCode((b & 0xFF) >>> STYLE_SHIFT) == null) {
+                    if (!KNOWN_LEVEL_STYLE[b & 0xFF]) {
                         throw new MalformedDataException("unknown level or style code " + (b & 0xFF), frameStart);
                     }
                 }
