@@ -97,7 +97,7 @@ final class QueryCommand {
     }
 
     private int run() throws IOException {
-        Query.Builder builder = filters.toQuery(console).reverse(reverse);
+        Query.Builder builder = filters.toQuery(console).reverse(reverse).formatMessages(true);
         if (lines != null) {
             if (lines < 0) {
                 throw new UserError("invalid --lines " + lines + ": expected a number of events, 0 or more");

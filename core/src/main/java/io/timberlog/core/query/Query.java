@@ -48,6 +48,7 @@ public final class Query {
     private final List<ArgumentPredicate> arguments;
     private final boolean reverse;
     private final int last;
+    private final boolean formatMessages;
 
     private Query(Builder b) {
         this.sinceNanos = b.sinceNanos;
@@ -68,6 +69,7 @@ public final class Query {
         this.arguments = List.copyOf(b.arguments);
         this.reverse = b.reverse;
         this.last = b.last;
+        this.formatMessages = b.formatMessages;
     }
 
     public static Builder builder() {
@@ -172,6 +174,11 @@ public final class Query {
         return last;
     }
 
+    /** True when the events come with their messages formatted by the threads that read the store ({@link Builder#formatMessages}). */
+    public boolean formatMessages() {
+        return formatMessages;
+    }
+
     /** Builds a {@link Query}. Not thread-safe. */
     public static final class Builder {
         private long sinceNanos = Long.MIN_VALUE;
@@ -192,6 +199,7 @@ public final class Query {
         private final List<ArgumentPredicate> arguments = new ArrayList<>();
         private boolean reverse;
         private int last;
+        private boolean formatMessages;
 
         private Builder() {
         }
@@ -329,6 +337,16 @@ public final class Query {
                 throw new IllegalArgumentException("the number of last events must not be negative: " + n);
             }
             this.last = n;
+            return this;
+        }
+
+        /**
+         * For a caller that reads the message of every event it gets (one that prints them): each
+         * event's message is formatted ahead, by the threads that read and filter the store, instead of
+         * on the caller's thread at {@link io.timberlog.core.LogEvent#message()}. Changes no result.
+         */
+        public Builder formatMessages(boolean formatMessages) {
+            this.formatMessages = formatMessages;
             return this;
         }
 

@@ -50,7 +50,7 @@ final class Conversions {
     PatternNode node(String word, FormatInfo format, List<String> options) {
         switch (word) {
             case "d": case "date":
-                return plain(format, date(options));
+                return new PatternNode.Date(format, date(options));
             case "p": case "le": case "level":
                 return plain(format, h -> h.event().level().name());
             case "t": case "thread":
@@ -172,7 +172,7 @@ final class Conversions {
         return new PatternNode.Conversion(format, value, false, false);
     }
 
-    private Function<QueryHit, String> date(List<String> options) {
+    private DateText date(List<String> options) {
         String pattern = options.isEmpty() || options.get(0).equals("ISO8601") ? DEFAULT_DATE
                 : options.get(0).equals("STRICT") ? STRICT_DATE : options.get(0);
         ZoneId zone = context.zone();
@@ -190,8 +190,7 @@ final class Conversions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid date pattern '" + pattern + "' in %d: " + e.getMessage());
         }
-        DateText text = new DateText(formatter, pattern);
-        return h -> text.format(h.event().epochNanos());
+        return new DateText(formatter, pattern);
     }
 
     private static Function<QueryHit, String> mdc(List<String> options) {

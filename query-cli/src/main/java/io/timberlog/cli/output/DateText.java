@@ -16,6 +16,8 @@ final class DateText {
     private final boolean subMillisecond;
     private long cachedKey = Long.MIN_VALUE;
     private String cached;
+    /** {@link #cached} made safe for a terminal, when it is the text up to the second. */
+    private String cachedVisible;
 
     DateText(DateTimeFormatter formatter, String pattern) {
         this.formatter = formatter;
@@ -28,6 +30,28 @@ final class DateText {
         this.subMillisecond = pattern.contains("SSSS") || pattern.contains("n") || pattern.contains("N");
     }
 
+    /** Appends the time as {@link #format} has it, made safe for a terminal ({@link SafeText}). */
+    void appendVisible(StringBuilder sb, long epochNanos) {
+        if (secondsFormatter == null) {
+            SafeText.appendVisible(sb, format(epochNanos), false);
+            return;
+        }
+        long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
+        if (seconds != cachedKey || cachedVisible == null) {
+            cached = secondsFormatter.format(Instant.ofEpochSecond(seconds));
+            cachedKey = seconds;
+            StringBuilder visible = new StringBuilder(cached.length());
+            SafeText.appendVisible(visible, cached, false);
+            cachedVisible = visible.toString();
+        }
+        int millis = (int) Math.floorMod(epochNanos, 1_000_000_000L) / 1_000_000;
+        sb.append(cachedVisible).append(millisSeparator);
+        if (millis < 100) {
+            sb.append(millis < 10 ? "00" : "0");
+        }
+        sb.append(millis);
+    }
+
     String format(long epochNanos) {
         long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
         int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
@@ -35,6 +59,7 @@ final class DateText {
             if (seconds != cachedKey) {
                 cached = secondsFormatter.format(Instant.ofEpochSecond(seconds));
                 cachedKey = seconds;
+                cachedVisible = null;
             }
             int millis = nanos / 1_000_000;
             StringBuilder sb = new StringBuilder(cached.length() + 4).append(cached).append(millisSeparator);

@@ -26,23 +26,48 @@ final class FormatInfo {
 
     /** {@code s} cut to the maximum width and padded to the minimum. */
     String apply(String s) {
-        String t = s;
-        if (t.length() > max) {
-            return truncateStart ? t.substring(t.length() - max) : t.substring(0, max);
-        }
-        if (t.length() >= min) {
+        int padding = padding(s);
+        String t = cut(s);
+        if (padding == 0) {
             return t;
         }
         StringBuilder sb = new StringBuilder(min);
-        if (leftJustify) {
-            sb.append(t);
+        appendPadded(sb, t, padding);
+        return sb.toString();
+    }
+
+    /** {@code s} cut to the maximum width: {@code s} itself when it fits. */
+    String cut(String s) {
+        if (s.length() <= max) {
+            return s;
         }
-        for (int i = t.length(); i < min; i++) {
+        return truncateStart ? s.substring(s.length() - max) : s.substring(0, max);
+    }
+
+    /** The spaces that pad {@code s} to the minimum width; none when it is cut (as logback, either one or the other). */
+    int padding(String s) {
+        return s.length() > max ? 0 : Math.max(0, min - s.length());
+    }
+
+    /** Appends {@code s} (already cut) with {@code padding} spaces on the side this modifier pads. */
+    void appendPadded(StringBuilder sb, String s, int padding) {
+        if (!leftJustify) {
+            spaces(sb, padding);
+        }
+        sb.append(s);
+        if (leftJustify) {
+            spaces(sb, padding);
+        }
+    }
+
+    /** True when padding goes after the value ({@code %-5level}). */
+    boolean leftJustify() {
+        return leftJustify;
+    }
+
+    static void spaces(StringBuilder sb, int n) {
+        for (int i = 0; i < n; i++) {
             sb.append(' ');
         }
-        if (!leftJustify) {
-            sb.append(t);
-        }
-        return sb.toString();
     }
 }

@@ -49,13 +49,47 @@ interface PatternNode {
         @Override
         public void append(QueryHit hit, StringBuilder sb) {
             String s = value.apply(hit);
-            if (!format.isNone()) {
-                s = format.apply(s);
+            if (format.isNone()) {
+                appendText(sb, s);
+                return;
             }
+            // padded in place, without a padded copy of the value: this runs for every event printed
+            int padding = format.padding(s);
+            String cut = format.cut(s);
+            if (!format.leftJustify()) {
+                FormatInfo.spaces(sb, padding);
+            }
+            appendText(sb, cut);
+            if (format.leftJustify()) {
+                FormatInfo.spaces(sb, padding);
+            }
+        }
+
+        private void appendText(StringBuilder sb, String s) {
             if (trusted) {
                 sb.append(s);
             } else {
                 SafeText.appendVisible(sb, s, multiLine);
+            }
+        }
+    }
+
+    /** {@code %d}: the event's time, appended without a string of its own when unpadded. */
+    final class Date implements PatternNode {
+        private final FormatInfo format;
+        private final DateText text;
+
+        Date(FormatInfo format, DateText text) {
+            this.format = format;
+            this.text = text;
+        }
+
+        @Override
+        public void append(QueryHit hit, StringBuilder sb) {
+            if (format.isNone()) {
+                text.appendVisible(sb, hit.event().epochNanos());
+            } else {
+                SafeText.appendVisible(sb, format.apply(text.format(hit.event().epochNanos())), false);
             }
         }
     }

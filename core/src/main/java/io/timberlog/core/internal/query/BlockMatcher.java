@@ -14,9 +14,11 @@ import java.util.List;
  * events the one before kept: the words of the text filters, looked for in the block's columns
  * ({@link io.timberlog.core.internal.segment.BlockWordScan}); time and level (two small columns);
  * logger, thread and template; arguments; the words of the text filters in each event's template
- * and arguments ({@link WordPrefilter}); the formatted message, made into a reused buffer without an
- * event. Only the events still in are decoded whole, for the checks that need the whole event. Not
- * thread-safe: one per reading thread.
+ * and arguments ({@link WordPrefilter}); the regexes, read by their automata from the template and
+ * arguments ({@link MessageScan}); the formatted message, made into a reused buffer without an event,
+ * for what is left (text filters, regexes without an automaton). Only the events still in are decoded
+ * whole, for the checks that need the whole event, with their messages formatted when the query asks
+ * ({@link EventFilter#formatsMessages()}). Not thread-safe: one per reading thread.
  */
 final class BlockMatcher {
     private final EventFilter filter;
@@ -94,6 +96,10 @@ final class BlockMatcher {
         if (count == 0) {
             return Collections.emptyList();
         }
+        if (filter.formatsMessages()) {
+            formatKeptMessages(block, n, formatted);
+            formatted = true;
+        }
         List<LogEvent> out = new ArrayList<>(count);
         for (LogEvent e : block.events(count == n ? null : kept, formatted ? messages : null)) {
             if (filter.acceptsDetails(e)) {
@@ -101,6 +107,23 @@ final class BlockMatcher {
             }
         }
         return out;
+    }
+
+    /** Formats the messages of the kept events that the message checks did not (or all, when {@code !checked}). */
+    private void formatKeptMessages(DecodedBlock block, int n, boolean checked) throws SegmentDamageException {
+        if (messages.length < n) {
+            messages = new String[n];
+        }
+        for (int i = 0; i < n; i++) {
+            if (!checked) {
+                messages[i] = null;
+            }
+            if (kept[i] && messages[i] == null && !block.hasStoredMessage(i)) {
+                message.setLength(0);
+                block.appendMessage(i, message);
+                messages[i] = message.toString();
+            }
+        }
     }
 
     private int checkNames(DecodedBlock block, int n) throws SegmentDamageException {

@@ -49,6 +49,7 @@ public final class EventFilter {
     /** For each of {@link #patterns}: its automaton, or {@code null} where {@code java.util.regex} must search. */
     private final RegexDfa[] automata;
     private final ThreadLocal<MessageMatcher> matchers = ThreadLocal.withInitial(MessageMatcher::new);
+    private final boolean formatMessages;
     private final BlockFilter blocks;
     /** The whole words, case as given, that every message the text and regex filters accept has. */
     private final List<String> textWords = new ArrayList<>();
@@ -69,6 +70,7 @@ public final class EventFilter {
         this.exceptions = q.exceptions();
         this.fields = q.fields();
         this.arguments = q.arguments();
+        this.formatMessages = q.formatMessages();
         List<String> literals = new ArrayList<>();
         List<Boolean> literalIsWord = new ArrayList<>();
         List<Pattern> all = new ArrayList<>();
@@ -241,6 +243,11 @@ public final class EventFilter {
     /** True when some check compares arguments. */
     public boolean hasArgumentChecks() {
         return !arguments.isEmpty();
+    }
+
+    /** True when the events passed on are to have their messages formatted ({@link Query#formatMessages()}). */
+    public boolean formatsMessages() {
+        return formatMessages;
     }
 
     /** True when some check looks for text or a regex in the formatted message. */
