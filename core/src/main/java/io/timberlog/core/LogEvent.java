@@ -1,5 +1,6 @@
 package io.timberlog.core;
 
+import io.timberlog.core.internal.format.LazyValues;
 import io.timberlog.core.internal.format.MessageFormatter;
 import io.timberlog.core.internal.format.ThrowableRenderer;
 
@@ -38,7 +39,8 @@ public final class LogEvent {
         this.thread = Objects.requireNonNull(b.thread, "thread");
         this.template = Objects.requireNonNull(b.template, "template");
         this.style = Objects.requireNonNull(b.style, "style");
-        this.arguments = List.copyOf(b.arguments);
+        // a segment's lazy list is immutable already; copying it would make every value
+        this.arguments = b.arguments instanceof LazyValues ? b.arguments : List.copyOf(b.arguments);
         this.storedMessage = b.storedMessage;
         this.mdc = b.mdc;
         this.markers = List.copyOf(b.markers);

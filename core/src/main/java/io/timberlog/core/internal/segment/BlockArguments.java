@@ -2,6 +2,7 @@ package io.timberlog.core.internal.segment;
 
 import io.timberlog.core.Value;
 import io.timberlog.core.ValueKind;
+import io.timberlog.core.internal.format.LazyValues;
 import io.timberlog.core.internal.format.MessageArguments;
 import io.timberlog.core.internal.format.TextAutomaton;
 import io.timberlog.core.internal.format.ValueText;
@@ -11,6 +12,7 @@ import io.timberlog.core.internal.io.Varint;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import static io.timberlog.core.internal.segment.BlockLayout.*;
 import static io.timberlog.core.internal.wal.EventLayout.*;
@@ -229,17 +231,28 @@ final class BlockArguments {
         return s == TextAutomaton.UNSURE ? s : automaton.read(s, shape, literal, shape.length());
     }
 
-    /** The arguments of {@code event} as values. */
+    /** The arguments of {@code event} as values, each made when asked. */
     List<Value> values(int event) {
-        int n = count(event);
-        if (n == 0) {
-            return List.of();
+        return count(event) == 0 ? List.of() : new EventValues(event);
+    }
+
+    /** One event's arguments; this object's arrays never change once decoded. */
+    private final class EventValues extends LazyValues {
+        private final int event;
+
+        EventValues(int event) {
+            this.event = event;
         }
-        Value[] values = new Value[n];
-        for (int k = 0; k < n; k++) {
-            values[k] = value(start[event] + k);
+
+        @Override
+        public Value get(int index) {
+            return value(start[event] + Objects.checkIndex(index, size()));
         }
-        return List.of(values);
+
+        @Override
+        public int size() {
+            return count(event);
+        }
     }
 
     private Value value(int a) {

@@ -579,12 +579,17 @@ public final class DecodedBlock {
         void read(int f, LogEvent.Builder b) throws MalformedDataException {
             if ((f & FLAG_MDC) != 0) {
                 int n = mdcKeys.count(1, "MDC entry count");
-                Map<String, String> mdc = new LinkedHashMap<>();
-                for (int k = 0; k < n; k++) {
+                if (n == 1) { // the usual case (a request id): no hash table for one entry
                     String key = ref(mdcKeys);
-                    mdc.put(key, mdcValues.nullableString());
+                    b.mdc(Collections.singletonMap(key, mdcValues.nullableString()));
+                } else {
+                    Map<String, String> mdc = new LinkedHashMap<>();
+                    for (int k = 0; k < n; k++) {
+                        String key = ref(mdcKeys);
+                        mdc.put(key, mdcValues.nullableString());
+                    }
+                    b.mdc(Collections.unmodifiableMap(mdc));
                 }
-                b.mdc(Collections.unmodifiableMap(mdc));
             }
             if ((f & FLAG_MARKERS) != 0) {
                 b.markers(refs(markers, "marker count"));
