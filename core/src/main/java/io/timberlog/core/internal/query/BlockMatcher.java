@@ -22,7 +22,6 @@ import java.util.List;
  */
 final class BlockMatcher {
     private final EventFilter filter;
-    private final EventFilter.MessageMatcher matcher;
     private final WordPrefilter words;
     private final StringBuilder message = new StringBuilder(256);
     private boolean[] kept = new boolean[0];
@@ -31,12 +30,20 @@ final class BlockMatcher {
 
     BlockMatcher(EventFilter filter) {
         this.filter = filter;
-        this.matcher = filter.messageMatcher();
         this.words = filter.wordPrefilter();
     }
 
     /** The matching events of {@code block}, in sequence order. */
     List<LogEvent> matches(DecodedBlock block) throws SegmentDamageException {
+        EventFilter.MessageMatcher matcher = filter.takeMessageMatcher();
+        try {
+            return matches(block, matcher);
+        } finally {
+            filter.giveBack(matcher);
+        }
+    }
+
+    private List<LogEvent> matches(DecodedBlock block, EventFilter.MessageMatcher matcher) throws SegmentDamageException {
         if (words != null && !words.mayMatchBlock(block)) {
             return Collections.emptyList();
         }

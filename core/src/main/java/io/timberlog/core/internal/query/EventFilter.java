@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,7 +49,12 @@ public final class EventFilter {
     private final Pattern[] patterns;
     /** For each of {@link #patterns}: its automaton, or {@code null} where {@code java.util.regex} must search. */
     private final RegexDfa[] automata;
-    private final ThreadLocal<MessageMatcher> matchers = ThreadLocal.withInitial(MessageMatcher::new);
+    /**
+     * Matchers the block workers are not using: each keeps what its automata read, so a worker takes
+     * one for each block and gives it back (not a thread-local, which would keep this filter alive in
+     * the pool's threads after the query).
+     */
+    private final ConcurrentLinkedQueue<MessageMatcher> idleMatchers = new ConcurrentLinkedQueue<>();
     private final boolean formatMessages;
     private final BlockFilter blocks;
     /** The whole words, case as given, that every message the text and regex filters accept has. */
@@ -347,15 +353,22 @@ public final class EventFilter {
         return WordPrefilter.of(textWords);
     }
 
-    /**
-     * The checks on the formatted message, for the calling thread: one per thread, kept, as it reuses a
-     * matcher per regex and remembers what the automata read.
-     */
+    /** The checks on the formatted message, for one reading thread: it reuses a matcher per regex. */
     public MessageMatcher messageMatcher() {
-        return matchers.get();
+        return new MessageMatcher();
     }
 
-    /** Tests messages against the text and regex filters. Not thread-safe: one per reading thread. */
+    /** A matcher for one block, to be given back with {@link #giveBack}; it may have read blocks before. */
+    MessageMatcher takeMessageMatcher() {
+        MessageMatcher m = idleMatchers.poll();
+        return m != null ? m : new MessageMatcher();
+    }
+
+    void giveBack(MessageMatcher matcher) {
+        idleMatchers.offer(matcher);
+    }
+
+    /** Tests messages against the text and regex filters. Not thread-safe: one thread at a time. */
     public final class MessageMatcher {
         private final Matcher[] matchers = new Matcher[patterns.length];
         private final MessageScan[] scans = new MessageScan[patterns.length];

@@ -16,17 +16,20 @@ import java.util.Map;
  * reads each template's literal text once per state it starts in (remembered), and per event only the
  * arguments, numbers straight from their values. A scan of millions of events so costs a few table
  * lookups per argument char instead of a formatted message and a backtracking search each. Not
- * thread-safe: one per reading thread.
+ * thread-safe: one thread at a time.
  */
 final class MessageScan {
     enum Verdict { MATCH, NO_MATCH, UNSURE }
 
     /** Plans kept before the cache starts again: a store's templates, a few thousand at most in practice. */
     private static final int MAX_PLANS = 4096;
+    /** States remembered over all plans before the cache starts again: 4 MB, however large the automaton. */
+    private static final int MAX_MEMO_CELLS = 1 << 20;
     private static final int UNKNOWN = -2;
 
     private final RegexDfa dfa;
     private final Map<PlanKey, Plan> plans = new HashMap<>();
+    private int memoCells;
     private Plan last;
     private String lastTemplate;
     private final ArgumentReader arguments = new ArgumentReader();
@@ -71,11 +74,15 @@ final class MessageScan {
         PlanKey key = new PlanKey(template, style, arguments);
         Plan p = plans.get(key);
         if (p == null) {
-            if (plans.size() == MAX_PLANS) {
+            MessagePlan messagePlan = MessagePlan.of(style, template, arguments);
+            int cells = (messagePlan.slots() + 1) * dfa.stateCount();
+            if (plans.size() == MAX_PLANS || memoCells + cells > MAX_MEMO_CELLS) {
                 plans.clear();
+                memoCells = 0;
             }
-            p = new Plan(style, arguments, MessagePlan.of(style, template, arguments), dfa.stateCount());
+            p = new Plan(style, arguments, messagePlan, dfa.stateCount());
             plans.put(key, p);
+            memoCells += cells;
         }
         last = p;
         lastTemplate = template; // each segment has its own instance of an equal template
