@@ -14,7 +14,7 @@ import java.util.zip.Inflater;
  * and it needs no dependency, no native library and nothing shaded. BENCHMARKS.md has the figures.
  *
  * <p>Compression keeps one {@link Deflater} ({@link #close} releases its native memory): not
- * thread-safe. Decompression is static and thread-safe (an inflater per thread).
+ * thread-safe. Decompression is static and thread-safe (a column's inflater is the thread's own).
  */
 final class BlockCodec implements AutoCloseable {
     static final int NONE = 0;
@@ -24,9 +24,9 @@ final class BlockCodec implements AutoCloseable {
     private static final int MAX_DEFLATE_RATIO = 1032;
 
     /**
-     * One inflater per reading thread, reset for each column: a new one costs a native allocation and
-     * a cleaner registration, which for the ten columns of each of thousands of blocks took a tenth
-     * of a scan. Its native memory goes when its thread does.
+     * One inflater per thread that reads block columns, reset for each column: a new one costs a native
+     * allocation and a cleaner registration, which for the ten columns of each of thousands of blocks
+     * took a tenth of a scan. Its native memory goes when its thread does.
      */
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
 
@@ -64,10 +64,34 @@ final class BlockCodec implements AutoCloseable {
 
     /**
      * Inflates {@code stored[offset..offset+storedLength)} into exactly {@code rawLength} bytes; a stored
-     * length equal to the raw length means the bytes were kept as they are.
+     * length equal to the raw length means the bytes were kept as they are. For a frame read once (a
+     * segment's dictionary or index): its inflater is ended at once.
      */
     static byte[] decompress(int codec, byte[] stored, int offset, int storedLength, int rawLength, long position)
             throws MalformedDataException {
+        if (storedLength == rawLength || codec != DEFLATE) {
+            return decompress(codec, stored, offset, storedLength, rawLength, position, null);
+        }
+        Inflater inflater = new Inflater(true);
+        try {
+            return decompress(codec, stored, offset, storedLength, rawLength, position, inflater);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** As {@link #decompress}, for the columns of the blocks a scan reads by the thousand: with the thread's inflater. */
+    static byte[] decompressColumn(int codec, byte[] stored, int offset, int storedLength, int rawLength, long position)
+            throws MalformedDataException {
+        Inflater inflater = storedLength == rawLength || codec != DEFLATE ? null : INFLATERS.get();
+        if (inflater != null) {
+            inflater.reset();
+        }
+        return decompress(codec, stored, offset, storedLength, rawLength, position, inflater);
+    }
+
+    private static byte[] decompress(int codec, byte[] stored, int offset, int storedLength, int rawLength,
+                                     long position, Inflater inflater) throws MalformedDataException {
         if (storedLength == rawLength) {
             return Arrays.copyOfRange(stored, offset, offset + rawLength);
         }
@@ -79,8 +103,6 @@ final class BlockCodec implements AutoCloseable {
             throw new MalformedDataException(storedLength + " deflated bytes cannot inflate to " + rawLength, position);
         }
         byte[] raw = new byte[rawLength];
-        Inflater inflater = INFLATERS.get();
-        inflater.reset();
         try {
             inflater.setInput(stored, offset, storedLength);
             int n = 0;

@@ -323,7 +323,7 @@ public final class DecodedBlock {
     byte[] column(int k) throws MalformedDataException {
         byte[] raw = columns[k];
         if (raw == null) {
-            raw = BlockCodec.decompress(codec, frame, storedOffsets[k], storedLengths[k], rawLengths[k],
+            raw = BlockCodec.decompressColumn(codec, frame, storedOffsets[k], storedLengths[k], rawLengths[k],
                     frameStart + storedOffsets[k]);
             columns[k] = raw;
         }
