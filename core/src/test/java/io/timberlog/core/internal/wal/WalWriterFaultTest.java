@@ -218,7 +218,10 @@ class WalWriterFaultTest {
     void close_whileTheNextFileIsStillBeingPrepared_endsTheRunClean() throws Exception {
         FaultyIo io = new FaultyIo();
         writer = WalWriter.open(options().overload(OverloadPolicy.DROP).build(), RUN, io);
-        io.createMillis = 500; // the spare prepared at open is ready; the one after it takes a while
+        // The spare prepared at open is ready; the one after it takes a while: longer than filling a file
+        // on a busy machine plus the 100 ms that close waits to record drops in a file (at 500 ms, a file
+        // filled slowly let that wait see the spare, and the drops record went into the last file).
+        io.createMillis = 2_000;
         CapturedEvent e = new CapturedEvent();
         long i = 0;
         long firstFile = writer.currentWalId();
