@@ -23,6 +23,9 @@ public final class BlockFilter {
     private final NameSet threads;
     private final NameSet templates;
     private final List<String> words;
+    /** Per word, its hash and its value as a number, made once: a query tests them on thousands of blocks. */
+    private final long[] wordHashes;
+    private final long[] wordValues;
 
     /** Names to find in a segment's dictionary, and, once {@link #resolve resolved}, their ids there. */
     private static final class NameSet {
@@ -69,6 +72,12 @@ public final class BlockFilter {
         this.threads = threads;
         this.templates = templates;
         this.words = words;
+        this.wordHashes = new long[words.size()];
+        this.wordValues = new long[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            wordHashes[i] = Words.wordHash(words.get(i));
+            wordValues[i] = Words.decimalValue(words.get(i));
+        }
     }
 
     /** A filter every block passes. */
@@ -137,8 +146,8 @@ public final class BlockFilter {
         if (templates != null && !block.mayHaveTemplate(ids(templates))) {
             return false;
         }
-        for (String word : words) {
-            if (!block.mayContainWord(word)) {
+        for (int i = 0; i < wordHashes.length; i++) {
+            if (!block.mayContainWord(wordHashes[i], wordValues[i])) {
                 return false;
             }
         }

@@ -147,7 +147,12 @@ public final class BlockInfo {
      * word as {@link Words} splits text, compared case-insensitively).
      */
     public boolean mayContainWord(String word) {
-        return s.bloom.mightContainWord(word) || s.rangesMayShow(Words.decimalValue(word));
+        return mayContainWord(Words.wordHash(word), Words.decimalValue(word));
+    }
+
+    /** {@link #mayContainWord(String)} for a word already hashed ({@link Words#wordHash}) and read as a number ({@link Words#decimalValue}). */
+    boolean mayContainWord(long wordHash, long decimalValue) {
+        return s.bloom.mightContain(wordHash) || s.rangesMayShow(decimalValue);
     }
 
     /** True when the index holds every word it must hold for {@code e} (false means the index is damaged). */

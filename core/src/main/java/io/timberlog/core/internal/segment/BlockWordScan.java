@@ -6,6 +6,7 @@ import io.timberlog.core.internal.io.Varint;
 import io.timberlog.core.internal.io.Wtf8;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import static io.timberlog.core.internal.segment.BlockLayout.ARG_DOUBLE;
@@ -60,6 +61,9 @@ public final class BlockWordScan {
     private final byte[][] utf8;
     /** The value of each word made of digits without a leading zero that fits a long, else -1. */
     private final long[] numbers;
+    /** For each digit word, the varint bytes its value has in an integer column (both signs) and in a numbers column. */
+    private final byte[][][] signedVarints;
+    private final byte[][][] unsignedVarints;
     /** Words that integers may show: digits that do not fit a long are shown by Long.MIN_VALUE alone. */
     private final long digitWords;
     private final long bigDigitWords;
@@ -73,6 +77,8 @@ public final class BlockWordScan {
         this.all = count == MAX_WORDS ? -1L : (1L << count) - 1;
         this.utf8 = new byte[count][];
         this.numbers = new long[count];
+        this.signedVarints = new byte[count][][];
+        this.unsignedVarints = new byte[count][][];
         this.templates = templates;
         long digits = 0;
         long big = 0;
@@ -84,6 +90,8 @@ public final class BlockWordScan {
             numbers[w] = Words.decimalValue(word);
             if (numbers[w] >= 0) {
                 digits |= 1L << w;
+                signedVarints[w] = varints(numbers[w], true);
+                unsignedVarints[w] = varints(numbers[w], false);
             } else if (word.equals(Long.toString(Long.MIN_VALUE).substring(1))) {
                 big |= 1L << w;
             }
@@ -221,6 +229,9 @@ public final class BlockWordScan {
             return wanted;
         }
         byte[] bytes = block.column(column);
+        if ((wanted & bigDigitWords) == 0 && !mayHoldEncoding(bytes, signed, wanted)) {
+            return wanted;
+        }
         ByteCursor c = new ByteCursor().reset(bytes, 0, bytes.length, 0);
         while (c.remaining() > 0 && (wanted & (digitWords | bigDigitWords)) != 0) {
             long v = signed ? Varint.unzigzag(c.varlong()) : c.varlong();
@@ -236,5 +247,38 @@ public final class BlockWordScan {
             }
         }
         return wanted;
+    }
+
+    /**
+     * False when no wanted digit word's value is stored in the column: the bytes of its varint (either
+     * sign's, for {@code signed}) occur nowhere in it. A byte search is several times cheaper than
+     * decoding every value, and a rare number (the needle of a query) is in no block but its own.
+     */
+    private boolean mayHoldEncoding(byte[] column, boolean signed, long wanted) {
+        for (int w = 0; w < count; w++) {
+            if ((wanted & digitWords & 1L << w) == 0) {
+                continue;
+            }
+            byte[][] encodings = signed ? signedVarints[w] : unsignedVarints[w];
+            for (byte[] encoding : encodings) {
+                if (indexOf(column, 0, column.length, encoding) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The varint encodings of a digit word's value: unsigned, or zigzag of both signs. */
+    private static byte[][] varints(long value, boolean signed) {
+        if (!signed) {
+            return new byte[][] {varint(value)};
+        }
+        return value == 0 ? new byte[][] {varint(0)} : new byte[][] {varint(Varint.zigzag(value)), varint(Varint.zigzag(-value))};
+    }
+
+    private static byte[] varint(long value) {
+        byte[] buf = new byte[Varint.MAX_LENGTH];
+        return Arrays.copyOf(buf, Varint.write(buf, 0, value));
     }
 }

@@ -114,11 +114,6 @@ public final class BloomFilter {
         return (h1 + i * h2) % ((long) words << 6);
     }
 
-    /** False when the block cannot hold {@code word} (one word, as {@link Words} splits text). */
-    public boolean mightContainWord(String word) {
-        return mightContain(Words.wordHash(word));
-    }
-
     /** Writes the filter's size as the index stores it: varint words, u8 probes. */
     void writeSizeTo(ByteSink out) {
         out.varint(words);
