@@ -52,7 +52,7 @@ class SegmentAndWalQueryTest {
         assertEquals(range(0, 23_000), sequences(run(dir, Query.all())));
     }
 
-    /** One matching block in each segment: the next segment is opened and decoded early, and order holds. */
+    /** One matching block in each segment: the next segments are opened and decoded early, and order holds. */
     @Test
     void query_fewBlocksInEachSegment_everyMatchInOrderBothWays() throws Exception {
         segmentsThenWalFiles();

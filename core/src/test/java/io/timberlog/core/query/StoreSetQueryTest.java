@@ -341,8 +341,9 @@ class StoreSetQueryTest {
 
     @Test
     void query_result_streamsBeforeTheScanEnds() throws Exception {
+        // more segments than a query opens ahead of the one it reads (at most 8, a block or two each)
         write(options(dir).maxWalSize(256 << 10), w -> {
-            for (int i = 0; i < 20_000; i++) {
+            for (int i = 0; i < 60_000; i++) {
                 w.append(i, Level.INFO, "l", "event {} of some length to fill files", (long) i);
             }
         });

@@ -6,6 +6,7 @@ import io.timberlog.core.LogEvent;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,12 @@ import java.util.List;
  * stream ended, even when the file is converted and deleted in the meantime. Not thread-safe.
  */
 public final class StoreStream implements Closeable {
+    /**
+     * Segments opened ahead at most: for a sparse query, a block or two each, enough to keep the workers
+     * busy; few open files, and little read in vain when the query stops early ({@code --lines}).
+     */
+    static final int MAX_AHEAD = Math.min(8, 2 * BlockWorkers.THREADS);
+
     private final StoreSnapshot snapshot;
     private final List<StorePart> parts;
     private final ReadContext context;
@@ -33,12 +40,13 @@ public final class StoreStream implements Closeable {
     /** The first WAL id a follower reads whole: the files after what this stream read. */
     private final long nextWalId;
     /**
-     * The cursor of the segment after the one being read, opened early and its first blocks handed to
-     * the workers when the one being read has only a few blocks to read: a query whose matching blocks
-     * lie one in each segment (the errors of a day) would otherwise decode them one at a time.
+     * The cursors of the segments after the one being read, opened early and their first blocks handed
+     * to the workers while the ones open have only a few blocks to read: a query whose matching blocks
+     * lie one in each segment (the errors of a day, a rare value) would otherwise decode them one at a
+     * time, each after the reading thread opened its segment.
      */
-    private PartCursor ahead;
-    private StorePart aheadPart;
+    private final ArrayDeque<PartCursor> ahead = new ArrayDeque<>();
+    private final ArrayDeque<StorePart> aheadParts = new ArrayDeque<>();
 
     public StoreStream(StoreSnapshot snapshot, ReadContext context, boolean backward) throws IOException {
         this.snapshot = snapshot;
@@ -85,9 +93,9 @@ public final class StoreStream implements Closeable {
             int at = index;
             cursorPart = parts.get(at);
             index += backward ? -1 : 1;
-            if (ahead != null && aheadPart == cursorPart) {
-                cursor = ahead;
-                ahead = null;
+            if (!ahead.isEmpty() && aheadParts.peekFirst() == cursorPart) {
+                cursor = ahead.pollFirst();
+                aheadParts.pollFirst();
             } else {
                 closeAhead(); // the parts changed under it (a WAL file converted meanwhile)
                 try {
@@ -100,9 +108,7 @@ public final class StoreStream implements Closeable {
             if (cursorPart == lastWal) {
                 lastWalCursor = (WalPart.WalCursor) cursor;
             }
-            if (!cursor.busiesTheWorkers()) {
-                openAhead();
-            }
+            openAhead();
             return true;
         }
         return false;
@@ -112,19 +118,27 @@ public final class StoreStream implements Closeable {
         return backward ? part.backward(context) : part.forward(context);
     }
 
-    /** Opens the next part early when it is a segment (immutable: nothing changes before it is read). */
+    /**
+     * Opens the next parts early while they are segments (immutable: nothing changes before they are
+     * read) and the last one open has too few blocks to busy the workers, at most {@link #MAX_AHEAD}.
+     */
     private void openAhead() throws IOException {
-        if (ahead != null || index < 0 || index >= parts.size() || !(parts.get(index) instanceof SegmentPart)) {
-            return;
+        PartCursor last = ahead.isEmpty() ? cursor : ahead.peekLast();
+        while (ahead.size() < MAX_AHEAD && !last.busiesTheWorkers()) {
+            int at = backward ? index - ahead.size() : index + ahead.size();
+            if (at < 0 || at >= parts.size() || !(parts.get(at) instanceof SegmentPart)) {
+                return;
+            }
+            StorePart next = parts.get(at);
+            try {
+                last = open(next);
+            } catch (NoSuchFileException gone) {
+                return; // retention took it: openNext meets the same and carries on
+            }
+            ahead.addLast(last);
+            aheadParts.addLast(next);
+            last.prefetch();
         }
-        StorePart next = parts.get(index);
-        try {
-            ahead = open(next);
-        } catch (NoSuchFileException gone) {
-            return; // retention took it: openNext meets the same and carries on
-        }
-        aheadPart = next;
-        ahead.prefetch();
     }
 
     /** Puts the segments made from the part at {@code at}, whose file is gone, in its place. */
@@ -170,10 +184,21 @@ public final class StoreStream implements Closeable {
     }
 
     private void closeAhead() throws IOException {
-        PartCursor a = ahead;
-        ahead = null;
-        if (a != null) {
-            a.close();
+        aheadParts.clear();
+        IOException failed = null;
+        for (PartCursor a = ahead.pollFirst(); a != null; a = ahead.pollFirst()) {
+            try {
+                a.close();
+            } catch (IOException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
