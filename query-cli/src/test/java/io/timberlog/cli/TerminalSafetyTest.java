@@ -51,6 +51,24 @@ class TerminalSafetyTest {
         assertTrue(out.contains("evil\\x1b[31mlogger"), out);
     }
 
+    /** A name found safe is not looked through again; one that follows it is, and the safe one after. */
+    @Test
+    void query_unsafeNamesBetweenSafeOnes_escapedEveryTime() throws Exception {
+        Path store = dir.resolve("mixed");
+        Cli.write(store, w -> {
+            w.append(w.event(1, Level.INFO, "com.acme.Safe", "first").thread("main"));
+            w.append(w.event(2, Level.INFO, "evil\u001b[31mlogger", "{}", HOSTILE).thread("t\u009b1m"));
+            w.append(w.event(3, Level.INFO, "com.acme.Safe", "third").thread("main"));
+        });
+        String out = Cli.query(store.toString()).out();
+        assertHarmless(out);
+        List<String> lines = out.lines().toList();
+        assertEquals(3, lines.size(), out);
+        assertTrue(lines.get(0).endsWith("[main] com.acme.Safe - first"), lines.get(0));
+        assertTrue(lines.get(1).contains("[t\\x9b1m] evil\\x1b[31mlogger - title \\x1b]0;owned"), lines.get(1));
+        assertTrue(lines.get(2).endsWith("[main] com.acme.Safe - third"), lines.get(2));
+    }
+
     @Test
     void query_textWithColors_escapesDataButKeepsOwnColors() {
         String out = Cli.query(dir.toString(), "--color=always").out();

@@ -34,6 +34,11 @@ interface PatternNode {
         private final Function<QueryHit, String> value;
         private final boolean multiLine;
         private final boolean trusted;
+        /**
+         * The last value found to need no escape: a thread or logger name is one string of the store's
+         * dictionary, event after event, and is not looked through again.
+         */
+        private String lastSafe;
 
         /**
          * @param trusted true for text that does not come from log data (a line separator), which is
@@ -66,10 +71,14 @@ interface PatternNode {
         }
 
         private void appendText(StringBuilder sb, String s) {
-            if (trusted) {
+            if (trusted || s == lastSafe) {
                 sb.append(s);
-            } else {
-                SafeText.appendVisible(sb, s, multiLine);
+                return;
+            }
+            int before = sb.length();
+            SafeText.appendVisible(sb, s, multiLine);
+            if (sb.length() - before == s.length()) { // every escape is longer than what it stands for
+                lastSafe = s;
             }
         }
     }

@@ -70,6 +70,26 @@ public final class ByteCursor {
     }
 
     public long varlong() throws MalformedDataException {
+        int p = pos;
+        if (limit - p >= Varint.MAX_LENGTH) {
+            // the longest varint fits before the limit: no bound check per byte (columns are varints end to end)
+            long b = buf[p++];
+            if (b >= 0) {
+                pos = p;
+                return b;
+            }
+            long result = b & 0x7F;
+            for (int shift = 7; shift < 64; shift += 7) {
+                b = buf[p++];
+                result |= (b & 0x7F) << shift;
+                if (b >= 0) {
+                    pos = p;
+                    return result;
+                }
+            }
+            pos = p;
+            throw malformed("varint longer than 10 bytes");
+        }
         long result = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             need(1);

@@ -22,6 +22,14 @@ class EncodingTest {
         for (long v : values) {
             assertEquals(v, c.varlong());
         }
+        // each alone, its last byte at the limit: read without the fast path for ten bytes ahead
+        for (long v : values) {
+            byte[] one = new byte[Varint.MAX_LENGTH];
+            int end = Varint.write(one, 0, v);
+            ByteCursor alone = new ByteCursor().reset(one, 0, end, 0);
+            assertEquals(v, alone.varlong());
+            assertEquals(0, alone.remaining());
+        }
         for (long v : values) {
             assertEquals(v, Varint.unzigzag(Varint.zigzag(v)));
         }
