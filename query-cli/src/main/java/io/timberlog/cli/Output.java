@@ -1,5 +1,7 @@
 package io.timberlog.cli;
 
+import io.timberlog.core.query.QueryHit;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,6 +39,21 @@ final class Output implements AutoCloseable {
             closed = true; // broken pipe: the reader has what it wanted
         }
         sb.setLength(0);
+    }
+
+    /** Writes the text of a hit that has it ({@link QueryHit#hasText()}). */
+    void write(QueryHit hit) {
+        if (closed) {
+            return;
+        }
+        try {
+            hit.writeText(out);
+            if (flushEach) {
+                out.flush();
+            }
+        } catch (IOException e) {
+            closed = true; // broken pipe: the reader has what it wanted
+        }
     }
 
     void flush() {

@@ -110,9 +110,10 @@ final class QueryCommand {
         if (pattern != null && format != Format.text) {
             throw new UserError("--pattern formats text: it does not go with --format " + format);
         }
-        Query query = builder.build();
         StoreSet stores = StoreSet.open(dir);
         EventFormat eventFormat = eventFormat(stores);
+        // the reading threads render what they find in segments, each with a format of its own
+        Query query = builder.render(() -> eventFormat(stores)::format).build();
         boolean matched = false;
         StringBuilder sb = new StringBuilder(512);
         Set<String> warned = new HashSet<>();
@@ -123,11 +124,15 @@ final class QueryCommand {
             while (result.hasNext() && !out.closed()) {
                 QueryHit hit = result.next();
                 if (print) {
-                    eventFormat.format(hit, sb);
                     if (console.stdoutTerminal()) {
                         progress.clear();
                     }
-                    out.write(sb);
+                    if (hit.hasText()) {
+                        out.write(hit);
+                    } else {
+                        eventFormat.format(hit, sb);
+                        out.write(sb);
+                    }
                     matched = true;
                 }
             }

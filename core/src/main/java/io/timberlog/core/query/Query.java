@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.AbstractMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +50,7 @@ public final class Query {
     private final boolean reverse;
     private final int last;
     private final boolean formatMessages;
+    private final Supplier<? extends EventRenderer> renderers;
 
     private Query(Builder b) {
         this.sinceNanos = b.sinceNanos;
@@ -70,6 +72,7 @@ public final class Query {
         this.reverse = b.reverse;
         this.last = b.last;
         this.formatMessages = b.formatMessages;
+        this.renderers = b.renderers;
     }
 
     public static Builder builder() {
@@ -179,6 +182,11 @@ public final class Query {
         return formatMessages;
     }
 
+    /** The renderers of the reading threads ({@link Builder#render}), or {@code null} when the query hands out events. */
+    public Supplier<? extends EventRenderer> renderers() {
+        return renderers;
+    }
+
     /** Builds a {@link Query}. Not thread-safe. */
     public static final class Builder {
         private long sinceNanos = Long.MIN_VALUE;
@@ -200,6 +208,7 @@ public final class Query {
         private boolean reverse;
         private int last;
         private boolean formatMessages;
+        private Supplier<? extends EventRenderer> renderers;
 
         private Builder() {
         }
@@ -347,6 +356,18 @@ public final class Query {
          */
         public Builder formatMessages(boolean formatMessages) {
             this.formatMessages = formatMessages;
+            return this;
+        }
+
+        /**
+         * For a caller that prints the events: the threads that read the store render each event they
+         * keep with a renderer of their own, made by {@code renderers}, into UTF-8 text, and the result
+         * hands out that text ({@link QueryHit#hasText()}) instead of the event, which is never made.
+         * Events read on the caller's thread (from WAL files) still come as events, for the caller to
+         * render in turn. Changes which events are found, or their order, in no way.
+         */
+        public Builder render(Supplier<? extends EventRenderer> renderers) {
+            this.renderers = renderers;
             return this;
         }
 

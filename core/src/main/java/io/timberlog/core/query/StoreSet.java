@@ -104,11 +104,11 @@ public final class StoreSet {
      */
     public QueryResult query(Query query) throws IOException {
         Set<RunInfo> runs = query.run() == null ? null : Set.of(selectRun(query.run()));
-        ReadContext context = new ReadContext(new EventFilter(query, runs));
+        ReadContext context = new ReadContext(new EventFilter(query, runs), query.renderers());
         boolean backward = query.reverse() || query.last() > 0;
         List<StoreStream> streams = new ArrayList<>();
         for (StoreRef store : stores) {
-            streams.add(new StoreStream(StoreSnapshot.take(store.directory()), context, backward));
+            streams.add(new StoreStream(StoreSnapshot.take(store.directory()), store, context, backward));
         }
         return new QueryResult(this, query, context, new MergeCursor(streams, stores, backward));
     }

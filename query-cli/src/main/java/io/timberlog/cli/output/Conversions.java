@@ -3,7 +3,7 @@ package io.timberlog.cli.output;
 import io.timberlog.core.KeyValue;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.RunInfo;
-import io.timberlog.core.query.QueryHit;
+import io.timberlog.core.query.EventView;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -52,18 +52,20 @@ final class Conversions {
             case "d": case "date":
                 return new PatternNode.Date(format, date(options));
             case "p": case "le": case "level":
-                return plain(format, h -> h.event().level().name());
+                return plain(format, h -> h.level().name());
             case "t": case "thread":
-                return plain(format, h -> h.event().thread());
+                return plain(format, h -> h.thread());
             case "c": case "lo": case "logger": {
                 if (options.isEmpty()) {
-                    return plain(format, h -> h.event().logger());
+                    return plain(format, h -> h.logger());
                 }
                 LoggerAbbreviator abbreviator = new LoggerAbbreviator(number(word, options.get(0)));
-                return plain(format, h -> abbreviator.abbreviate(h.event().logger()));
+                return plain(format, h -> abbreviator.abbreviate(h.logger()));
             }
             case "m": case "msg": case "message":
-                return new PatternNode.Conversion(format, h -> h.event().message(), true, false);
+                // unpadded, the message is formatted straight into the line
+                return format.isNone() ? new PatternNode.Message()
+                        : new PatternNode.Conversion(format, Conversions::message, true, false);
             case "n":
                 return new PatternNode.Conversion(format, h -> context.lineSeparator(), false, true);
             case "X": case "mdc":
@@ -73,10 +75,11 @@ final class Conversions {
                 handlesThrowable = true;
                 int depth = throwableDepth(word, options);
                 if (depth == Integer.MAX_VALUE) {
-                    return new PatternNode.Conversion(format, h -> h.event().throwableText(), true, false);
+                    return new PatternNode.Conversion(format, h -> h.hasThrowable() ? h.event().throwableText() : "",
+                            true, false);
                 }
                 String ls = context.lineSeparator();
-                return new PatternNode.Conversion(format, h -> h.event().throwable() == null ? ""
+                return new PatternNode.Conversion(format, h -> !h.hasThrowable() ? ""
                         : StackTraces.limit(h.event().throwable(), depth, ls), true, false);
             }
             case "nopex": case "nopexception":
@@ -87,7 +90,7 @@ final class Conversions {
             case "kvp":
                 return plain(format, Conversions::keyValues);
             case "sn": case "sequenceNumber":
-                return plain(format, h -> Long.toString(h.event().sequence()));
+                return plain(format, h -> Long.toString(h.sequence()));
             case "r": case "relative":
                 return plain(format, Conversions::relative);
             case "caller":
@@ -130,7 +133,7 @@ final class Conversions {
             return new PatternNode.Group(format, children, null, null, s -> regex.matcher(s).replaceAll(replacement));
         }
         if (word.equals("highlight")) {
-            return colored(format, children, h -> Ansi.levelColor(h.event().level()));
+            return colored(format, children, h -> Ansi.levelColor(h.level()));
         }
         String color = color(word);
         if (color == null) {
@@ -139,7 +142,7 @@ final class Conversions {
         return colored(format, children, h -> color);
     }
 
-    private PatternNode colored(FormatInfo format, List<PatternNode> children, Function<QueryHit, String> color) {
+    private PatternNode colored(FormatInfo format, List<PatternNode> children, Function<EventView, String> color) {
         if (!context.ansi().enabled()) {
             return new PatternNode.Group(format, children, null, null, null);
         }
@@ -168,7 +171,7 @@ final class Conversions {
         }
     }
 
-    private static PatternNode plain(FormatInfo format, Function<QueryHit, String> value) {
+    private static PatternNode plain(FormatInfo format, Function<EventView, String> value) {
         return new PatternNode.Conversion(format, value, false, false);
     }
 
@@ -193,7 +196,7 @@ final class Conversions {
         return new DateText(formatter, pattern);
     }
 
-    private static Function<QueryHit, String> mdc(List<String> options) {
+    private static Function<EventView, String> mdc(List<String> options) {
         if (options.isEmpty() || options.get(0).isEmpty()) {
             return h -> {
                 StringBuilder sb = new StringBuilder();
@@ -216,7 +219,7 @@ final class Conversions {
         };
     }
 
-    private static String keyValues(QueryHit h) {
+    private static String keyValues(EventView h) {
         List<KeyValue> kvs = h.event().keyValues();
         StringBuilder sb = new StringBuilder();
         for (KeyValue kv : kvs) {
@@ -228,12 +231,18 @@ final class Conversions {
         return sb.toString();
     }
 
-    private static String relative(QueryHit h) {
+    private static String relative(EventView h) {
         RunInfo run = h.event().run();
-        return run == null ? "?" : Long.toString((h.event().epochNanos() - run.startEpochNanos()) / 1_000_000L);
+        return run == null ? "?" : Long.toString((h.epochNanos() - run.startEpochNanos()) / 1_000_000L);
     }
 
-    private Function<QueryHit, String> caller(List<String> options) {
+    private static String message(EventView h) {
+        StringBuilder sb = new StringBuilder();
+        h.appendMessage(sb);
+        return sb.toString();
+    }
+
+    private Function<EventView, String> caller(List<String> options) {
         int depth = options.isEmpty() ? 5 : number("caller", options.get(0));
         String ls = context.lineSeparator();
         return h -> {

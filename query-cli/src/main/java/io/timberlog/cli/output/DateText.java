@@ -38,11 +38,7 @@ final class DateText {
         }
         long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
         if (seconds != cachedKey || cachedVisible == null) {
-            cached = secondsFormatter.format(Instant.ofEpochSecond(seconds));
-            cachedKey = seconds;
-            StringBuilder visible = new StringBuilder(cached.length());
-            SafeText.appendVisible(visible, cached, false);
-            cachedVisible = visible.toString();
+            cacheSecond(seconds);
         }
         int millis = (int) Math.floorMod(epochNanos, 1_000_000_000L) / 1_000_000;
         sb.append(cachedVisible).append(millisSeparator);
@@ -50,6 +46,18 @@ final class DateText {
             sb.append(millis < 10 ? "00" : "0");
         }
         sb.append(millis);
+    }
+
+    /**
+     * Formats the text up to the second: once a second of events, in a method of its own so that the
+     * compiler leaves the formatter out of the code it makes for every event.
+     */
+    private void cacheSecond(long seconds) {
+        cached = secondsFormatter.format(Instant.ofEpochSecond(seconds));
+        cachedKey = seconds;
+        StringBuilder visible = new StringBuilder(cached.length());
+        SafeText.appendVisible(visible, cached, false);
+        cachedVisible = visible.toString();
     }
 
     String format(long epochNanos) {

@@ -5,7 +5,7 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.RunInfo;
 import io.timberlog.core.ThrowableInfo;
 import io.timberlog.core.Value;
-import io.timberlog.core.query.QueryHit;
+import io.timberlog.core.query.EventView;
 
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class JsonFormat implements EventFormat {
     private String lastRunFields;
 
     @Override
-    public void format(QueryHit hit, StringBuilder sb) {
+    public void format(EventView hit, StringBuilder sb) {
         LogEvent e = hit.event();
         sb.append("{\"time\":\"");
         time.append(sb, e.epochNanos());

@@ -2,7 +2,7 @@ package io.timberlog.cli.output;
 
 import io.timberlog.core.KeyValue;
 import io.timberlog.core.LogEvent;
-import io.timberlog.core.query.QueryHit;
+import io.timberlog.core.query.EventView;
 
 import java.util.Map;
 
@@ -17,7 +17,7 @@ public final class LogfmtFormat implements EventFormat {
     private final Timestamps time = new Timestamps();
 
     @Override
-    public void format(QueryHit hit, StringBuilder sb) {
+    public void format(EventView hit, StringBuilder sb) {
         LogEvent e = hit.event();
         sb.append("time=");
         time.append(sb, e.epochNanos());

@@ -1,6 +1,6 @@
 package io.timberlog.cli.output;
 
-import io.timberlog.core.query.QueryHit;
+import io.timberlog.core.query.EventView;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class PatternLayout implements EventFormat {
     }
 
     @Override
-    public void format(QueryHit hit, StringBuilder sb) {
+    public void format(EventView hit, StringBuilder sb) {
         for (PatternNode n : nodes) {
             n.append(hit, sb);
         }

@@ -1,6 +1,6 @@
 package io.timberlog.cli.output;
 
-import io.timberlog.core.query.QueryHit;
+import io.timberlog.core.query.EventView;
 
 import java.util.List;
 import java.util.function.Function;
@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
 
 /** One piece of a compiled pattern: literal text, a conversion, or a group of pieces. */
 interface PatternNode {
-    void append(QueryHit hit, StringBuilder sb);
+    void append(EventView hit, StringBuilder sb);
 
     /** Text written as the pattern has it. */
     final class Literal implements PatternNode {
@@ -19,7 +19,7 @@ interface PatternNode {
         }
 
         @Override
-        public void append(QueryHit hit, StringBuilder sb) {
+        public void append(EventView hit, StringBuilder sb) {
             sb.append(text);
         }
     }
@@ -31,7 +31,7 @@ interface PatternNode {
      */
     final class Conversion implements PatternNode {
         private final FormatInfo format;
-        private final Function<QueryHit, String> value;
+        private final Function<EventView, String> value;
         private final boolean multiLine;
         private final boolean trusted;
         /**
@@ -44,7 +44,7 @@ interface PatternNode {
          * @param trusted true for text that does not come from log data (a line separator), which is
          *                written as it is
          */
-        Conversion(FormatInfo format, Function<QueryHit, String> value, boolean multiLine, boolean trusted) {
+        Conversion(FormatInfo format, Function<EventView, String> value, boolean multiLine, boolean trusted) {
             this.format = format;
             this.value = value;
             this.multiLine = multiLine;
@@ -52,7 +52,7 @@ interface PatternNode {
         }
 
         @Override
-        public void append(QueryHit hit, StringBuilder sb) {
+        public void append(EventView hit, StringBuilder sb) {
             String s = value.apply(hit);
             if (format.isNone()) {
                 appendText(sb, s);
@@ -83,6 +83,16 @@ interface PatternNode {
         }
     }
 
+    /** {@code %m} unpadded: the message formatted straight into the line, then made safe where it lies. */
+    final class Message implements PatternNode {
+        @Override
+        public void append(EventView event, StringBuilder sb) {
+            int from = sb.length();
+            event.appendMessage(sb);
+            SafeText.makeVisible(sb, from, true);
+        }
+    }
+
     /** {@code %d}: the event's time, appended without a string of its own when unpadded. */
     final class Date implements PatternNode {
         private final FormatInfo format;
@@ -94,11 +104,11 @@ interface PatternNode {
         }
 
         @Override
-        public void append(QueryHit hit, StringBuilder sb) {
+        public void append(EventView hit, StringBuilder sb) {
             if (format.isNone()) {
-                text.appendVisible(sb, hit.event().epochNanos());
+                text.appendVisible(sb, hit.epochNanos());
             } else {
-                SafeText.appendVisible(sb, format.apply(text.format(hit.event().epochNanos())), false);
+                SafeText.appendVisible(sb, format.apply(text.format(hit.epochNanos())), false);
             }
         }
     }
@@ -110,11 +120,11 @@ interface PatternNode {
     final class Group implements PatternNode {
         private final FormatInfo format;
         private final List<PatternNode> children;
-        private final Function<QueryHit, String> prefix;
+        private final Function<EventView, String> prefix;
         private final String suffix;
         private final UnaryOperator<String> transform;
 
-        Group(FormatInfo format, List<PatternNode> children, Function<QueryHit, String> prefix, String suffix,
+        Group(FormatInfo format, List<PatternNode> children, Function<EventView, String> prefix, String suffix,
               UnaryOperator<String> transform) {
             this.format = format;
             this.children = children;
@@ -124,7 +134,7 @@ interface PatternNode {
         }
 
         @Override
-        public void append(QueryHit hit, StringBuilder sb) {
+        public void append(EventView hit, StringBuilder sb) {
             String start = prefix == null ? null : prefix.apply(hit);
             if (format.isNone() && transform == null) {
                 appendPlain(hit, sb, start);
@@ -139,7 +149,7 @@ interface PatternNode {
             sb.append(format.apply(s));
         }
 
-        private void appendPlain(QueryHit hit, StringBuilder sb, String start) {
+        private void appendPlain(EventView hit, StringBuilder sb, String start) {
             if (start != null) {
                 sb.append(start);
             }

@@ -1,6 +1,6 @@
 package io.timberlog.cli.output;
 
-import io.timberlog.core.query.QueryHit;
+import io.timberlog.core.query.EventView;
 
 /**
  * The formatted message alone, as the application logged it (and the exception under it), like
@@ -8,9 +8,13 @@ import io.timberlog.core.query.QueryHit;
  */
 public final class RawFormat implements EventFormat {
     @Override
-    public void format(QueryHit hit, StringBuilder sb) {
-        SafeText.appendVisible(sb, hit.event().message(), true);
+    public void format(EventView hit, StringBuilder sb) {
+        int from = sb.length();
+        hit.appendMessage(sb);
+        SafeText.makeVisible(sb, from, true);
         sb.append('\n');
-        SafeText.appendVisible(sb, hit.event().throwableText(), true);
+        if (hit.hasThrowable()) {
+            SafeText.appendVisible(sb, hit.event().throwableText(), true);
+        }
     }
 }

@@ -3,7 +3,10 @@ package io.timberlog.core.internal.query;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.internal.segment.DecodedBlock;
 import io.timberlog.core.internal.segment.SegmentDamageException;
+import io.timberlog.core.query.EventRenderer;
+import io.timberlog.core.query.StoreRef;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,7 +21,9 @@ import java.util.List;
  * arguments ({@link MessageScan}); the formatted message, made into a reused buffer without an event,
  * for what is left (text filters, regexes without an automaton). Only the events still in are decoded
  * whole, for the checks that need the whole event, with their messages formatted when the query asks
- * ({@link EventFilter#formatsMessages()}). Not thread-safe: one per reading thread.
+ * ({@link EventFilter#formatsMessages()}); or, for a query that renders, rendered into text from the
+ * block's columns ({@link BlockEventView}) and never decoded whole. Not thread-safe: one per reading
+ * thread.
  */
 final class BlockMatcher {
     private final EventFilter filter;
@@ -27,25 +32,57 @@ final class BlockMatcher {
     private boolean[] kept = new boolean[0];
     /** The formatted messages of the events kept by the message checks, handed on to their events. */
     private String[] messages = new String[0];
+    /** True when the message checks left the formatted messages of the events they kept in {@link #messages}. */
+    private boolean messagesFormatted;
 
     BlockMatcher(EventFilter filter) {
         this.filter = filter;
         this.words = filter.wordPrefilter();
     }
 
-    /** The matching events of {@code block}, in sequence order. */
-    List<LogEvent> matches(DecodedBlock block) throws SegmentDamageException {
+    /**
+     * The matching events of {@code block}, in sequence order: rendered into text when {@code context}
+     * renders and no check needs the whole event, else whole. {@code store} is the block's store, for
+     * the renderers.
+     */
+    List<PartHit> matches(DecodedBlock block, ReadContext context, StoreRef store) throws SegmentDamageException {
         EventFilter.MessageMatcher matcher = filter.takeMessageMatcher();
+        int count;
         try {
-            return matches(block, matcher);
+            count = keep(block, matcher);
         } finally {
             filter.giveBack(matcher);
         }
+        if (count == 0) {
+            return Collections.emptyList();
+        }
+        int n = block.eventCount();
+        if (context.renders() && store != null && !filter.hasDetailChecks()) {
+            return render(block, n, context, store);
+        }
+        boolean formatted = messagesFormatted;
+        if (filter.formatsMessages()) {
+            formatKeptMessages(block, n, formatted);
+            formatted = true;
+        }
+        List<PartHit> out = new ArrayList<>(count);
+        for (LogEvent e : block.events(count == n ? null : kept, formatted ? messages : null)) {
+            if (filter.acceptsDetails(e)) {
+                out.add(PartHit.of(e));
+            }
+        }
+        return out;
     }
 
-    private List<LogEvent> matches(DecodedBlock block, EventFilter.MessageMatcher matcher) throws SegmentDamageException {
+    /**
+     * Marks in {@link #kept} the events of {@code block} that pass every check but those on the whole
+     * event, and returns how many; the messages the message checks formatted are in {@link #messages}
+     * ({@link #messagesFormatted}).
+     */
+    private int keep(DecodedBlock block, EventFilter.MessageMatcher matcher) throws SegmentDamageException {
+        messagesFormatted = false;
         if (words != null && !words.mayMatchBlock(block)) {
-            return Collections.emptyList();
+            return 0;
         }
         int n = block.eventCount();
         if (kept.length < n) {
@@ -100,20 +137,49 @@ final class BlockMatcher {
                 }
             }
         }
-        if (count == 0) {
-            return Collections.emptyList();
-        }
-        if (filter.formatsMessages()) {
-            formatKeptMessages(block, n, formatted);
-            formatted = true;
-        }
-        List<LogEvent> out = new ArrayList<>(count);
-        for (LogEvent e : block.events(count == n ? null : kept, formatted ? messages : null)) {
-            if (filter.acceptsDetails(e)) {
-                out.add(e);
+        messagesFormatted = formatted;
+        return count;
+    }
+
+    /** Renders the kept events of the runs the query reads, each into the block's text. */
+    private List<PartHit> render(DecodedBlock block, int n, ReadContext context, StoreRef store)
+            throws SegmentDamageException {
+        EventRenderer renderer = context.takeRenderer();
+        try {
+            BlockEventView view = new BlockEventView(block, store, kept);
+            byte[] text = new byte[n * 64];
+            int size = 0;
+            int[] ends = new int[n];
+            for (int i = 0; i < n; i++) {
+                if (kept[i] && !filter.acceptsRun(block.run(i))) {
+                    kept[i] = false;
+                }
+                if (kept[i]) {
+                    message.setLength(0);
+                    renderer.render(view.at(i), message);
+                    // one bulk copy and encoding per event: a char loop costs more, most of all before it is compiled
+                    byte[] line = message.toString().getBytes(StandardCharsets.UTF_8);
+                    if (text.length - size < line.length) {
+                        text = Arrays.copyOf(text, Math.max(text.length * 2, size + line.length));
+                    }
+                    System.arraycopy(line, 0, text, size, line.length);
+                    size += line.length;
+                }
+                ends[i] = size;
             }
+            byte[] bytes = text;
+            List<PartHit> out = new ArrayList<>();
+            for (int i = 0, start = 0; i < n; start = ends[i], i++) {
+                if (kept[i]) {
+                    out.add(PartHit.rendered(block.epochNanos(i), block.sequence(i), bytes, start, ends[i] - start));
+                }
+            }
+            return out;
+        } catch (BlockEventView.DamageInRenderer e) {
+            throw e.damage();
+        } finally {
+            context.giveBack(renderer);
         }
-        return out;
     }
 
     /** Formats the messages of the kept events that the message checks did not (or all, when {@code !checked}). */

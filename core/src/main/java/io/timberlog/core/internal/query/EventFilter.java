@@ -271,6 +271,11 @@ public final class EventFilter {
                 && (!needsMessage() || acceptsArguments(h.arguments()) && messages.accepts(h.message()));
     }
 
+    /** True when some check needs the whole event ({@link #acceptsDetails}) beyond its run. */
+    public boolean hasDetailChecks() {
+        return !exceptions.isEmpty() || !fields.isEmpty();
+    }
+
     /** The checks that need the whole event: run, exception, fields. */
     public boolean acceptsDetails(LogEvent e) {
         if (!acceptsRun(e.run())) {

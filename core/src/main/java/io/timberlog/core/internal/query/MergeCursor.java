@@ -1,6 +1,5 @@
 package io.timberlog.core.internal.query;
 
-import io.timberlog.core.LogEvent;
 import io.timberlog.core.query.QueryHit;
 import io.timberlog.core.query.StoreRef;
 
@@ -18,8 +17,8 @@ import java.util.PriorityQueue;
 public final class MergeCursor implements Closeable {
     /** Oldest first; equal timestamps in sequence order, then in store order: a total, stable order. */
     public static final Comparator<QueryHit> ORDER = Comparator
-            .comparingLong((QueryHit h) -> h.event().epochNanos())
-            .thenComparingLong(h -> h.event().sequence())
+            .comparingLong(QueryHit::epochNanos)
+            .thenComparingLong(QueryHit::sequence)
             .thenComparingInt(h -> h.store().index());
 
     private final List<StoreStream> streams;
@@ -62,9 +61,9 @@ public final class MergeCursor implements Closeable {
     }
 
     private void advance(Head head) throws IOException {
-        LogEvent e = streams.get(head.stream).next();
+        PartHit e = streams.get(head.stream).next();
         if (e != null) {
-            head.hit = new QueryHit(e, stores.get(head.stream));
+            head.hit = e.toHit(stores.get(head.stream));
             heads.add(head);
         }
     }

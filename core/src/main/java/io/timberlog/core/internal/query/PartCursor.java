@@ -1,14 +1,12 @@
 package io.timberlog.core.internal.query;
 
-import io.timberlog.core.LogEvent;
-
 import java.io.Closeable;
 import java.io.IOException;
 
 /** The matching events of one part of a store, in one direction. Not thread-safe. */
 public interface PartCursor extends Closeable {
     /** The next matching event, or {@code null} when the part has no more. */
-    LogEvent next() throws IOException;
+    PartHit next() throws IOException;
 
     /** Starts the work of the first {@link #next} (reading and decoding ahead), when the cursor does such work ahead. */
     default void prefetch() throws IOException {

@@ -1,16 +1,20 @@
 package io.timberlog.core.internal.query;
 
 import io.timberlog.core.Damage;
+import io.timberlog.core.query.EventRenderer;
+import io.timberlog.core.query.Query;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * What every part of one query shares: the filter, where damaged ranges go, how many bytes have been
- * read (for a progress display on another thread), and how many segment blocks were read and skipped.
- * Damage and blocks are recorded by the reading thread only.
+ * What every part of one query shares: the filter, the renderers of a query that renders, where
+ * damaged ranges go, how many bytes have been read (for a progress display on another thread), and how
+ * many segment blocks were read and skipped. Damage and blocks are recorded by the reading thread only.
  */
 public final class ReadContext {
     private final EventFilter filter;
@@ -21,19 +25,49 @@ public final class ReadContext {
     private long blocksRead;
     private long blocksSkipped;
 
+    /** Makes a renderer for each reading thread that needs one; {@code null} when the query hands out events. */
+    private final Supplier<? extends EventRenderer> renderers;
+    /**
+     * Renderers the block workers are not using: a worker takes one for each block and gives it back
+     * (not a thread-local, which would keep it alive in the pool's threads after the query).
+     */
+    private final ConcurrentLinkedQueue<EventRenderer> idleRenderers = new ConcurrentLinkedQueue<>();
+
     public ReadContext(EventFilter filter) {
+        this(filter, (Supplier<? extends EventRenderer>) null);
+    }
+
+    /** A context whose segment blocks are rendered by {@code renderers} ({@link Query#renderers()}; {@code null}: none). */
+    public ReadContext(EventFilter filter, Supplier<? extends EventRenderer> renderers) {
         this.filter = filter;
         this.damageSink = damages::add;
+        this.renderers = renderers;
     }
 
     /** A context whose damaged ranges go to {@code damages} as they are met ({@link #damages()} stays empty). */
     public ReadContext(EventFilter filter, Consumer<Damage> damages) {
         this.filter = filter;
         this.damageSink = damages;
+        this.renderers = null;
     }
 
     public EventFilter filter() {
         return filter;
+    }
+
+    /** True when the events of segment blocks are rendered by the reading threads, not handed out. */
+    boolean renders() {
+        return renderers != null;
+    }
+
+    /** A renderer for one block, to be given back with {@link #giveBack}. */
+    EventRenderer takeRenderer() {
+        EventRenderer r = idleRenderers.poll();
+        return r != null ? r : renderers.get();
+    }
+
+    void giveBack(EventRenderer renderer) {
+        idleRenderers.offer(renderer);
     }
 
     public void damage(Damage d) {

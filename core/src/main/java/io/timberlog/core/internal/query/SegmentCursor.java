@@ -1,6 +1,6 @@
 package io.timberlog.core.internal.query;
 
-import io.timberlog.core.LogEvent;
+import io.timberlog.core.query.StoreRef;
 import io.timberlog.core.internal.segment.BlockFilter;
 import io.timberlog.core.internal.segment.BlockInfo;
 import io.timberlog.core.internal.segment.DecodedBlock;
@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
 final class SegmentCursor implements PartCursor {
     private static final PartCursor EMPTY = new PartCursor() {
         @Override
-        public LogEvent next() {
+        public PartHit next() {
             return null;
         }
 
@@ -41,21 +41,24 @@ final class SegmentCursor implements PartCursor {
     private final SegmentReader reader;
     private final List<BlockInfo> blocks;
     private final boolean backward;
-    private final ArrayDeque<Future<List<LogEvent>>> ahead = new ArrayDeque<>();
+    private final StoreRef store;
+    private final ArrayDeque<Future<List<PartHit>>> ahead = new ArrayDeque<>();
     private int nextBlock;
     /** The matching events of the block being read, and the next one to return. */
-    private List<LogEvent> matches = List.of();
+    private List<PartHit> matches = List.of();
     private int next;
 
-    private SegmentCursor(ReadContext context, SegmentReader reader, List<BlockInfo> blocks, boolean backward) {
+    private SegmentCursor(ReadContext context, StoreRef store, SegmentReader reader, List<BlockInfo> blocks,
+                          boolean backward) {
         this.context = context;
+        this.store = store;
         this.reader = reader;
         this.blocks = blocks;
         this.backward = backward;
     }
 
     /** Opens the segment of {@code part} and chooses the blocks to read. */
-    static PartCursor open(SegmentPart part, ReadContext context, boolean backward) throws IOException {
+    static PartCursor open(SegmentPart part, ReadContext context, StoreRef store, boolean backward) throws IOException {
         SegmentReader reader = part.open(context::damage);
         if (reader == null) {
             context.read(part.size());
@@ -74,11 +77,11 @@ final class SegmentCursor implements PartCursor {
             }
         }
         context.read(unread);
-        return new SegmentCursor(context, reader, selected, backward);
+        return new SegmentCursor(context, store, reader, selected, backward);
     }
 
     @Override
-    public LogEvent next() throws IOException {
+    public PartHit next() throws IOException {
         while (next == matches.size()) {
             readAhead();
             if (ahead.isEmpty()) {
@@ -99,7 +102,7 @@ final class SegmentCursor implements PartCursor {
                 throw new InterruptedIOException("interrupted while reading " + reader.file());
             }
         }
-        LogEvent e = matches.get(backward ? matches.size() - 1 - next : next);
+        PartHit e = matches.get(backward ? matches.size() - 1 - next : next);
         next++;
         return e;
     }
@@ -130,7 +133,7 @@ final class SegmentCursor implements PartCursor {
                 ahead.add(CompletableFuture.failedFuture(damage));
                 continue;
             }
-            ahead.add(BlockWorkers.submit(() -> new BlockMatcher(filter).matches(block)));
+            ahead.add(BlockWorkers.submit(() -> new BlockMatcher(filter).matches(block, context, store)));
         }
     }
 

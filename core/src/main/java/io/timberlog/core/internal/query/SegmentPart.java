@@ -1,5 +1,6 @@
 package io.timberlog.core.internal.query;
 
+import io.timberlog.core.query.StoreRef;
 import io.timberlog.core.Damage;
 import io.timberlog.core.Level;
 import io.timberlog.core.RunInfo;
@@ -97,13 +98,13 @@ public final class SegmentPart extends StorePart {
     }
 
     @Override
-    public PartCursor forward(ReadContext context) throws IOException {
-        return SegmentCursor.open(this, context, false);
+    public PartCursor forward(ReadContext context, StoreRef store) throws IOException {
+        return SegmentCursor.open(this, context, store, false);
     }
 
     @Override
-    public PartCursor backward(ReadContext context) throws IOException {
-        return SegmentCursor.open(this, context, true);
+    public PartCursor backward(ReadContext context, StoreRef store) throws IOException {
+        return SegmentCursor.open(this, context, store, true);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.timberlog.core.internal.query;
 
+import io.timberlog.core.query.StoreRef;
 import io.timberlog.core.Damage;
 import io.timberlog.core.RunInfo;
 
@@ -43,11 +44,14 @@ public abstract class StorePart {
     /** The runs whose events the part holds, from its header or index; empty when unknown. */
     public abstract List<RunInfo> runs() throws IOException;
 
-    /** The part's matching events, oldest first. */
-    public abstract PartCursor forward(ReadContext context) throws IOException;
+    /**
+     * The part's matching events, oldest first; {@code store} is the store the part belongs to, which
+     * the renderers of a context that renders show ({@code null} when it does not).
+     */
+    public abstract PartCursor forward(ReadContext context, StoreRef store) throws IOException;
 
-    /** The part's matching events, newest first. */
-    public abstract PartCursor backward(ReadContext context) throws IOException;
+    /** The part's matching events, newest first ({@code store} as for {@link #forward}). */
+    public abstract PartCursor backward(ReadContext context, StoreRef store) throws IOException;
 
     /** Reads and decodes the whole part, reports every damaged range and bad reference to {@code problems}, and counts what it holds. */
     public abstract PartFacts verify(Consumer<Damage> problems) throws IOException;

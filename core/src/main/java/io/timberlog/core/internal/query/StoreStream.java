@@ -1,7 +1,7 @@
 package io.timberlog.core.internal.query;
 
+import io.timberlog.core.query.StoreRef;
 import io.timberlog.core.Damage;
-import io.timberlog.core.LogEvent;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -27,6 +27,7 @@ public final class StoreStream implements Closeable {
     static final int MAX_AHEAD = Math.min(8, 2 * BlockWorkers.THREADS);
 
     private final StoreSnapshot snapshot;
+    private final StoreRef store;
     private final List<StorePart> parts;
     private final ReadContext context;
     private final boolean backward;
@@ -48,8 +49,9 @@ public final class StoreStream implements Closeable {
     private final ArrayDeque<PartCursor> ahead = new ArrayDeque<>();
     private final ArrayDeque<StorePart> aheadParts = new ArrayDeque<>();
 
-    public StoreStream(StoreSnapshot snapshot, ReadContext context, boolean backward) throws IOException {
+    public StoreStream(StoreSnapshot snapshot, StoreRef store, ReadContext context, boolean backward) throws IOException {
         this.snapshot = snapshot;
+        this.store = store;
         this.context = context;
         this.backward = backward;
         Damage manifest = snapshot.manifestDamage(); // read from the segments' footers instead: say so
@@ -71,12 +73,12 @@ public final class StoreStream implements Closeable {
     }
 
     /** The next matching event, or {@code null} when the store has no more. */
-    public LogEvent next() throws IOException {
+    public PartHit next() throws IOException {
         while (true) {
             if (cursor == null && !openNext()) {
                 return null;
             }
-            LogEvent e = cursor.next();
+            PartHit e = cursor.next();
             if (e != null) {
                 return e;
             }
@@ -115,7 +117,7 @@ public final class StoreStream implements Closeable {
     }
 
     private PartCursor open(StorePart part) throws IOException {
-        return backward ? part.backward(context) : part.forward(context);
+        return backward ? part.backward(context, store) : part.forward(context, store);
     }
 
     /**

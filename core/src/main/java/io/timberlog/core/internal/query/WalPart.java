@@ -1,5 +1,6 @@
 package io.timberlog.core.internal.query;
 
+import io.timberlog.core.query.StoreRef;
 import io.timberlog.core.Damage;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.RunInfo;
@@ -136,12 +137,13 @@ public final class WalPart extends StorePart {
     }
 
     @Override
-    public WalCursor forward(ReadContext context) throws IOException {
+    public WalCursor forward(ReadContext context, StoreRef storeRef) throws IOException {
+        // a WAL file is read on the caller's thread, which renders its events itself
         return new Forward(context);
     }
 
     @Override
-    public WalCursor backward(ReadContext context) throws IOException {
+    public WalCursor backward(ReadContext context, StoreRef storeRef) throws IOException {
         return new Backward(context);
     }
 
@@ -312,7 +314,7 @@ public final class WalPart extends StorePart {
         }
 
         @Override
-        public LogEvent next() throws IOException {
+        public PartHit next() throws IOException {
             while (next == ready.size()) {
                 if (done) {
                     return null;
@@ -329,7 +331,7 @@ public final class WalPart extends StorePart {
                     reportEnd();
                 }
             }
-            return ready.get(next++);
+            return PartHit.of(ready.get(next++));
         }
     }
 
@@ -385,7 +387,7 @@ public final class WalPart extends StorePart {
         }
 
         @Override
-        public LogEvent next() throws IOException {
+        public PartHit next() throws IOException {
             while (next < 0) {
                 if (step < 0) {
                     return null;
@@ -395,7 +397,7 @@ public final class WalPart extends StorePart {
                 reader.scan(range[0], range[1], visitor);
                 next = ready.size() - 1;
             }
-            return ready.get(next--);
+            return PartHit.of(ready.get(next--));
         }
     }
 }

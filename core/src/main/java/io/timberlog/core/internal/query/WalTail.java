@@ -152,9 +152,10 @@ public final class WalTail implements Closeable {
                     catchUp = null;
                     return true;
                 }
-                c.cursor = c.segments.get(c.next++).forward(c.context);
+                c.cursor = c.segments.get(c.next++).forward(c.context, null); // its context does not render
             }
-            LogEvent e = c.cursor.next();
+            PartHit hit = c.cursor.next();
+            LogEvent e = hit == null ? null : hit.event();
             if (e == null) {
                 c.cursor.close();
                 c.cursor = null;

@@ -192,6 +192,16 @@ public final class DecodedBlock {
         return arguments().values(i);
     }
 
+    /** The run of event {@code i}, or {@code null} when its record names none. */
+    public RunInfo run(int i) throws SegmentDamageException {
+        return eventColumns().runs[i];
+    }
+
+    /** True when event {@code i} has a throwable. */
+    public boolean hasThrowable(int i) throws SegmentDamageException {
+        return (eventColumns().flags[i] & FLAG_THROWABLE) != 0;
+    }
+
     /** True when event {@code i}'s message was stored verbatim, not reproduced from its template. */
     public boolean hasStoredMessage(int i) throws SegmentDamageException {
         return (eventColumns().flags[i] & FLAG_STORED_MESSAGE) != 0;

@@ -57,9 +57,9 @@ class SegmentPruningTest {
 
     private static ReadContext read(Query q, List<LogEvent> out) throws Exception {
         ReadContext context = new ReadContext(new EventFilter(q, null));
-        try (StoreStream stream = new StoreStream(StoreSnapshot.take(dir), context, q.reverse())) {
-            for (LogEvent e; (e = stream.next()) != null; ) {
-                out.add(e);
+        try (StoreStream stream = new StoreStream(StoreSnapshot.take(dir), null, context, q.reverse())) {
+            for (PartHit h; (h = stream.next()) != null; ) {
+                out.add(h.event());
             }
         }
         return context;

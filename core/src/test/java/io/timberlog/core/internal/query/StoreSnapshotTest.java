@@ -41,9 +41,9 @@ class StoreSnapshotTest {
 
     private static List<Long> read(StoreSnapshot snapshot, boolean backward) throws Exception {
         List<Long> sequences = new ArrayList<>();
-        try (StoreStream stream = new StoreStream(snapshot, new ReadContext(EventFilter.all()), backward)) {
-            for (LogEvent e; (e = stream.next()) != null; ) {
-                sequences.add(e.sequence());
+        try (StoreStream stream = new StoreStream(snapshot, null, new ReadContext(EventFilter.all()), backward)) {
+            for (PartHit h; (h = stream.next()) != null; ) {
+                sequences.add(h.event().sequence());
             }
         }
         return sequences;
@@ -80,7 +80,7 @@ class StoreSnapshotTest {
         long newest = WalFiles.idOf(((WalPart) snapshot.parts().get(snapshot.parts().size() - 1)).file());
         assertEquals(newest + 1, snapshot.nextWalId());
         ReadContext context = new ReadContext(EventFilter.all());
-        try (StoreStream stream = new StoreStream(snapshot, context, false)) {
+        try (StoreStream stream = new StoreStream(snapshot, null, context, false)) {
             while (stream.next() != null) {
                 // read to the end
             }
@@ -126,7 +126,7 @@ class StoreSnapshotTest {
         StoreSnapshot snapshot = segmentsThenFirstDeleted(true);
         ReadContext context = new ReadContext(EventFilter.all());
         int events = 0;
-        try (StoreStream stream = new StoreStream(snapshot, context, false)) {
+        try (StoreStream stream = new StoreStream(snapshot, null, context, false)) {
             while (stream.next() != null) {
                 events++;
             }
@@ -139,7 +139,7 @@ class StoreSnapshotTest {
     void stream_segmentMissingButStillListed_isDamage() throws Exception {
         StoreSnapshot snapshot = segmentsThenFirstDeleted(false);
         ReadContext context = new ReadContext(EventFilter.all());
-        try (StoreStream stream = new StoreStream(snapshot, context, false)) {
+        try (StoreStream stream = new StoreStream(snapshot, null, context, false)) {
             while (stream.next() != null) {
                 // read to the end
             }
