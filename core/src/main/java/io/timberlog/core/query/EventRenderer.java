@@ -7,6 +7,9 @@ package io.timberlog.core.query;
  */
 @FunctionalInterface
 public interface EventRenderer {
-    /** Appends the text of {@code event} to {@code out}: for a text output, a line and its line separator. */
+    /**
+     * Appends the text of {@code event} to {@code out}: for a text output, a line and its line
+     * separator. What {@code out} held before (other events' text) must stay as it is.
+     */
     void render(EventView event, StringBuilder out);
 }

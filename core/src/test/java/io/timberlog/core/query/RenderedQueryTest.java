@@ -33,7 +33,10 @@ class RenderedQueryTest {
         if (e.hasThrowable()) {
             out.append(" ex=").append(e.event().throwable().className());
         }
-        out.append(" \u00e9\n"); // not ASCII: the text is UTF-8
+        if (e.sequence() % 5000 == 5) {
+            out.append(" \u00e9 \ud83d\ude00"); // not ASCII: UTF-8, in blocks of ASCII lines and in others
+        }
+        out.append('\n');
     };
 
     @TempDir
@@ -97,7 +100,8 @@ class RenderedQueryTest {
         segmentsThenWalFiles();
         List<String> all = renderedAndNot(Query.builder(), 20_000);
         assertEquals(21_000, all.size());
-        assertTrue(all.get(0).contains(" 0 INFO com.acme.Even [main] order 0 for customer-0 took 0 ms \u00e9\n"), all.get(0));
+        assertTrue(all.get(0).endsWith(" 0 INFO com.acme.Even [main] order 0 for customer-0 took 0 ms\n"), all.get(0));
+        assertTrue(all.get(5005).endsWith(" took 505 ms \u00e9 \ud83d\ude00\n"), all.get(5005));
         assertTrue(all.get(1007).contains(" ERROR com.acme.Odd [main] order 1007 for customer-37 took 1007 ms ex=java.io.IOException"),
                 all.get(1007));
         assertTrue(all.get(103).contains(" mdc={req=r-3}"), all.get(103));

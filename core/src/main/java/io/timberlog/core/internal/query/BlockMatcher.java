@@ -3,10 +3,8 @@ package io.timberlog.core.internal.query;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.internal.segment.DecodedBlock;
 import io.timberlog.core.internal.segment.SegmentDamageException;
-import io.timberlog.core.query.EventRenderer;
 import io.timberlog.core.query.StoreRef;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -58,7 +56,7 @@ final class BlockMatcher {
         }
         int n = block.eventCount();
         if (context.renders() && store != null && !filter.hasDetailChecks()) {
-            return render(block, n, context, store);
+            return render(block, context, store);
         }
         boolean formatted = messagesFormatted;
         if (filter.formatsMessages()) {
@@ -141,42 +139,11 @@ final class BlockMatcher {
         return count;
     }
 
-    /** Renders the kept events of the runs the query reads, each into the block's text. */
-    private List<PartHit> render(DecodedBlock block, int n, ReadContext context, StoreRef store)
-            throws SegmentDamageException {
-        EventRenderer renderer = context.takeRenderer();
+    /** Renders the kept events of the runs the query reads into the block's text. */
+    private List<PartHit> render(DecodedBlock block, ReadContext context, StoreRef store) throws SegmentDamageException {
+        BlockRenderer renderer = context.takeRenderer();
         try {
-            BlockEventView view = new BlockEventView(block, store, kept);
-            byte[] text = new byte[n * 64];
-            int size = 0;
-            int[] ends = new int[n];
-            for (int i = 0; i < n; i++) {
-                if (kept[i] && !filter.acceptsRun(block.run(i))) {
-                    kept[i] = false;
-                }
-                if (kept[i]) {
-                    message.setLength(0);
-                    renderer.render(view.at(i), message);
-                    // one bulk copy and encoding per event: a char loop costs more, most of all before it is compiled
-                    byte[] line = message.toString().getBytes(StandardCharsets.UTF_8);
-                    if (text.length - size < line.length) {
-                        text = Arrays.copyOf(text, Math.max(text.length * 2, size + line.length));
-                    }
-                    System.arraycopy(line, 0, text, size, line.length);
-                    size += line.length;
-                }
-                ends[i] = size;
-            }
-            byte[] bytes = text;
-            List<PartHit> out = new ArrayList<>();
-            for (int i = 0, start = 0; i < n; start = ends[i], i++) {
-                if (kept[i]) {
-                    out.add(PartHit.rendered(block.epochNanos(i), block.sequence(i), bytes, start, ends[i] - start));
-                }
-            }
-            return out;
-        } catch (BlockEventView.DamageInRenderer e) {
-            throw e.damage();
+            return renderer.render(block, kept, filter, store);
         } finally {
             context.giveBack(renderer);
         }

@@ -196,6 +196,11 @@ public final class EventFilter {
         return levelCode >= minLevel && epochNanos >= since && epochNanos <= until;
     }
 
+    /** True when only some runs are read ({@link #acceptsRun}). */
+    public boolean checksRun() {
+        return runs != null;
+    }
+
     public boolean acceptsRun(RunInfo run) {
         return runs == null || (run != null && runs.contains(run));
     }

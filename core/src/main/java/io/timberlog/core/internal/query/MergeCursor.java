@@ -1,5 +1,6 @@
 package io.timberlog.core.internal.query;
 
+import io.timberlog.core.internal.io.Closeables;
 import io.timberlog.core.query.QueryHit;
 import io.timberlog.core.query.StoreRef;
 
@@ -74,20 +75,6 @@ public final class MergeCursor implements Closeable {
 
     @Override
     public void close() throws IOException {
-        IOException first = null;
-        for (StoreStream s : streams) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        Closeables.closeAll(streams);
     }
 }

@@ -31,7 +31,7 @@ public final class ReadContext {
      * Renderers the block workers are not using: a worker takes one for each block and gives it back
      * (not a thread-local, which would keep it alive in the pool's threads after the query).
      */
-    private final ConcurrentLinkedQueue<EventRenderer> idleRenderers = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<BlockRenderer> idleRenderers = new ConcurrentLinkedQueue<>();
 
     public ReadContext(EventFilter filter) {
         this(filter, (Supplier<? extends EventRenderer>) null);
@@ -61,12 +61,12 @@ public final class ReadContext {
     }
 
     /** A renderer for one block, to be given back with {@link #giveBack}. */
-    EventRenderer takeRenderer() {
-        EventRenderer r = idleRenderers.poll();
-        return r != null ? r : renderers.get();
+    BlockRenderer takeRenderer() {
+        BlockRenderer r = idleRenderers.poll();
+        return r != null ? r : new BlockRenderer(renderers.get());
     }
 
-    void giveBack(EventRenderer renderer) {
+    void giveBack(BlockRenderer renderer) {
         idleRenderers.offer(renderer);
     }
 

@@ -1,11 +1,11 @@
 package io.timberlog.core.internal.query;
 
-import io.timberlog.core.query.StoreRef;
 import io.timberlog.core.internal.segment.BlockFilter;
 import io.timberlog.core.internal.segment.BlockInfo;
 import io.timberlog.core.internal.segment.DecodedBlock;
 import io.timberlog.core.internal.segment.SegmentDamageException;
 import io.timberlog.core.internal.segment.SegmentReader;
+import io.timberlog.core.query.StoreRef;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;

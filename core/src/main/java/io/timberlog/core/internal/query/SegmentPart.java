@@ -1,6 +1,5 @@
 package io.timberlog.core.internal.query;
 
-import io.timberlog.core.query.StoreRef;
 import io.timberlog.core.Damage;
 import io.timberlog.core.Level;
 import io.timberlog.core.RunInfo;
@@ -9,6 +8,7 @@ import io.timberlog.core.internal.manifest.StoreSources;
 import io.timberlog.core.internal.segment.SegmentInfo;
 import io.timberlog.core.internal.segment.SegmentReader;
 import io.timberlog.core.internal.wal.SealReason;
+import io.timberlog.core.query.StoreRef;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.timberlog.core.internal.query;
 
-import io.timberlog.core.query.StoreRef;
 import io.timberlog.core.Damage;
 import io.timberlog.core.RunInfo;
+import io.timberlog.core.query.StoreRef;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;

@@ -1,7 +1,8 @@
 package io.timberlog.core.internal.query;
 
-import io.timberlog.core.query.StoreRef;
 import io.timberlog.core.Damage;
+import io.timberlog.core.internal.io.Closeables;
+import io.timberlog.core.query.StoreRef;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -186,22 +187,10 @@ public final class StoreStream implements Closeable {
     }
 
     private void closeAhead() throws IOException {
+        List<PartCursor> opened = new ArrayList<>(ahead);
+        ahead.clear();
         aheadParts.clear();
-        IOException failed = null;
-        for (PartCursor a = ahead.pollFirst(); a != null; a = ahead.pollFirst()) {
-            try {
-                a.close();
-            } catch (IOException e) {
-                if (failed == null) {
-                    failed = e;
-                } else {
-                    failed.addSuppressed(e);
-                }
-            }
-        }
-        if (failed != null) {
-            throw failed;
-        }
+        Closeables.closeAll(opened);
     }
 
     @Override

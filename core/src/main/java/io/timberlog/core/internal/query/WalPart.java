@@ -1,6 +1,5 @@
 package io.timberlog.core.internal.query;
 
-import io.timberlog.core.query.StoreRef;
 import io.timberlog.core.Damage;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.RunInfo;
@@ -11,6 +10,7 @@ import io.timberlog.core.internal.wal.WalFileHeader;
 import io.timberlog.core.internal.wal.WalFiles;
 import io.timberlog.core.internal.wal.WalFormat;
 import io.timberlog.core.internal.wal.WalReader;
+import io.timberlog.core.query.StoreRef;
 
 import java.io.IOException;
 import java.nio.file.Files;
