@@ -35,7 +35,27 @@ public final class PatternLayout implements EventFormat {
         if (!conversions.handlesThrowable()) {
             nodes.add(conversions.node("ex", FormatInfo.NONE, List.of()));
         }
-        return new PatternLayout(nodes);
+        return new PatternLayout(flatten(nodes, new ArrayList<>()));
+    }
+
+    /**
+     * The pieces with the groups that add nothing (colors, when there are none) replaced by what they
+     * hold and neighbouring literal text joined: fewer calls for every event printed.
+     */
+    private static List<PatternNode> flatten(List<PatternNode> nodes, List<PatternNode> out) {
+        for (PatternNode n : nodes) {
+            List<PatternNode> inner = n instanceof PatternNode.Group ? ((PatternNode.Group) n).plainChildren() : null;
+            if (inner != null) {
+                flatten(inner, out);
+            } else if (n instanceof PatternNode.Literal && !out.isEmpty()
+                    && out.get(out.size() - 1) instanceof PatternNode.Literal) {
+                String before = ((PatternNode.Literal) out.remove(out.size() - 1)).text();
+                out.add(new PatternNode.Literal(before + ((PatternNode.Literal) n).text()));
+            } else {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -22,6 +22,10 @@ interface PatternNode {
         public void append(EventView hit, StringBuilder sb) {
             sb.append(text);
         }
+
+        String text() {
+            return text;
+        }
     }
 
     /**
@@ -131,6 +135,11 @@ interface PatternNode {
             this.prefix = prefix;
             this.suffix = suffix;
             this.transform = transform;
+        }
+
+        /** The pieces, when the group adds nothing to them (no color, modifier or transform); else {@code null}. */
+        List<PatternNode> plainChildren() {
+            return format.isNone() && prefix == null && transform == null ? children : null;
         }
 
         @Override
