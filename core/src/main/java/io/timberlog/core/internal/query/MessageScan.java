@@ -71,6 +71,11 @@ final class MessageScan {
         if (template == lastTemplate && last.style == style && last.arguments == arguments) {
             return last;
         }
+        return find(template, style, arguments);
+    }
+
+    /** The plan of another template than the last event's: rare, and kept out of the code made for every event. */
+    private Plan find(String template, MessageStyle style, int arguments) {
         PlanKey key = new PlanKey(template, style, arguments);
         Plan p = plans.get(key);
         if (p == null) {
@@ -114,11 +119,14 @@ final class MessageScan {
                 return state;
             }
             int s = after[k][state];
-            if (s == UNKNOWN) {
-                String text = messagePlan.literal(k);
-                s = dfa.read(state, text, 0, text.length());
-                after[k][state] = s;
-            }
+            return s != UNKNOWN ? s : read(k, state);
+        }
+
+        /** Reads literal {@code k} from {@code state} the first time: once per block at most. */
+        private int read(int k, int state) {
+            String text = messagePlan.literal(k);
+            int s = dfa.read(state, text, 0, text.length());
+            after[k][state] = s;
             return s;
         }
     }
