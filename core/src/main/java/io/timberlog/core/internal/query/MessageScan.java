@@ -2,13 +2,14 @@ package io.timberlog.core.internal.query;
 
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.internal.format.MessagePlan;
+import io.timberlog.core.internal.format.MessagePlans;
 import io.timberlog.core.internal.format.TextAutomaton;
 import io.timberlog.core.internal.regex.RegexDfa;
 import io.timberlog.core.internal.segment.DecodedBlock;
 import io.timberlog.core.internal.segment.SegmentDamageException;
 
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -28,10 +29,11 @@ final class MessageScan {
     private static final int UNKNOWN = -2;
 
     private final RegexDfa dfa;
-    private final Map<PlanKey, Plan> plans = new HashMap<>();
+    private final MessagePlans messagePlans = new MessagePlans();
+    /** By message plan: {@link #messagePlans} makes one per template, style and argument count. */
+    private final Map<MessagePlan, Plan> plans = new IdentityHashMap<>();
     private int memoCells;
     private Plan last;
-    private String lastTemplate;
     private final ArgumentReader arguments = new ArgumentReader();
 
     MessageScan(RegexDfa dfa) {
@@ -68,43 +70,34 @@ final class MessageScan {
 
     private Plan plan(String template, MessageStyle style, int arguments) {
         // the events of a block mostly share a few templates: the last one first, by identity
-        if (template == lastTemplate && last.style == style && last.arguments == arguments) {
-            return last;
-        }
-        return find(template, style, arguments);
+        MessagePlan messagePlan = messagePlans.of(template, style, arguments);
+        return last != null && last.messagePlan == messagePlan ? last : find(messagePlan);
     }
 
     /** The plan of another template than the last event's: rare, and kept out of the code made for every event. */
-    private Plan find(String template, MessageStyle style, int arguments) {
-        PlanKey key = new PlanKey(template, style, arguments);
-        Plan p = plans.get(key);
+    private Plan find(MessagePlan messagePlan) {
+        Plan p = plans.get(messagePlan);
         if (p == null) {
-            MessagePlan messagePlan = MessagePlan.of(style, template, arguments);
             int cells = (messagePlan.slots() + 1) * dfa.stateCount();
             if (plans.size() == MAX_PLANS || memoCells + cells > MAX_MEMO_CELLS) {
                 plans.clear();
                 memoCells = 0;
             }
-            p = new Plan(style, arguments, messagePlan, dfa.stateCount());
-            plans.put(key, p);
+            p = new Plan(messagePlan, dfa.stateCount());
+            plans.put(messagePlan, p);
             memoCells += cells;
         }
         last = p;
-        lastTemplate = template; // each segment has its own instance of an equal template
         return p;
     }
 
     private final class Plan {
-        final MessageStyle style;
-        final int arguments;
         final MessagePlan messagePlan;
         final int slots;
         /** Per literal, the state after it for each state before it; {@link #UNKNOWN} until read once. */
         final int[][] after;
 
-        Plan(MessageStyle style, int arguments, MessagePlan messagePlan, int states) {
-            this.style = style;
-            this.arguments = arguments;
+        Plan(MessagePlan messagePlan, int states) {
             this.messagePlan = messagePlan;
             this.slots = messagePlan.slots();
             this.after = new int[slots + 1][];
@@ -164,32 +157,6 @@ final class MessageScan {
         @Override
         public int readNumber(int state, long value) {
             return dfa.readNumber(state, value);
-        }
-    }
-
-    private static final class PlanKey {
-        final String template;
-        final MessageStyle style;
-        final int arguments;
-
-        PlanKey(String template, MessageStyle style, int arguments) {
-            this.template = template;
-            this.style = style;
-            this.arguments = arguments;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof PlanKey)) {
-                return false;
-            }
-            PlanKey k = (PlanKey) o;
-            return template.equals(k.template) && style == k.style && arguments == k.arguments;
-        }
-
-        @Override
-        public int hashCode() {
-            return (template.hashCode() * 31 + style.hashCode()) * 31 + arguments;
         }
     }
 }

@@ -3,7 +3,6 @@ package io.timberlog.core.internal.segment;
 import io.timberlog.core.Value;
 import io.timberlog.core.ValueKind;
 import io.timberlog.core.internal.format.LazyValues;
-import io.timberlog.core.internal.format.MessageArguments;
 import io.timberlog.core.internal.format.TextAutomaton;
 import io.timberlog.core.internal.format.ValueText;
 import io.timberlog.core.internal.io.ByteCursor;
@@ -275,26 +274,6 @@ final class BlockArguments {
             case VALUE_DOUBLE: return ValueKind.DOUBLE;
             case VALUE_FAILED_TO_STRING: return ValueKind.FAILED_TO_STRING;
             default: return ValueKind.STRING;
-        }
-    }
-
-    /** A view of one event's arguments for the formatters; {@link #at} moves it to another event. */
-    final class View implements MessageArguments {
-        private int event;
-
-        View at(int e) {
-            this.event = e;
-            return this;
-        }
-
-        @Override
-        public int size() {
-            return count(event);
-        }
-
-        @Override
-        public void appendTo(StringBuilder sb, int index) {
-            BlockArguments.this.appendTo(sb, event, index);
         }
     }
 }

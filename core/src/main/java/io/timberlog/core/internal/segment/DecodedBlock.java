@@ -6,7 +6,8 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.RunInfo;
 import io.timberlog.core.Value;
-import io.timberlog.core.internal.format.MessageFormatter;
+import io.timberlog.core.internal.format.MessagePlan;
+import io.timberlog.core.internal.format.MessagePlans;
 import io.timberlog.core.internal.format.TextAutomaton;
 import io.timberlog.core.internal.io.ByteCursor;
 import io.timberlog.core.internal.io.MalformedDataException;
@@ -66,7 +67,8 @@ public final class DecodedBlock {
     /** Flags, template, run and argument count of each event: the columns every message needs. */
     private EventColumns eventColumns;
     private BlockArguments arguments;
-    private BlockArguments.View argumentView;
+    /** How the messages of the block's templates are put together ({@link #appendMessage}). */
+    private MessagePlans plans;
     /** The stored message of each event, {@code null} for events whose message is rebuilt. */
     private String[] storedMessages;
     private List<LogEvent> decoded;
@@ -267,7 +269,23 @@ public final class DecodedBlock {
             sb.append(storedMessages()[i]);
             return;
         }
-        MessageFormatter.formatTo(sb, style(i), c.templates[i], argumentView().at(i));
+        String template = c.templates[i];
+        if (template == null) {
+            sb.append("null"); // as MessageFormatter has it
+            return;
+        }
+        BlockArguments args = arguments();
+        if (plans == null) {
+            plans = new MessagePlans();
+        }
+        // literal text and arguments appended in turn, with no search of the template per message
+        MessagePlan p = plans.of(template, style(i), args.count(i));
+        int slots = p.slots();
+        for (int k = 0; k < slots; k++) {
+            sb.append(p.literal(k));
+            args.appendTo(sb, i, p.slot(k));
+        }
+        sb.append(p.literal(slots));
     }
 
     /** Every event of the block, fully decoded, in sequence order. */
@@ -478,13 +496,6 @@ public final class DecodedBlock {
             }
         }
         return arguments;
-    }
-
-    private BlockArguments.View argumentView() throws SegmentDamageException {
-        if (argumentView == null) {
-            argumentView = arguments().new View();
-        }
-        return argumentView;
     }
 
     private String[] storedMessages() throws SegmentDamageException {
