@@ -333,6 +333,9 @@ final class JsonReader {
     }
 
     private String utf8(int from, int to) throws MalformedJsonException {
+        if (isAscii(from, to)) { // every name and nearly every value: no decoder to make for them
+            return new String(in, from, to - from, StandardCharsets.ISO_8859_1);
+        }
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(in, from, to - from));
@@ -340,6 +343,15 @@ final class JsonReader {
         } catch (CharacterCodingException e) {
             throw new MalformedJsonException("a string that is not UTF-8", from);
         }
+    }
+
+    private boolean isAscii(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (in[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code s} with every char outside printable ASCII as a backslash-u escape: a message stays one line. */
