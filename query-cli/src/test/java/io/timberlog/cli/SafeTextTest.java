@@ -34,6 +34,19 @@ class SafeTextTest {
         assertEquals("caf\u00e9 \ud83d\ude00 \u4e2d", visible("caf\u00e9 \ud83d\ude00 \u4e2d", false));
     }
 
+    /** Text appended straight into a line is made safe where it lies, as appending it would have. */
+    @Test
+    void makeVisible_escapesInPlaceFromItsStartOnly() {
+        for (String s : new String[] {"plain ascii", "a\u001b[2Jb\u0007\u007f\u009b\u202e\u2028\ud800\r", "a\nb\tc",
+                "caf\u00e9 \ud83d\ude00 \u4e2d", "\ud83d\ude00 then \u001b", "\ud800"}) {
+            for (boolean multiLine : new boolean[] {true, false}) {
+                StringBuilder sb = new StringBuilder("\u001b before ").append(s);
+                SafeText.makeVisible(sb, "\u001b before ".length(), multiLine);
+                assertEquals("\u001b before " + visible(s, multiLine), sb.toString(), s);
+            }
+        }
+    }
+
     @Test
     void appendJson_escapesPerRfcAndTerminalSafe() {
         assertEquals("\"q\\\" b\\\\ n\\n t\\t \\u0000 \\u001b \\u007f \\u009b \\u2028 \\u2029 \\u202e \\udc00 \ud83d\ude00\"",
