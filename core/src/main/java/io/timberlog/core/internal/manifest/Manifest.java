@@ -2,7 +2,6 @@ package io.timberlog.core.internal.manifest;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +28,7 @@ public final class Manifest {
         this.highestSequence = highestSequence;
         this.retainedFromSequence = retainedFromSequence;
         List<ManifestEntry> sorted = new ArrayList<>(segments);
-        sorted.sort(Comparator.comparingLong(ManifestEntry::segmentId));
+        sorted.sort((x, y) -> Long.compare(x.segmentId(), y.segmentId())); // Comparator.comparingLong's lambda is made at run time
         this.segments = Collections.unmodifiableList(sorted);
     }
 
