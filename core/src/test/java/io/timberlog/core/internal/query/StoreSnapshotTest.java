@@ -121,6 +121,31 @@ class StoreSnapshotTest {
         return snapshot;
     }
 
+    /**
+     * Segments of a block or so each: before the first event is handed out, the reader has opened the
+     * next segments too and handed their blocks to the workers, more than one segment ahead (so that
+     * the workers decode them together), but not the whole store.
+     */
+    @Test
+    void stream_segmentsOfFewBlocks_opensSeveralAheadButNotAll() throws Exception {
+        WalFixtures.writeRun(dir, 20_000, 7);
+        StoreMaintenance.compact(WalFixtures.options(dir).build());
+        StoreSnapshot snapshot = StoreSnapshot.take(dir);
+        List<StorePart> parts = snapshot.parts();
+        assertTrue(parts.size() > StoreStream.MAX_AHEAD + 1, parts.size() + " segments");
+        long total = 0;
+        for (StorePart p : parts) {
+            total += p.size();
+        }
+        ReadContext context = new ReadContext(EventFilter.all());
+        try (StoreStream stream = new StoreStream(snapshot, null, context, false)) {
+            assertNotNull(stream.next());
+            long read = context.bytesRead();
+            assertTrue(read > parts.get(0).size() + parts.get(1).size(), read + " bytes: more than one segment ahead");
+            assertTrue(read < total, read + " of " + total + " bytes: not the whole store");
+        }
+    }
+
     @Test
     void stream_segmentDeletedByRetentionWhileRead_isLeftOutWithoutDamage() throws Exception {
         StoreSnapshot snapshot = segmentsThenFirstDeleted(true);
