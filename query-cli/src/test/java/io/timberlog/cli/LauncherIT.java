@@ -74,6 +74,22 @@ class LauncherIT {
     }
 
     @Test
+    void launcher_c1Only_compilesOnOneThread() throws Exception {
+        SampleStore.write(dir);
+        assertEquals(1, jvmFlag("CICompilerCount", "", dir.toString(), "-n", "1"));
+        assertTrue(jvmFlag("CICompilerCount", "", dir.toString(), "--grep", "took") >= 2, "C1 and C2 need a thread each");
+    }
+
+    @Test
+    void launcher_optionsAskingForTheOptimizingCompiler_win() throws Exception {
+        SampleStore.write(dir);
+        // one compiler thread would not start a JVM with C2: the launcher leaves the count to the JVM
+        assertEquals(4, jvmFlag("TieredStopAtLevel", "-XX:TieredStopAtLevel=4", dir.toString(), "-n", "1"));
+        assertTrue(jvmFlag("CICompilerCount", "-XX:TieredStopAtLevel=4", dir.toString(), "-n", "1") >= 2);
+        assertEquals(3, jvmFlag("CICompilerCount", "-XX:CICompilerCount=3", dir.toString(), "-n", "1"));
+    }
+
+    @Test
     void launcher_fromARelativePathWithCdpath_printsOnlyTheQuery() throws Exception {
         SampleStore.write(dir.resolve("store"));
         Path target = LAUNCHER.toAbsolutePath().getParent();
@@ -89,17 +105,23 @@ class LauncherIT {
 
     /** The JVM's TieredStopAtLevel for a run of the launcher with {@code args}. */
     private static int tieredStopAtLevel(String... args) throws Exception {
+        return jvmFlag("TieredStopAtLevel", "", args);
+    }
+
+    /** The value of the JVM's integer flag {@code name} for a run of the launcher with {@code args} and these extra options. */
+    private static int jvmFlag(String name, String javaOptions, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(LAUNCHER.toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("TIMBERLOG_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        pb.environment().put("TIMBERLOG_JAVA_OPTS", "-XX:+PrintFlagsFinal " + javaOptions);
         Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        Matcher m = Pattern.compile("\\bTieredStopAtLevel\\s+=\\s+(\\d+)").matcher(out);
+        Matcher m = Pattern.compile("\\b" + name + "\\s+=\\s+(\\d+)").matcher(out);
         assertTrue(m.find(), out.length() > 2000 ? out.substring(0, 2000) : out);
+        assertTrue(p.exitValue() <= 1, out.length() > 2000 ? out.substring(out.length() - 2000) : out); // 1: nothing matched
         return Integer.parseInt(m.group(1));
     }
 
