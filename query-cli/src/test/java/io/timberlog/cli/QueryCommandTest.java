@@ -183,7 +183,17 @@ class QueryCommandTest {
         assertEquals(6, messages(Cli.query(store, "--run", "-1")).split("\\|").length);
         Cli.Result none = Cli.query(store, "--run", "-2");
         assertEquals(2, none.code());
-        assertTrue(none.err().startsWith("timberlog: no run -2: there are 2 runs"), none.err());
+        assertEquals("timberlog: no run -2: there are 2 runs (0 the latest, -1 the oldest; 1 to 2 counting from the "
+                + "oldest)\n", none.err());
+        assertEquals(2, Cli.query(store, "--run", "3").code());
+        assertEquals("second run|", messages(Cli.query(store, "--run", "2")));
+    }
+
+    @Test
+    void query_runOfAStoreWithOneRun_namesTheOnlyPositions() {
+        Cli.Result none = Cli.query(store, "--run", "-1");
+        assertEquals(2, none.code());
+        assertEquals("timberlog: no run -1: there is 1 run (0, or 1 counting from the oldest)\n", none.err());
     }
 
     @Test

@@ -123,8 +123,11 @@ public final class StoreSet {
             int p = selector.position();
             int i = p <= 0 ? runs.size() - 1 + p : p - 1;
             if (i < 0 || i >= runs.size()) {
-                throw new IllegalArgumentException("no run " + p + ": there " + (runs.size() == 1 ? "is 1 run" : "are "
-                        + runs.size() + " runs") + " (0 the latest, -" + (runs.size() - 1) + " the oldest)");
+                int n = runs.size();
+                throw new IllegalArgumentException("no run " + p + ": " + (n == 1
+                        ? "there is 1 run (0, or 1 counting from the oldest)"
+                        : "there are " + n + " runs (0 the latest, -" + (n - 1) + " the oldest; 1 to " + n
+                                + " counting from the oldest)"));
             }
             return runs.get(i);
         }
