@@ -3,11 +3,17 @@ package io.timberlog.core.query;
 import io.timberlog.core.Level;
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.ThrowableInfo;
+import io.timberlog.core.Damage;
+import io.timberlog.core.internal.segment.BlockInfo;
+import io.timberlog.core.internal.segment.SegmentFiles;
+import io.timberlog.core.internal.segment.SegmentReader;
+import io.timberlog.core.testing.FileDamage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +44,9 @@ class RenderedQueryTest {
         }
         out.append('\n');
     };
+
+    /** The THREAD column's number in a block (FORMAT.md, "Event block columns"). */
+    private static final int THREAD_COLUMN = 5;
 
     @TempDir
     Path dir;
@@ -145,5 +154,43 @@ class RenderedQueryTest {
         assertEquals(21_000, texts(q).size());
         assertFalse(overlapped.get(), "a renderer was called by two threads at once");
         assertTrue(made.get() >= 1 && made.get() <= Runtime.getRuntime().availableProcessors(), made.get() + " renderers");
+    }
+
+    @Test
+    void render_blockWhoseColumnIsDamagedBehindAGoodChecksum_isReportedAndTheRestIsRendered() throws Exception {
+        write(options(dir).maxWalSize(StoreOptions.MIN_WAL_SIZE), w -> events(w, 0, 20_000));
+        Path segment;
+        BlockInfo damaged;
+        try (java.util.stream.Stream<Path> files = Files.list(SegmentFiles.directory(dir))) {
+            segment = files.filter(f -> f.toString().endsWith(".log")).sorted().findFirst().orElseThrow();
+        }
+        try (SegmentReader reader = SegmentReader.open(segment)) {
+            assertTrue(reader.blocks().size() >= 2, reader.blocks().size() + " blocks");
+            damaged = reader.blocks().get(1);
+        }
+        // the thread names: no filter of this query reads them, the renderer does
+        FileDamage.garbleBlockColumnKeepingChecksum(segment, damaged.frameOffset(), THREAD_COLUMN);
+
+        List<String> lines = new ArrayList<>();
+        List<Damage> damages;
+        try (QueryResult r = StoreSet.open(dir).query(Query.builder().render(() -> LINE).build())) {
+            while (r.hasNext()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                r.next().writeText(bytes);
+                lines.add(bytes.toString(StandardCharsets.UTF_8));
+            }
+            damages = r.damages();
+        }
+
+        assertEquals(1, damages.size(), damages.toString());
+        Damage d = damages.get(0);
+        assertEquals(segment, d.file());
+        assertEquals(damaged.frameOffset(), d.start());
+        assertEquals(damaged.frameOffset() + damaged.frameLength(), d.end());
+        long lost = damaged.lastSequence() - damaged.firstSequence() + 1;
+        assertEquals(20_000 - lost, lines.size());
+        assertTrue(lines.get((int) damaged.firstSequence() - 1).contains(" order " + (damaged.firstSequence() - 1) + " for "));
+        assertTrue(lines.get((int) damaged.firstSequence()).contains(" order " + (damaged.lastSequence() + 1) + " for "),
+                lines.get((int) damaged.firstSequence()));
     }
 }
