@@ -104,7 +104,7 @@ public final class StoreSet {
      */
     public QueryResult query(Query query) throws IOException {
         Set<RunInfo> runs = query.run() == null ? null : Set.of(selectRun(query.run()));
-        ReadContext context = new ReadContext(new EventFilter(query, runs), query.renderers());
+        ReadContext context = new ReadContext(new EventFilter(query, runs), query.renderers(), query.last());
         boolean backward = query.reverse() || query.last() > 0;
         List<StoreStream> streams = new ArrayList<>();
         for (StoreRef store : stores) {

@@ -128,6 +128,24 @@ class RenderedQueryTest {
     }
 
     @Test
+    void render_last_rendersOnlyTheNewestEventsOfEachBlock() throws Exception {
+        write(options(dir).maxWalSize(StoreOptions.MIN_WAL_SIZE), w -> events(w, 0, 20_000));
+        List<String> last = renderedAndNot(Query.builder().last(3), 3);
+        assertEquals(3, last.size());
+        assertTrue(last.get(2).contains(" order 19999 for "), last.get(2));
+        AtomicInteger rendered = new AtomicInteger();
+        texts(Query.builder().last(3).render(() -> (e, out) -> {
+            rendered.incrementAndGet();
+            LINE.render(e, out);
+        }).build());
+        // three from each block read (a few are read ahead), not every event of those blocks
+        assertTrue(rendered.get() <= 3 * 4 * Runtime.getRuntime().availableProcessors(), rendered + " rendered");
+        // a filter that keeps few events of a block: those that pass it, newest first
+        assertEquals(renderedAndNot(Query.builder().minLevel(Level.ERROR), 20).subList(17, 20),
+                renderedAndNot(Query.builder().minLevel(Level.ERROR).last(3), 3));
+    }
+
+    @Test
     void render_checksOnTheWholeEvent_eventsComeWhole() throws Exception {
         segmentsThenWalFiles();
         // an exception class and an MDC field are checked on whole events: those come as events, not text

@@ -55,6 +55,10 @@ final class BlockMatcher {
             return Collections.emptyList();
         }
         int n = block.eventCount();
+        int newestOnly = context.newestOnly();
+        if (newestOnly > 0 && count > newestOnly && !filter.hasDetailChecks()) {
+            count = keepNewest(block, n, newestOnly);
+        }
         if (context.renders() && store != null && !filter.hasDetailChecks()) {
             return render(block, context, store);
         }
@@ -137,6 +141,23 @@ final class BlockMatcher {
         }
         messagesFormatted = formatted;
         return count;
+    }
+
+    /**
+     * Keeps only the newest {@code limit} of the kept events that are of the runs the query reads: a
+     * query for the last events of a store takes no more from one block (a {@code -n 10} renders ten
+     * lines of its newest block, not four thousand). Only when no check on the whole event is left.
+     * Returns how many are kept.
+     */
+    private int keepNewest(DecodedBlock block, int n, int limit) throws SegmentDamageException {
+        int taken = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            if (kept[i]) {
+                kept[i] = taken < limit && (!filter.checksRun() || filter.acceptsRun(block.run(i)));
+                taken += kept[i] ? 1 : 0;
+            }
+        }
+        return taken;
     }
 
     /** Renders the kept events of the runs the query reads into the block's text. */

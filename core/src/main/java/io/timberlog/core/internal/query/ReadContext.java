@@ -32,6 +32,8 @@ public final class ReadContext {
      * (not a thread-local, which would keep it alive in the pool's threads after the query).
      */
     private final ConcurrentLinkedQueue<BlockRenderer> idleRenderers = new ConcurrentLinkedQueue<>();
+    /** The most matching events one segment block gives the query (its newest); 0: no limit. */
+    private final int newestOnly;
 
     public ReadContext(EventFilter filter) {
         this(filter, (Supplier<? extends EventRenderer>) null);
@@ -39,9 +41,18 @@ public final class ReadContext {
 
     /** A context whose segment blocks are rendered by {@code renderers} ({@link Query#renderers()}; {@code null}: none). */
     public ReadContext(EventFilter filter, Supplier<? extends EventRenderer> renderers) {
+        this(filter, renderers, 0);
+    }
+
+    /**
+     * A context as above for a query that wants only the newest {@code newestOnly} matching events
+     * ({@link Query#last()}; 0: every one), read newest first: no block gives it more than that many.
+     */
+    public ReadContext(EventFilter filter, Supplier<? extends EventRenderer> renderers, int newestOnly) {
         this.filter = filter;
         this.damageSink = damages::add;
         this.renderers = renderers;
+        this.newestOnly = newestOnly;
     }
 
     /** A context whose damaged ranges go to {@code damages} as they are met ({@link #damages()} stays empty). */
@@ -49,10 +60,19 @@ public final class ReadContext {
         this.filter = filter;
         this.damageSink = damages;
         this.renderers = null;
+        this.newestOnly = 0;
     }
 
     public EventFilter filter() {
         return filter;
+    }
+
+    /**
+     * The most matching events a segment block gives this query, its newest ones: the query wants only
+     * the newest that many of the whole store (and reads blocks newest first). 0 when it wants all.
+     */
+    int newestOnly() {
+        return newestOnly;
     }
 
     /** True when the events of segment blocks are rendered by the reading threads, not handed out. */
