@@ -21,7 +21,8 @@ final class BloomFrame {
     private final FileChannel channel;
     private final long offset;
     private final long end;
-    private boolean loaded;
+    /** Set, last, once the frame was read: what {@link #load} found is then seen by every thread without a lock. */
+    private volatile boolean loaded;
     private ByteBuffer bits;
     private SegmentDamageException damage;
     private IOException failure;
@@ -43,14 +44,18 @@ final class BloomFrame {
      * The frame's payload, the filters' bits, mapped from the file (little-endian, read with absolute
      * gets only), or {@code null} when it cannot be read.
      */
-    synchronized ByteBuffer bits() {
-        load();
+    ByteBuffer bits() {
+        if (!loaded) { // every word test asks: threads testing the blocks of one segment share no lock after the first
+            load();
+        }
         return bits;
     }
 
     /** Throws what made the frame unreadable, if anything did. */
-    synchronized void check() throws IOException, SegmentDamageException {
-        load();
+    void check() throws IOException, SegmentDamageException {
+        if (!loaded) {
+            load();
+        }
         if (failure != null) {
             throw failure;
         }
@@ -59,11 +64,10 @@ final class BloomFrame {
         }
     }
 
-    private void load() {
+    private synchronized void load() {
         if (loaded) {
             return;
         }
-        loaded = true;
         try {
             ByteBuffer payload = SegmentReader.mapFramePayload(channel, new CRC32C(), file, offset, end,
                     SegmentFormat.FRAME_BLOOM);
@@ -76,6 +80,8 @@ final class BloomFrame {
             damage = e;
         } catch (IOException e) {
             failure = e;
+        } finally {
+            loaded = true;
         }
     }
 }
