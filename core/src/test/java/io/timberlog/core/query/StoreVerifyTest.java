@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -297,6 +298,32 @@ class StoreVerifyTest {
         assertEquals(middle.frameOffset(), d.start());
         assertEquals(10_000 - middle.eventCount(), report.events());
         assertEquals(10_000 - middle.eventCount(), run(dir, Query.all()).size());
+    }
+
+    @Test
+    void verify_severalDamagedBlocks_reportedInFileOrderWithTheirEventsLeftOut() throws Exception {
+        write(dir, w -> events(w, 30_000));
+        Path segment = files("segments").get(0);
+        List<BlockInfo> damaged = new ArrayList<>();
+        try (SegmentReader reader = SegmentReader.open(segment)) {
+            assertTrue(reader.blocks().size() >= 7, reader.blocks().size() + " blocks");
+            for (int b = 1; b < reader.blocks().size(); b += 2) { // the workers check blocks side by side
+                damaged.add(reader.blocks().get(b));
+            }
+        }
+        long lost = 0;
+        for (BlockInfo b : damaged) {
+            flipByte(segment, b.frameOffset() + b.frameLength() / 2);
+            lost += b.eventCount();
+        }
+
+        VerifyReport report = verify();
+
+        assertEquals(damaged.size(), report.problems().size(), report.problems().toString());
+        for (int i = 0; i < damaged.size(); i++) {
+            assertEquals(damaged.get(i).frameOffset(), report.problems().get(i).start());
+        }
+        assertEquals(30_000 - lost, report.events());
     }
 
     @Test

@@ -6,15 +6,21 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.RunInfo;
 import io.timberlog.core.internal.manifest.ManifestEntry;
 import io.timberlog.core.internal.segment.BlockInfo;
+import io.timberlog.core.internal.segment.DecodedBlock;
 import io.timberlog.core.internal.segment.SegmentDamageException;
 import io.timberlog.core.internal.segment.SegmentInfo;
 import io.timberlog.core.internal.segment.SegmentReader;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -22,9 +28,13 @@ import java.util.function.Consumer;
  * every block's checksum and decoding, that each block holds what the index says (sequence range,
  * time range, levels, logger, thread and template ids, the words of its Bloom filter; a wrong index
  * makes queries skip events), that the blocks add up to the segment's summary, and that the
- * manifest's entry agrees with the segment. Not thread-safe: one per segment checked.
+ * manifest's entry agrees with the segment. The blocks are decoded and compared on the
+ * {@link BlockWorkers}; what they find is taken in block order. Not thread-safe: one per segment checked.
  */
 final class SegmentVerifier {
+    /** Blocks handed to the workers ahead of the one whose result is taken: enough to keep every worker busy. */
+    private static final int AHEAD = 2 * BlockWorkers.THREADS;
+
     private final SegmentReader reader;
     private final ManifestEntry entry;
     private final Path manifestFile;
@@ -52,10 +62,21 @@ final class SegmentVerifier {
         boolean whole = true;
         long[] levels = new long[Level.values().length];
         long previousLast = -1;
-        for (BlockInfo b : reader.blocks()) {
-            try {
-                List<LogEvent> events = reader.readBlock(b).events();
-                String problem = disagreement(b, events);
+        List<BlockInfo> blocks = reader.blocks();
+        ArrayDeque<Future<BlockCheck>> ahead = new ArrayDeque<>();
+        int next = 0;
+        try {
+            for (BlockInfo b : blocks) {
+                while (ahead.size() < AHEAD && next < blocks.size()) {
+                    ahead.add(check(blocks.get(next++)));
+                }
+                BlockCheck c = await(ahead.poll());
+                if (c.damage != null) {
+                    problems.accept(c.damage.toDamage());
+                    whole = false;
+                    continue;
+                }
+                String problem = c.problem;
                 if (problem == null && b.firstSequence() <= previousLast) {
                     problem = "its sequence numbers start at " + b.firstSequence() + ", not after the previous block's "
                             + previousLast;
@@ -67,19 +88,80 @@ final class SegmentVerifier {
                     continue;
                 }
                 previousLast = b.lastSequence();
-                intact += events.size();
-                for (LogEvent e : events) {
-                    levels[e.level().code()]++;
+                intact += c.events;
+                for (int l = 0; l < levels.length; l++) {
+                    levels[l] += c.levels[l];
                 }
-            } catch (SegmentDamageException e) {
-                problems.accept(e.toDamage());
-                whole = false;
+            }
+        } finally {
+            for (Future<BlockCheck> f : ahead) {
+                f.cancel(false);
             }
         }
         if (whole) {
             checkTotals(intact, levels);
         }
         return SegmentPart.facts(info, intact);
+    }
+
+    /**
+     * Reads block {@code b} (the I/O and its checksum, here) and has a block worker decode it and compare
+     * it with its index entry: a store's blocks are checked on every processor, in order all the same.
+     */
+    private Future<BlockCheck> check(BlockInfo b) throws IOException {
+        DecodedBlock block;
+        try {
+            block = reader.readBlock(b);
+        } catch (SegmentDamageException e) {
+            return CompletableFuture.completedFuture(new BlockCheck(e));
+        }
+        return BlockWorkers.submit(() -> {
+            try {
+                List<LogEvent> events = block.events();
+                String problem = disagreement(b, events);
+                long[] levels = new long[Level.values().length];
+                for (LogEvent e : events) {
+                    levels[e.level().code()]++;
+                }
+                return new BlockCheck(problem, events.size(), levels);
+            } catch (SegmentDamageException e) {
+                return new BlockCheck(e);
+            }
+        });
+    }
+
+    private BlockCheck await(Future<BlockCheck> check) throws IOException {
+        try {
+            return check.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while verifying " + reader.file());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a block could not be checked", e.getCause());
+        }
+    }
+
+    /** What checking one block found: its damage, or how it disagrees with the index (if it does) and what it holds. */
+    private static final class BlockCheck {
+        final SegmentDamageException damage;
+        final String problem;
+        final long events;
+        final long[] levels;
+
+        BlockCheck(SegmentDamageException damage) {
+            this(damage, null, 0, null);
+        }
+
+        BlockCheck(String problem, long events, long[] levels) {
+            this(null, problem, events, levels);
+        }
+
+        private BlockCheck(SegmentDamageException damage, String problem, long events, long[] levels) {
+            this.damage = damage;
+            this.problem = problem;
+            this.events = events;
+            this.levels = levels;
+        }
     }
 
     /** What in {@code events} the block's index entry does not say, or {@code null}. */
