@@ -87,7 +87,10 @@ class RegexScanTest {
     @ValueSource(strings = {"took 1[0-4][0-9][0-9] ms", "customer-4[0-9] took", "^order 1", "-[0-9]+", "delta -\\d", "9223372036854775",
             "\\d\\.\\d", "true|false", "null", "\\{\\}", "\\\\x", "of ab1", "took 1\\d* ms\\n", "line two",
             "pair .x", "pair ..x", "a.x", "a..x", "lone .", "[^\\x00-\\x7f]", "fewer v1+ \\{\\}", "req-\\d+-\\d+-end", "ms$", "(?i)TOOK",
-            "\\bfor\\b", "e[0-9]", "^", "x{2,}", "0\\.25|1\\.0"})
+            "\\bfor\\b", "e[0-9]", "^", "x{2,}", "0\\.25|1\\.0",
+            // matches that an argument starts, ends or holds whole: one whose value cannot matter is not read
+            "order 12", "1 for", "0 for customer-1", "for customer-\\d+ took 1", "-\\d+ ms", "r-1\\d took",
+            "\\d-end", "req-1\\d*-3", "delta -1\\d*9", "8 and -", "[0-9] of ab"})
     void grep_findsWhatMatcherFindFindsInEachMessage(String regex) throws IOException {
         Pattern p = Pattern.compile(regex);
         List<Long> expected = new ArrayList<>();
