@@ -71,6 +71,13 @@ class LauncherIT {
         assertEquals(4, tieredStopAtLevel("query", store, "--contains=took"));
         assertEquals(4, tieredStopAtLevel(store, "--template", "order {} for {} took {} ms", "--arg", "2>500"));
         assertEquals(4, tieredStopAtLevel(store, "--field=requestId=r-1"));
+        // nothing narrows a query that prints the whole store, in any format or order
+        assertEquals(4, tieredStopAtLevel(store));
+        assertEquals(4, tieredStopAtLevel("query", store, "-o", "json", "-r"));
+        assertEquals(1, tieredStopAtLevel(store, "-rn", "5"));
+        assertEquals(1, tieredStopAtLevel(store, "--since=1h"));
+        assertEquals(1, tieredStopAtLevel(store, "--run", "0", "-o", "json"));
+        assertEquals(1, tieredStopAtLevel(store, "--lines=3"));
     }
 
     @Test
