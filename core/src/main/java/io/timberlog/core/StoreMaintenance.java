@@ -2,6 +2,7 @@ package io.timberlog.core;
 
 import io.timberlog.core.internal.io.ProcessInfo;
 import io.timberlog.core.internal.manifest.ManifestLoader;
+import io.timberlog.core.internal.manifest.NewerVersionCheck;
 import io.timberlog.core.internal.manifest.SegmentManager;
 import io.timberlog.core.internal.wal.StoreLock;
 import io.timberlog.core.internal.wal.WalMeta;
@@ -41,6 +42,7 @@ public final class StoreMaintenance {
                 ProcessInfo.runNonce());
         StoreLock lock = StoreLock.acquire(dir, run);
         try {
+            NewerVersionCheck.check(dir);
             SegmentManager segments = SegmentManager.open(options, ManifestLoader.load(dir));
             return segments.convertAllNow(Long.MAX_VALUE);
         } finally {

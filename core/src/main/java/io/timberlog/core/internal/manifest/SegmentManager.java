@@ -280,6 +280,8 @@ public final class SegmentManager implements SealedWalListener {
             status = reader.headerStatus();
             if (status == WalFileHeader.Status.VALID) {
                 headerId = reader.header().walId();
+            } else if (status == WalFileHeader.Status.EMPTY && !reader.isBlank()) {
+                status = WalFileHeader.Status.INVALID; // a lost header, records further in
             }
         }
         if (status == WalFileHeader.Status.VALID && headerId != WalFiles.idOf(wal)) {

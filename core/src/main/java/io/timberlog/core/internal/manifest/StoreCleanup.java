@@ -19,7 +19,9 @@ import java.util.Set;
  * manifest does not list. Such an orphan is deleted when its events are elsewhere (its WAL files
  * still exist and will be converted again, or other segments hold them) or when retention had
  * already deleted them; otherwise it is added to the manifest, so that no event is lost. Entries
- * whose file is gone are dropped from the manifest, with a warning.
+ * whose file is gone stay in the manifest, with a warning: the manifest is the record of what the
+ * store should hold, and while it lists them, every read and {@code verify} reports their events as
+ * lost (until retention expires them). Dropping them would make the loss look like a whole store.
  */
 final class StoreCleanup {
     private StoreCleanup() {
@@ -30,7 +32,7 @@ final class StoreCleanup {
             Files.deleteIfExists(tmp);
         }
         Files.deleteIfExists(store.resolve(ManifestFile.FILE_NAME + ".tmp"));
-        dropMissing(store, manifests, problems);
+        reportMissing(store, manifests, problems);
         Manifest manifest = manifests.current();
         Set<String> listed = new HashSet<>();
         for (ManifestEntry e : manifest.segments()) {
@@ -47,26 +49,21 @@ final class StoreCleanup {
         }
     }
 
-    private static void dropMissing(Path store, ManifestHolder manifests, ProblemReporter problems) throws IOException {
+    private static void reportMissing(Path store, ManifestHolder manifests, ProblemReporter problems)
+            throws IOException {
         List<ManifestEntry> missing = new ArrayList<>();
+        long events = 0;
         for (ManifestEntry e : manifests.current().segments()) {
             if (SegmentLocator.locate(store, e.file()) == null) {
                 missing.add(e);
+                events += e.events();
             }
         }
         if (!missing.isEmpty()) {
             problems.report("missing-segment", missing.size() + " segment file(s) listed in the manifest are missing "
-                    + "or not regular files (first: " + missing.get(0).file() + "); their events are lost", null);
-            Manifest m = manifests.current();
-            manifests.update(new Manifest(m.generation() + 1, m.highestWalId(), m.highestSequence(),
-                    m.retainedFromSequence(), withoutEntries(m.segments(), missing)));
+                    + "or not regular files (first: " + missing.get(0).file() + "); their " + events + " events are "
+                    + "lost, and reads go on reporting them", null);
         }
-    }
-
-    private static List<ManifestEntry> withoutEntries(List<ManifestEntry> all, List<ManifestEntry> removed) {
-        List<ManifestEntry> list = new ArrayList<>(all);
-        list.removeAll(removed);
-        return list;
     }
 
     private static void orphan(Path store, Path file, Set<Long> wals, ManifestHolder manifests,

@@ -16,7 +16,10 @@ public final class WalFileHeader {
     public enum Status {
         /** A valid header of a version this code reads. */
         VALID,
-        /** All zero, or shorter than a header: a preallocated file not yet in use. */
+        /**
+         * All zero, or shorter than a header: a preallocated file not yet in use. {@link WalReader#headerStatus}
+         * also looks past the header, and {@link WalReader#isBlank} through the whole file.
+         */
         EMPTY,
         /** Not a WAL file, or a damaged header. */
         INVALID,

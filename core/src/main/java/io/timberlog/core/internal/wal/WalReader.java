@@ -82,10 +82,42 @@ public final class WalReader implements Closeable {
         return fileSize;
     }
 
-    /** Classifies the file's header. */
+    /**
+     * Classifies the file's header. A zero header is taken for a preallocated file only when the rest
+     * of the first read (up to a MiB) is zero too: records after it mean the header was lost (a zeroed
+     * page), and the file is INVALID, so that its records are still read and reported.
+     */
     public WalFileHeader.Status headerStatus() throws IOException {
         int n = fill(0, WalFormat.HEADER_SIZE);
-        return WalFileHeader.check(window, n);
+        WalFileHeader.Status status = WalFileHeader.check(window, n);
+        if (status != WalFileHeader.Status.EMPTY || !hasNonZeroWord(WalFormat.HEADER_SIZE, windowLength)) {
+            return status;
+        }
+        // A writer that took the file over between the read of its start and the read of its records has
+        // written its header first: read the header again before calling it lost.
+        windowLength = 0;
+        n = fill(0, WalFormat.HEADER_SIZE);
+        status = WalFileHeader.check(window, n);
+        return status == WalFileHeader.Status.EMPTY ? WalFileHeader.Status.INVALID : status;
+    }
+
+    /**
+     * True when the whole file is zero: a preallocated file that never became current, which may be
+     * deleted. Reads the whole file; for a writer's start and a conversion, not for every query.
+     */
+    public boolean isBlank() throws IOException {
+        fileSize = channel.size();
+        return headerStatus() == WalFileHeader.Status.EMPTY && nextNonZeroWord(WalFormat.HEADER_SIZE) < 0;
+    }
+
+    /** True when a word of the window in {@code [from, to)} (window offsets, from a multiple of 8) is not zero. */
+    private boolean hasNonZeroWord(int from, int to) {
+        for (int i = from; i + 8 <= to; i += 8) {
+            if (Bytes.getLong(window, i) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The header; only after {@link #headerStatus()} said VALID. */

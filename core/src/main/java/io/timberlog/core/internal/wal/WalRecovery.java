@@ -12,7 +12,7 @@ import java.util.List;
  * id and the next sequence number. Once WAL files have been converted and deleted, only the manifest
  * knows the highest id and sequence used: the writer raises both with {@link #atLeast}. Nothing is
  * repaired or rewritten: readers take the files as they are. Preallocated files that never became
- * current (all zero) are deleted; a file whose header is damaged is read whole for its sequence numbers.
+ * current (all zero, read whole to be sure) are deleted; a file whose header is damaged is read whole for its sequence numbers.
  *
  * <p>The last file is read from the offset {@code wal.meta} says was published (or from its start
  * when the hint does not fit), so recovery after a crash reads about one flush interval of events,
@@ -46,7 +46,11 @@ final class WalRecovery {
         for (Path file : files) {
             maxId = Math.max(maxId, WalFiles.idOf(file));
             try (WalReader reader = WalReader.open(file)) {
-                switch (reader.headerStatus()) {
+                WalFileHeader.Status status = reader.headerStatus();
+                if (status == WalFileHeader.Status.EMPTY && !reader.isBlank()) {
+                    status = WalFileHeader.Status.INVALID; // a lost header, records further in
+                }
+                switch (status) {
                     case EMPTY:
                         Files.deleteIfExists(file);
                         break;

@@ -1,0 +1,154 @@
+package io.timberlog.core.query;
+
+import io.timberlog.core.Level;
+import io.timberlog.core.LogStore;
+import io.timberlog.core.StoreMaintenance;
+import io.timberlog.core.UnsupportedFormatException;
+import io.timberlog.core.internal.io.Bytes;
+import io.timberlog.core.internal.segment.SegmentFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+import static io.timberlog.core.query.QueryTestStores.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * What a compaction or a writer's start may delete or rewrite: only what holds nothing (a WAL file
+ * that is zero from end to end) and only stores whose every file this version can read. A WAL file
+ * whose header was lost keeps its events for the readers.
+ */
+class CompactionSafetyTest {
+    @TempDir
+    Path dir;
+
+    /** 4000 events in WAL files that were not converted. */
+    private void walFiles() throws Exception {
+        writeUnconverted(options(dir).maxWalSize(256 << 10), w -> {
+            for (int i = 0; i < 4000; i++) {
+                w.append(i, Level.INFO, "l", "event {} with padding so that files rotate", (long) i);
+            }
+        });
+    }
+
+    private List<Path> files(String subdirectory) throws Exception {
+        try (Stream<Path> s = Files.list(dir.resolve(subdirectory))) {
+            return s.sorted().toList();
+        }
+    }
+
+    private int eventCount() throws Exception {
+        return run(dir, Query.builder().build()).size();
+    }
+
+    private static void zero(Path file, long at, int length) throws Exception {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(length), at);
+        }
+    }
+
+    @Test
+    void walFileWithAZeroedFirstPage_isReportedAndItsOtherEventsAreRead() throws Exception {
+        walFiles();
+        Path first = files("wal").get(0);
+        zero(first, 0, 4096); // the header and the first records: a page lost on power loss
+
+        VerifyReport report = StoreSet.open(dir).verify();
+
+        assertFalse(report.isWhole());
+        assertEquals(first, report.problems().get(0).file());
+        int events = eventCount();
+        assertTrue(events > 3900 && events < 4000, "events read: " + events);
+    }
+
+    @Test
+    void compactAndWriterStart_leaveAWalFileWhoseHeaderIsLost() throws Exception {
+        walFiles();
+        Path first = files("wal").get(0);
+        zero(first, 0, 128);
+        int before = eventCount();
+
+        StoreMaintenance.compact(options(dir).build());
+        assertTrue(Files.exists(first), "compaction deleted the file");
+        try (LogStore store = LogStore.open(options(dir).build())) {
+            assertTrue(Files.exists(first), "the writer's start deleted the file");
+        }
+
+        assertTrue(Files.exists(first), "the writer's conversion deleted the file");
+        assertEquals(4000, before);
+        assertEquals(4000, eventCount());
+    }
+
+    @Test
+    void compact_deletesAFileThatIsZeroThroughout_andKeepsOneWithDataPastItsFirstMebibyte() throws Exception {
+        walFiles();
+        Path blank = dir.resolve("wal").resolve("wal_000090.wal");
+        Path notBlank = dir.resolve("wal").resolve("wal_000091.wal");
+        Files.write(blank, new byte[3 << 20]);
+        byte[] late = new byte[3 << 20];
+        late[(3 << 20) - 8] = 1;
+        Files.write(notBlank, late);
+
+        StoreMaintenance.compact(options(dir).build());
+
+        assertFalse(Files.exists(blank));
+        assertTrue(Files.exists(notBlank));
+    }
+
+    @Test
+    void compactAndWriterStart_segmentFileLost_theLossIsStillReported() throws Exception {
+        write(options(dir).maxWalSize(256 << 10), w -> {
+            for (int i = 0; i < 4000; i++) {
+                w.append(i, Level.INFO, "l", "event {} with padding so that files rotate", (long) i);
+            }
+        });
+        Path lost = files("segments").get(0);
+        Files.delete(lost);
+
+        StoreMaintenance.compact(options(dir).build());
+        LogStore.open(options(dir).build()).close();
+
+        VerifyReport report = StoreSet.open(dir).verify();
+        assertFalse(report.isWhole());
+        assertEquals(lost, report.problems().get(0).file());
+        assertTrue(report.problems().get(0).detail().contains("events are lost"), report.problems().toString());
+    }
+
+    @Test
+    void compact_storeWithASegmentOfANewerVersion_refusesAndChangesNothing() throws Exception {
+        write(options(dir).maxWalSize(256 << 10), w -> {
+            for (int i = 0; i < 4000; i++) {
+                w.append(i, Level.INFO, "l", "event {} with padding so that files rotate", (long) i);
+            }
+        });
+        Path segment = files("segments").get(0);
+        byte[] header = new byte[SegmentFormat.HEADER_SIZE];
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ch.read(ByteBuffer.wrap(header), 0);
+            header[SegmentFormat.HEADER_VERSION_OFFSET] = (byte) (SegmentFormat.VERSION + 1);
+            CRC32C crc = new CRC32C();
+            crc.update(header, 0, SegmentFormat.HEADER_CRC_OFFSET);
+            Bytes.putInt(header, SegmentFormat.HEADER_CRC_OFFSET, (int) crc.getValue());
+            ch.write(ByteBuffer.wrap(header), 0);
+        }
+        // A WAL file left by a crashed run, which a compaction would otherwise convert.
+        writeUnconverted(options(dir), w -> w.append(5000, Level.INFO, "l", "later"));
+        List<Path> walBefore = files("wal");
+        byte[] manifestBefore = Files.readAllBytes(dir.resolve("manifest.json"));
+
+        UnsupportedFormatException e = assertThrows(UnsupportedFormatException.class,
+                () -> StoreMaintenance.compact(options(dir).build()));
+
+        assertTrue(e.getMessage().contains(segment.getFileName().toString()), e.getMessage());
+        assertEquals(walBefore, files("wal"));
+        assertArrayEquals(manifestBefore, Files.readAllBytes(dir.resolve("manifest.json")));
+    }
+}
