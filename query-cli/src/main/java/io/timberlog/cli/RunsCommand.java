@@ -1,6 +1,7 @@
 package io.timberlog.cli;
 
 import io.timberlog.cli.output.SafeText;
+import io.timberlog.core.Damage;
 import io.timberlog.core.query.RunSummary;
 import io.timberlog.core.query.StoreSet;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,7 +52,9 @@ final class RunsCommand {
 
     private int run() throws IOException {
         ZoneId zone = utc ? ZoneOffset.UTC : console.zone();
-        List<RunSummary> runs = StoreSet.open(dir).runs();
+        List<Damage> damages = new ArrayList<>();
+        List<RunSummary> runs = StoreSet.open(dir).runs(damages::add);
+        QueryCommand.warn(console, damages, new HashSet<>()); // counts short of what the runs wrote: say why
         StringBuilder sb = new StringBuilder();
         if (format == Format.json) {
             for (int i = 0; i < runs.size(); i++) {

@@ -1,5 +1,6 @@
 package io.timberlog.core.query;
 
+import io.timberlog.core.Damage;
 import io.timberlog.core.NotAStoreException;
 import io.timberlog.core.RunInfo;
 import io.timberlog.core.UnsupportedFormatException;
@@ -21,9 +22,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The stores under one directory, read as one: a store, its per-process fallback stores
@@ -163,14 +167,37 @@ public final class StoreSet {
      * (without decoding events).
      */
     public List<RunSummary> runs() throws IOException {
+        return runs(d -> { });
+    }
+
+    /**
+     * As {@link #runs()}, and reports to {@code damages} what makes the counts and states short: a
+     * damaged manifest, a segment that cannot be read, a damaged or lost WAL file. A run whose last
+     * file is lost shows as crashed.
+     */
+    public List<RunSummary> runs(Consumer<Damage> damages) throws IOException {
         List<RunSummary> summaries = new ArrayList<>();
         for (StoreRef store : stores) {
-            for (RunCatalog.RunParts run : RunCatalog.group(StoreSnapshot.take(store.directory()).parts())) {
+            StoreSnapshot snapshot = StoreSnapshot.take(store.directory());
+            for (Damage d : new Damage[] {snapshot.manifestDamage(), snapshot.lostWalDamage()}) {
+                if (d != null) {
+                    damages.accept(d);
+                }
+            }
+            List<RunCatalog.RunParts> runs = RunCatalog.group(snapshot.parts());
+            Set<StorePart> inRuns = Collections.newSetFromMap(new IdentityHashMap<>());
+            runs.forEach(r -> inRuns.addAll(r.parts));
+            for (StorePart part : snapshot.parts()) {
+                if (!inRuns.contains(part)) {
+                    StorePart.forEach(List.of(part), p -> p.facts(damages)); // a part of no known run: lost to all
+                }
+            }
+            for (RunCatalog.RunParts run : runs) {
                 long[] events = {0};
                 long[] end = {0};
                 boolean[] clean = {false};
                 StorePart.forEach(run.parts, part -> {
-                    PartFacts f = part.facts();
+                    PartFacts f = part.facts(damages);
                     events[0] += f.events();
                     end[0] = Math.max(end[0], f.endEpochNanos());
                     clean[0] = f.cleanEnd();
@@ -210,9 +237,17 @@ public final class StoreSet {
 
     /** Reads every file of every store and checks every checksum and reference. */
     public VerifyReport verify() throws IOException {
+        return verify(bytes -> { });
+    }
+
+    /**
+     * As {@link #verify()}, telling {@code progress} the size of each file once it is checked: with the
+     * sizes of {@link #summaries()}, how far the check has come.
+     */
+    public VerifyReport verify(LongConsumer progress) throws IOException {
         StoreVerifier verifier = new StoreVerifier();
         for (StoreRef store : stores) {
-            verifier.verify(store.directory());
+            verifier.verify(store.directory(), progress);
         }
         return new VerifyReport(verifier.files(), verifier.events(), verifier.problems(), verifier.expected());
     }

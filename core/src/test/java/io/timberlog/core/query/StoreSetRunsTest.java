@@ -44,6 +44,28 @@ class StoreSetRunsTest {
     }
 
     @Test
+    void runs_segmentLostOrDamaged_countsShortAndSaysWhy() throws Exception {
+        write(options(dir).maxWalSize(256 << 10), w -> {
+            for (int i = 0; i < 20_000; i++) {
+                w.append(i, Level.INFO, "l", "event {} with padding so that files rotate", (long) i);
+            }
+        });
+        List<Path> segments = SegmentFiles.list(dir);
+        assertTrue(segments.size() > 2, segments.toString());
+        Files.delete(segments.get(1));
+        try (FileChannel ch = FileChannel.open(segments.get(0), StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {1, 2, 3, 4}), ch.size() - 10); // its footer
+        }
+        List<io.timberlog.core.Damage> damages = new java.util.ArrayList<>();
+
+        RunSummary run = StoreSet.open(dir).runs(damages::add).get(0);
+
+        assertTrue(run.events() < 20_000, "events: " + run.events());
+        assertEquals(List.of(segments.get(0), segments.get(1)), damages.stream().map(io.timberlog.core.Damage::file)
+                .sorted().distinct().toList(), damages.toString());
+    }
+
+    @Test
     void runs_crashedRunConvertedLater_isCrashed() throws Exception {
         writeUnconverted(options(dir), StoreSetRunsTest::threeEvents);
         Path wal = WalFiles.list(dir).get(0);

@@ -6,6 +6,7 @@ import io.timberlog.core.StoreMaintenance;
 import io.timberlog.core.internal.manifest.ManifestFile;
 import io.timberlog.core.internal.segment.BlockInfo;
 import io.timberlog.core.internal.segment.SegmentReader;
+import io.timberlog.core.testing.StoreCopies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -252,6 +253,20 @@ class StoreVerifyTest {
     }
 
     @Test
+    void verify_progress_addsUpToTheBytesOfEveryFile() throws Exception {
+        severalSegments();
+        writeUnconverted(options(dir).maxWalSize(256 << 10), w -> events(w, 4000));
+        StoreSet stores = StoreSet.open(dir);
+        StoreSummary summary = stores.summaries().get(0);
+        List<Long> sizes = new ArrayList<>();
+
+        stores.verify(sizes::add);
+
+        assertEquals(summary.segments() + summary.walFiles(), sizes.size());
+        assertEquals(summary.segmentBytes() + summary.walBytes(), sizes.stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
     void verify_walFiles_countsFilesAndEvents() throws Exception {
         walFiles();
         VerifyReport report = verify();
@@ -276,6 +291,41 @@ class StoreVerifyTest {
         }
         List<Damage> damage = verify().problems();
         assertFalse(damage.isEmpty());
+    }
+
+    @Test
+    void verifyAndQuery_currentWalFileDeletedOrEmptied_reportTheEventsWalMetaSaysWerePublished(@TempDir Path other)
+            throws Exception {
+        writeUnconverted(options(dir).maxWalSize(256 << 10), w -> events(w, 20_000));
+        List<Path> wals = files("wal");
+        assertTrue(wals.size() > 2, wals.toString());
+        Path last = wals.get(wals.size() - 1);
+        int all = run(dir, Query.all()).size();
+        for (boolean delete : new boolean[] {true, false}) {
+            Path copy = other.resolve("store");
+            StoreCopies.replace(dir, copy);
+            Path lost = copy.resolve("wal").resolve(last.getFileName());
+            if (delete) {
+                Files.delete(lost);
+            } else {
+                Files.write(lost, new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
+            }
+
+            VerifyReport report = StoreSet.open(copy).verify();
+            assertFalse(report.isWhole(), "deleted: " + delete);
+            assertEquals(lost, report.problems().get(0).file());
+            assertTrue(report.problems().get(0).detail().contains(delete ? "missing" : "empty"),
+                    report.problems().toString());
+            try (QueryResult r = StoreSet.open(copy).query(Query.all())) {
+                int read = 0;
+                while (r.hasNext()) {
+                    r.next();
+                    read++;
+                }
+                assertTrue(read < all && read > 0, read + " of " + all);
+                assertEquals(List.of(lost), r.damages().stream().map(Damage::file).toList());
+            }
+        }
     }
 
     @Test

@@ -81,7 +81,7 @@ public final class StoreSources {
     }
 
     /** A segment's file, or {@code null} when its name or file is not safe to open (see {@link SegmentLocator}). */
-    public Path locate(ManifestEntry segment) {
+    public Path locate(ManifestEntry segment) throws IOException {
         return SegmentLocator.locate(store, segment.file());
     }
 

@@ -12,6 +12,7 @@ import io.timberlog.core.query.StoreRef;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -28,6 +29,8 @@ public final class SegmentPart extends StorePart {
     private final ManifestEntry entry;
     /** The segment's own summary, once read; {@code null} before, or when it cannot be read. */
     private SegmentInfo info;
+    /** Why the segment could not be opened for its summary: for {@link #facts}, which counts nothing of it then. */
+    private final List<Damage> openDamages = new ArrayList<>();
 
     SegmentPart(StoreSources sources, ManifestEntry entry) {
         this.sources = sources;
@@ -83,7 +86,8 @@ public final class SegmentPart extends StorePart {
 
     private SegmentInfo info() throws IOException {
         if (info == null) {
-            SegmentReader reader = open(d -> { }); // keeps the summary; one that cannot be opened has none
+            openDamages.clear();
+            SegmentReader reader = open(openDamages::add); // keeps the summary; one that cannot be opened has none
             if (reader != null) {
                 reader.close();
             }
@@ -108,8 +112,9 @@ public final class SegmentPart extends StorePart {
     }
 
     @Override
-    public PartFacts facts() throws IOException {
+    public PartFacts facts(Consumer<Damage> damages) throws IOException {
         SegmentInfo i = info();
+        openDamages.forEach(damages);
         return i == null ? new PartFacts(0, false, 0) : facts(i, i.eventCount());
     }
 

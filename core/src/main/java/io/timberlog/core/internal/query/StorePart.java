@@ -56,8 +56,11 @@ public abstract class StorePart {
     /** Reads and decodes the whole part, reports every damaged range and bad reference to {@code problems}, and counts what it holds. */
     public abstract PartFacts verify(Consumer<Damage> problems) throws IOException;
 
-    /** Counts the part's events and learns how it ended, without decoding them. */
-    public abstract PartFacts facts() throws IOException;
+    /**
+     * Counts the part's events and learns how it ended, without decoding them; what leaves events out
+     * of the count (a segment that cannot be opened, a damaged range of a WAL file) goes to {@code damages}.
+     */
+    public abstract PartFacts facts(Consumer<Damage> damages) throws IOException;
 
     /**
      * The parts that hold this part's events once its file is gone since it was listed (a WAL file

@@ -5,8 +5,11 @@ import io.timberlog.core.RunInfo;
 import io.timberlog.core.internal.manifest.ManifestEntry;
 import io.timberlog.core.internal.manifest.StoreSources;
 import io.timberlog.core.internal.wal.WalFiles;
+import io.timberlog.core.internal.wal.WalFormat;
+import io.timberlog.core.internal.wal.WalMeta;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +39,7 @@ public final class StoreSnapshot {
     private WalPart newestWal;
     /** Whether each run asked about ended cleanly ({@link #endedCleanly}). */
     private final Map<RunInfo, Boolean> cleanRuns = new HashMap<>();
+    private Damage lostWal;
 
     private StoreSnapshot(Path store, StoreSources sources) {
         this.store = store;
@@ -45,10 +49,13 @@ public final class StoreSnapshot {
 
     /** Lists the parts of {@code store} as they are now. */
     public static StoreSnapshot take(Path store) throws IOException {
+        // Read before the files are listed: a file it names that is converted meanwhile is then in the manifest.
+        WalMeta.State meta = WalMeta.read(store);
         StoreSnapshot snapshot = new StoreSnapshot(store, StoreSources.of(store));
         for (ManifestEntry entry : snapshot.sources.segments()) {
             snapshot.parts.add(snapshot.segment(entry));
         }
+        Set<Long> walIdsRead = new HashSet<>();
         for (Path file : snapshot.sources.walFiles()) {
             long id = WalFiles.idOf(file);
             try {
@@ -57,16 +64,36 @@ public final class StoreSnapshot {
                     snapshot.parts.add(part);
                     snapshot.newestWal = part;
                     snapshot.nextWalId = Math.max(snapshot.nextWalId, id + 1);
+                    walIdsRead.add(id);
                 }
             } catch (NoSuchFileException e) {
                 snapshot.parts.addAll(snapshot.convertedFrom(file));
                 snapshot.nextWalId = Math.max(snapshot.nextWalId, id + 1);
+                walIdsRead.add(id);
             }
         }
         if (snapshot.newestWal != null && snapshot.newestWal.walId() + 1 != snapshot.nextWalId) {
             snapshot.newestWal = null; // a later file was converted in the meantime: its segment is newer
         }
+        snapshot.lostWal = lostWal(snapshot, meta, walIdsRead);
         return snapshot;
+    }
+
+    /**
+     * The events {@code wal.meta} says were published in the current WAL file, as a damaged range, when
+     * that file is gone or holds nothing (deleted, emptied, zeroed) and no segment holds its events;
+     * else {@code null}. Nothing else would tell: every part that is there reads whole.
+     */
+    private static Damage lostWal(StoreSnapshot snapshot, WalMeta.State meta, Set<Long> walIdsRead) {
+        if (meta == null || meta.publishedOffset <= WalFormat.HEADER_SIZE || walIdsRead.contains(meta.walId)
+                || meta.walId <= snapshot.sources.highestConvertedWalId()) {
+            return null;
+        }
+        Path file = WalFiles.path(snapshot.store, meta.walId);
+        return new Damage(file, WalFormat.HEADER_SIZE, meta.publishedOffset, Damage.Kind.CORRUPT, WalFiles.META
+                + " says events were published in this file up to byte " + meta.publishedOffset + " (sequence "
+                + meta.nextSequence + " was next), but the file is " + (Files.exists(file) ? "empty" : "missing")
+                + " and no segment holds them: they are lost");
     }
 
     private SegmentPart segment(ManifestEntry entry) {
@@ -119,7 +146,7 @@ public final class StoreSnapshot {
             for (RunCatalog.RunParts r : RunCatalog.group(parts)) {
                 if (r.run.equals(run)) {
                     try {
-                        known = r.parts.get(r.parts.size() - 1).facts().cleanEnd();
+                        known = r.parts.get(r.parts.size() - 1).facts(d -> { }).cleanEnd();
                     } catch (NoSuchFileException gone) {
                         known = false;
                     }
@@ -129,6 +156,14 @@ public final class StoreSnapshot {
             cleanRuns.put(run, known);
         }
         return known;
+    }
+
+    /**
+     * The current WAL file as a damaged range when it is missing or empty while {@code wal.meta} says
+     * events were published in it, else {@code null}.
+     */
+    public Damage lostWalDamage() {
+        return lostWal;
     }
 
     /** The manifest as a damaged range when it was damaged (and rebuilt from the segments), else {@code null}. */

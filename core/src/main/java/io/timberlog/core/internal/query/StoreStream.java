@@ -59,6 +59,9 @@ public final class StoreStream implements Closeable {
         if (manifest != null) {
             context.damage(manifest);
         }
+        if (snapshot.lostWalDamage() != null) {
+            context.damage(snapshot.lostWalDamage());
+        }
         List<StorePart> selected = new ArrayList<>();
         for (StorePart p : snapshot.parts()) {
             if (context.filter().mayMatchPart(p.summary())) {

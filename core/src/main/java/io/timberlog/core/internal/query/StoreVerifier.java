@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Reads every part of a store and checks every checksum and reference, sorting what it finds into
@@ -40,8 +41,8 @@ public final class StoreVerifier {
     private int files;
     private long events;
 
-    /** Checks one store. */
-    public void verify(Path store) throws IOException {
+    /** Checks one store, telling {@code progress} the size of each file once it is checked. */
+    public void verify(Path store, LongConsumer progress) throws IOException {
         Path meta = store.resolve(WalFiles.META);
         if (WalMeta.exists(store) && WalMeta.read(store) == null && !isAllZero(meta)) {
             // an empty or zero meta was never written (the writer stopped before its first update): no damage
@@ -55,13 +56,16 @@ public final class StoreVerifier {
         if (manifest != null) {
             problems.add(manifest);
         }
+        if (snapshot.lostWalDamage() != null) {
+            problems.add(snapshot.lostWalDamage());
+        }
         checkOrder(snapshot.sources());
         checkUnlisted(snapshot.sources(), segmentFiles);
-        verifyParts(snapshot.parts());
+        verifyParts(snapshot.parts(), progress);
     }
 
     /** Verifies each part (a WAL file converted meanwhile: its segment), sorting unpublished room by the runs. */
-    private void verifyParts(List<StorePart> listed) throws IOException {
+    private void verifyParts(List<StorePart> listed, LongConsumer progress) throws IOException {
         List<StorePart> parts = new ArrayList<>();
         Map<StorePart, PartFacts> facts = new IdentityHashMap<>();
         Map<StorePart, List<Damage>> found = new IdentityHashMap<>();
@@ -71,6 +75,7 @@ public final class StoreVerifier {
             found.put(p, damages);
             parts.add(p);
             files++;
+            progress.accept(p.size());
         });
         Set<StorePart> unfinishedRuns = Collections.newSetFromMap(new IdentityHashMap<>());
         for (RunCatalog.RunParts run : RunCatalog.group(parts)) {

@@ -170,12 +170,13 @@ public final class WalPart extends StorePart {
 
     /** Counts the events and reads the seal without decoding anything else. */
     @Override
-    public PartFacts facts() throws IOException {
+    public PartFacts facts(Consumer<Damage> damages) throws IOException {
+        fileDamage().forEach(damages);
         if (copy) {
             return new PartFacts(0, false, 0);
         }
         try (WalReader reader = WalReader.open(file)) {
-            WalRecordVisitor visitor = visitor(EventFilter.all());
+            WalRecordVisitor visitor = visitor(EventFilter.all()).damagesTo(damages);
             WalReader.ScanEnd end = reader.scan(WalFormat.HEADER_SIZE, visitor);
             return facts(end, visitor, visitor.takeLevelAndTimeMatches());
         }
