@@ -13,13 +13,17 @@ import java.util.TreeMap;
 /**
  * Events per minute by level, drawn in the terminal: one row per bucket, a bar whose parts are the
  * levels (errors first). A long time range is drawn with wider buckets (2, 5, 10, 15, 30 minutes,
- * hours, days) so that it fits in about {@link #MAX_ROWS} rows; empty buckets in between are shown.
+ * hours, days, weeks) so that it fits in about {@link #MAX_ROWS} rows. Empty buckets in between are
+ * shown, but a stretch of {@link #MIN_GAP} or more is one line that says how long it is: a single
+ * event from long before the others (a clock that was wrong) must not stretch every bucket to weeks.
  */
 final class Histogram {
     static final int MAX_ROWS = 60;
+    /** Empty buckets in a row from which they are drawn as one line. */
+    static final int MIN_GAP = 3;
     private static final int BAR_WIDTH = 50;
     private static final long MINUTE = 60_000_000_000L;
-    private static final int[] BUCKET_MINUTES = {1, 2, 5, 10, 15, 30, 60, 120, 360, 720, 1440, 10080};
+    private static final int[] BUCKET_MINUTES = {1, 2, 5, 10, 15, 30, 60, 120, 360, 720, 1440, 10080, 40320, 524160};
 
     private Histogram() {
     }
@@ -28,11 +32,9 @@ final class Histogram {
         if (perMinute.isEmpty()) {
             return;
         }
-        long from = perMinute.firstKey();
-        long to = perMinute.lastKey();
         int minutes = BUCKET_MINUTES[BUCKET_MINUTES.length - 1];
         for (int m : BUCKET_MINUTES) {
-            if ((to - from) / (m * MINUTE) + 1 <= MAX_ROWS) {
+            if (rows(perMinute, m * MINUTE) <= MAX_ROWS) {
                 minutes = m;
                 break;
             }
@@ -54,60 +56,112 @@ final class Histogram {
         sb.append("Events per ").append(minutes == 1 ? "minute" : describe(minutes))
                 .append(ansi.enabled() ? " (red: error/fatal, yellow: warn, blue: info, gray: debug/trace)"
                         : " (E error/fatal, W warn, = info, . debug/trace)").append(":\n");
-        for (long start = buckets.firstKey(); start <= buckets.lastKey(); start += width) {
-            long[] b = buckets.getOrDefault(start, new long[Level.values().length]);
-            sb.append("  ").append(label.format(Instant.ofEpochSecond(Math.floorDiv(start, 1_000_000_000L)))).append(' ');
-            long t = total(b);
-            int cells = (int) Math.round((double) t * BAR_WIDTH / max);
-            if (t > 0 && cells == 0) {
-                cells = 1;
-            }
-            long errors = b[Level.ERROR.code()] + b[Level.FATAL.code()];
-            long warns = b[Level.WARN.code()];
-            long infos = b[Level.INFO.code()];
-            int[] parts = split(cells, t, errors, warns, infos);
-            bar(sb, ansi, Ansi.RED, 'E', parts[0]);
-            bar(sb, ansi, Ansi.YELLOW, 'W', parts[1]);
-            bar(sb, ansi, Ansi.BLUE, '=', parts[2]);
-            bar(sb, ansi, Ansi.GRAY, '.', parts[3]);
-            for (int i = cells; i < BAR_WIDTH; i++) {
-                sb.append(' ');
-            }
-            sb.append(String.format(Locale.ROOT, " %d", t));
-            if (errors > 0 || warns > 0) {
-                sb.append(" (");
-                if (errors > 0) {
-                    sb.append(errors).append(" errors");
+        long previous = Long.MIN_VALUE;
+        for (Map.Entry<Long, long[]> e : buckets.entrySet()) {
+            long start = e.getKey();
+            if (previous != Long.MIN_VALUE) {
+                long empty = (start - previous) / width - 1;
+                if (empty >= MIN_GAP) {
+                    sb.append("  ... no events for ").append(span(empty * minutes)).append(" ...\n");
+                } else {
+                    for (long t = previous + width; t < start; t += width) {
+                        row(sb, label, t, new long[Level.values().length], max, ansi);
+                    }
                 }
-                if (warns > 0) {
-                    sb.append(errors > 0 ? ", " : "").append(warns).append(" warnings");
-                }
-                sb.append(')');
             }
-            sb.append('\n');
+            row(sb, label, start, e.getValue(), max, ansi);
+            previous = start;
         }
     }
 
-    /** Cells for errors, warnings, infos and the rest; a level with events gets at least one cell. */
-    private static int[] split(int cells, long total, long errors, long warns, long infos) {
-        int[] parts = new int[4];
-        if (cells == 0) {
-            return parts;
+    /** The rows buckets of {@code width} take: one per bucket with events, and per gap as drawn. */
+    private static long rows(TreeMap<Long, long[]> perMinute, long width) {
+        long rows = 0;
+        long previous = Long.MIN_VALUE;
+        for (long minute : perMinute.keySet()) {
+            long bucket = Math.floorDiv(minute, width);
+            if (bucket == previous) {
+                continue;
+            }
+            if (previous != Long.MIN_VALUE) {
+                long empty = bucket - previous - 1;
+                rows += empty >= MIN_GAP ? 1 : empty;
+            }
+            rows++;
+            previous = bucket;
         }
-        long[] counts = {errors, warns, infos, total - errors - warns - infos};
-        int used = 0;
-        for (int i = 0; i < 4; i++) {
-            parts[i] = counts[i] == 0 ? 0 : (int) Math.max(1, Math.round((double) counts[i] * cells / total));
-            used += parts[i];
+        return rows;
+    }
+
+    private static void row(StringBuilder sb, DateTimeFormatter label, long start, long[] b, long max, Ansi ansi) {
+        sb.append("  ").append(label.format(Instant.ofEpochSecond(Math.floorDiv(start, 1_000_000_000L)))).append(' ');
+        long t = total(b);
+        int cells = (int) Math.round((double) t * BAR_WIDTH / max);
+        if (t > 0 && cells == 0) {
+            cells = 1;
         }
-        // fix rounding on the largest part so that the bar has exactly `cells` cells
-        int largest = 0;
-        for (int i = 1; i < 4; i++) {
-            if (parts[i] > parts[largest]) {
-                largest = i;
+        long errors = b[Level.ERROR.code()] + b[Level.FATAL.code()];
+        long warns = b[Level.WARN.code()];
+        long infos = b[Level.INFO.code()];
+        int[] parts = split(cells, new long[] {errors, warns, infos, t - errors - warns - infos});
+        bar(sb, ansi, Ansi.RED, 'E', parts[0]);
+        bar(sb, ansi, Ansi.YELLOW, 'W', parts[1]);
+        bar(sb, ansi, Ansi.BLUE, '=', parts[2]);
+        bar(sb, ansi, Ansi.GRAY, '.', parts[3]);
+        for (int i = cells; i < BAR_WIDTH; i++) {
+            sb.append(' ');
+        }
+        sb.append(String.format(Locale.ROOT, " %d", t));
+        if (errors > 0 || warns > 0) {
+            sb.append(" (");
+            if (errors > 0) {
+                sb.append(errors).append(" errors");
+            }
+            if (warns > 0) {
+                sb.append(errors > 0 ? ", " : "").append(warns).append(" warnings");
+            }
+            sb.append(')');
+        }
+        sb.append('\n');
+    }
+
+    /**
+     * Exactly {@code cells} cells shared among the counts (errors, warnings, infos, the rest): first one
+     * for each count that is not zero, in that order while cells last (a lone error must show), then the
+     * others by share, the largest remainders first.
+     */
+    static int[] split(int cells, long[] counts) {
+        int[] parts = new int[counts.length];
+        long total = 0;
+        int left = cells;
+        for (int i = 0; i < counts.length; i++) {
+            total += counts[i];
+            if (counts[i] > 0 && left > 0) {
+                parts[i] = 1;
+                left--;
             }
         }
-        parts[largest] = Math.max(0, parts[largest] + cells - used);
+        if (left == 0 || total == 0) {
+            return parts;
+        }
+        double[] remainder = new double[counts.length];
+        int given = 0;
+        for (int i = 0; i < counts.length; i++) {
+            double share = (double) counts[i] * left / total;
+            parts[i] += (int) share;
+            given += (int) share;
+            remainder[i] = share - (int) share;
+        }
+        for (; given < left; given++) {
+            int best = 0;
+            for (int i = 1; i < counts.length; i++) {
+                if (remainder[i] > remainder[best]) {
+                    best = i;
+                }
+            }
+            parts[best]++;
+            remainder[best] = -1;
+        }
         return parts;
     }
 
@@ -128,6 +182,21 @@ final class Histogram {
             t += v;
         }
         return t;
+    }
+
+    /** A stretch of whole minutes: {@code 3 days}, {@code 5 hours 30 minutes}, {@code 1 minute}. */
+    static String span(long minutes) {
+        if (minutes >= 1440) {
+            return plural(minutes / 1440, "day") + (minutes % 1440 == 0 ? "" : " " + span(minutes % 1440));
+        }
+        if (minutes >= 60) {
+            return plural(minutes / 60, "hour") + (minutes % 60 == 0 ? "" : " " + plural(minutes % 60, "minute"));
+        }
+        return plural(minutes, "minute");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 
     private static String describe(int minutes) {

@@ -1,0 +1,101 @@
+package io.timberlog.cli;
+
+import io.timberlog.cli.output.Ansi;
+import io.timberlog.core.Level;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneOffset;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class HistogramTest {
+    private static final long MINUTE = 60_000_000_000L;
+    /** 2024-01-01T00:00:00Z */
+    private static final long T0 = 1_704_067_200_000_000_000L;
+
+    private static long[] counts(long error, long warn, long info, long debug) {
+        long[] c = new long[Level.values().length];
+        c[Level.ERROR.code()] = error;
+        c[Level.WARN.code()] = warn;
+        c[Level.INFO.code()] = info;
+        c[Level.DEBUG.code()] = debug;
+        return c;
+    }
+
+    private static String draw(TreeMap<Long, long[]> perMinute) {
+        StringBuilder sb = new StringBuilder();
+        Histogram.draw(sb, perMinute, ZoneOffset.UTC, Ansi.OFF);
+        return sb.toString();
+    }
+
+    @Test
+    void split_fewerCellsThanLevels_givesThemToErrorsFirst() {
+        assertArrayEquals(new int[] {1, 0, 0, 0}, Histogram.split(1, new long[] {10, 5, 5, 5}));
+        assertArrayEquals(new int[] {1, 1, 0, 0}, Histogram.split(2, new long[] {1, 5, 500, 5}));
+    }
+
+    @Test
+    void split_alwaysFillsExactlyTheCells_byShare() {
+        assertArrayEquals(new int[] {0, 0, 50, 0}, Histogram.split(50, new long[] {0, 0, 7, 0}));
+        assertArrayEquals(new int[] {1, 1, 47, 1}, Histogram.split(50, new long[] {1, 1, 1000, 1}));
+        assertArrayEquals(new int[] {25, 0, 25, 0}, Histogram.split(50, new long[] {3, 0, 3, 0}));
+        for (int cells = 0; cells <= 50; cells++) {
+            int sum = 0;
+            for (int p : Histogram.split(cells, new long[] {3, 7, 11, 13})) {
+                sum += p;
+            }
+            assertEquals(cells, sum);
+        }
+    }
+
+    @Test
+    void draw_smallBar_showsItsErrorsAndKeepsTheColumns() {
+        TreeMap<Long, long[]> perMinute = new TreeMap<>();
+        perMinute.put(T0, counts(0, 0, 2000, 0));
+        perMinute.put(T0 + MINUTE, counts(10, 5, 5, 5));
+
+        String[] rows = draw(perMinute).split("\n");
+
+        assertEquals("  2024-01-01 00:00 " + "=".repeat(50) + " 2000", rows[1]);
+        assertEquals("  2024-01-01 00:01 E" + " ".repeat(49) + " 25 (10 errors, 5 warnings)", rows[2]);
+    }
+
+    @Test
+    void draw_oneEventLongBeforeTheOthers_isOneLineAwayNotWeeksOfBuckets() {
+        TreeMap<Long, long[]> perMinute = new TreeMap<>();
+        perMinute.put(86_400_000_000_000L, counts(0, 0, 1, 0)); // 1970-01-02: a clock that was wrong
+        for (int m = 0; m < 10; m++) {
+            perMinute.put(T0 + m * MINUTE, counts(0, 0, 100, 0));
+        }
+
+        String drawn = draw(perMinute);
+
+        String[] rows = drawn.split("\n");
+        assertTrue(rows[0].startsWith("Events per minute"), drawn);
+        assertEquals(1 + 1 + 1 + 10, rows.length, drawn);
+        assertTrue(rows[1].startsWith("  1970-01-02 00:00 ="), drawn);
+        assertEquals("  ... no events for 19721 days 23 hours 59 minutes ...", rows[2]);
+        assertTrue(rows[3].startsWith("  2024-01-01 00:00 "), drawn);
+    }
+
+    @Test
+    void draw_shortGap_showsItsEmptyBuckets() {
+        TreeMap<Long, long[]> perMinute = new TreeMap<>();
+        perMinute.put(T0, counts(0, 0, 1, 0));
+        perMinute.put(T0 + 3 * MINUTE, counts(0, 0, 1, 0));
+
+        String[] rows = draw(perMinute).split("\n");
+
+        assertEquals(5, rows.length);
+        assertEquals("  2024-01-01 00:01" + " ".repeat(51) + " 0", rows[2]);
+    }
+
+    @Test
+    void span_wordsTheLengthOfAGap() {
+        assertEquals("1 minute", Histogram.span(1));
+        assertEquals("2 hours 5 minutes", Histogram.span(125));
+        assertEquals("3 days", Histogram.span(3 * 1440));
+        assertEquals("1 day 1 hour", Histogram.span(1500));
+    }
+}
