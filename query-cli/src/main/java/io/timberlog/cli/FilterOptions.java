@@ -135,6 +135,9 @@ final class FilterOptions {
             }
         }
         texts.forEach(q::text);
+        if (words.contains("")) {
+            throw new UserError("invalid --text '': a WORD to look for is needed (leave --text out to read every event)");
+        }
         words.forEach(q::word);
         q.ignoreCase(ignoreCase).wholeWords(wholeWords);
         for (String f : fields) {

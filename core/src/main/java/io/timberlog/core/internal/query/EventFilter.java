@@ -331,17 +331,20 @@ public final class EventFilter {
     static boolean contains(CharSequence message, String text, boolean wholeWord) {
         String s = message instanceof StringBuilder ? null : message.toString();
         StringBuilder sb = s == null ? (StringBuilder) message : null;
-        for (int at = 0; ; at++) {
-            at = s != null ? s.indexOf(text, at) : sb.indexOf(text, at);
+        // from grows past every match looked at; indexOf would find an empty text at the end forever
+        for (int from = 0; from <= message.length(); ) {
+            int at = s != null ? s.indexOf(text, from) : sb.indexOf(text, from);
             if (at < 0) {
                 return false;
             }
+            from = at + 1;
             int end = at + text.length();
             if (!wholeWord || (at == 0 || !isWordChar(message.charAt(at - 1)))
                     && (end == message.length() || !isWordChar(message.charAt(end)))) {
                 return true;
             }
         }
+        return false;
     }
 
     /** The chars words are made of, as the segments' Bloom filters split words ({@link Words}). */

@@ -10,6 +10,7 @@ import io.timberlog.core.Value;
 import io.timberlog.core.query.ArgumentPredicate;
 import io.timberlog.core.query.Query;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,19 @@ class EventFilterTest {
         assertFalse(accepts(Query.builder().exception("java.lang.RuntimeException")));
         assertFalse(accepts(new EventFilter(Query.all(), Set.of(new RunInfo(9, 9, "other", 9)))));
         assertTrue(accepts(new EventFilter(Query.all(), Set.of(RUN))));
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void contains_emptyText_endsAtTheEndOfTheMessage() {
+        for (CharSequence m : new CharSequence[] {"abc", new StringBuilder("abc")}) {
+            assertFalse(EventFilter.contains(m, "", true)); // every place has a letter beside it
+            assertTrue(EventFilter.contains(m, "", false));
+        }
+        assertTrue(EventFilter.contains("a -", "", true));
+        assertTrue(EventFilter.contains("", "", true));
+        assertFalse(EventFilter.contains("ab ab", "ab a", true));
+        assertTrue(EventFilter.contains("abc ab", "ab", true));
     }
 
     @Test
