@@ -48,8 +48,14 @@ class SafeTextTest {
     }
 
     @Test
-    void appendJson_escapesPerRfcAndTerminalSafe() {
-        assertEquals("\"q\\\" b\\\\ n\\n t\\t \\u0000 \\u001b \\u007f \\u009b \\u2028 \\u2029 \\u202e \\udc00 \ud83d\ude00\"",
+    void appendJson_escapesPerRfcAndTerminalSafe_loneSurrogatesReplaced() {
+        assertEquals("\"q\\\" b\\\\ n\\n t\\t \\u0000 \\u001b \\u007f \\u009b \\u2028 \\u2029 \\u202e \\ufffd \ud83d\ude00\"",
                 json("q\" b\\ n\n t\t \u0000 \u001b \u007f \u009b \u2028 \u2029 \u202e \udc00 \ud83d\ude00"));
+    }
+
+    @Test
+    void appendJson_loneSurrogates_becomeTheReplacementCharacterAtAnyPlace() {
+        assertEquals("\"\\ufffd\\ufffdx\\ufffd\"", json("\ud800\udc00\udc00x\ud83d".substring(1)));
+        assertEquals("\"\ud800\udc00\\ufffd\"", json("\ud800\udc00\ud800"));
     }
 }

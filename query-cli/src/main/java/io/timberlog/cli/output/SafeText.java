@@ -90,7 +90,9 @@ public final class SafeText {
     /**
      * Appends {@code s} as a JSON string (RFC 8259): quotes, backslashes and C0 controls escaped as the
      * RFC requires, and, so that a terminal showing the JSON is safe too, DEL, C1, bidi controls,
-     * U+2028/U+2029 (which also break JavaScript) and unpaired surrogates as backslash-u escapes.
+     * U+2028/U+2029 (which also break JavaScript) as backslash-u escapes. An unpaired surrogate is not
+     * a character: it becomes U+FFFD, the replacement character, since {@code jq} and other strict readers
+     * reject the escape of one, and with it every line after it.
      */
     public static void appendJson(StringBuilder sb, CharSequence text) {
         String s = text.toString();
@@ -119,6 +121,10 @@ public final class SafeText {
                 case '\b': sb.append("\\b"); break;
                 case '\f': sb.append("\\f"); break;
                 default:
+                    if (Character.isSurrogate(c)) {
+                        sb.append("\\ufffd");
+                        break;
+                    }
                     sb.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf])
                             .append(HEX[c & 0xf]);
             }
