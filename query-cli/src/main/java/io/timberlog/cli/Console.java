@@ -2,9 +2,12 @@ package io.timberlog.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -72,6 +75,48 @@ final class Console {
 
     OutputStream out() {
         return out;
+    }
+
+    /**
+     * Writes {@code text} to stdout in UTF-8 and flushes it. A reader that went away ({@code | head})
+     * ends the output quietly, as it does for a query: it has what it wanted.
+     *
+     * @throws IOException when the output could not be written for another reason (a full disk)
+     */
+    void print(CharSequence text) throws IOException {
+        try {
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            if (!readerGone(e)) {
+                throw writeFailed(e);
+            }
+        }
+    }
+
+    /**
+     * True when a write to stdout failed because its reader went away ({@code | head}): a broken pipe.
+     * Other failures (a full disk, a closed stdout) are errors. The message names a broken pipe unless
+     * the C library speaks another language; then stdout being a pipe tells.
+     */
+    boolean readerGone(IOException e) {
+        String message = e.getMessage();
+        if (message != null && message.contains("Broken pipe")) {
+            return true;
+        }
+        if (!(out instanceof FileOutputStream)) {
+            return false;
+        }
+        try {
+            return Files.readSymbolicLink(Paths.get("/proc/self/fd/1")).toString().startsWith("pipe:");
+        } catch (IOException | UnsupportedOperationException | SecurityException notLinux) {
+            return false;
+        }
+    }
+
+    /** The error of a failed write to stdout, for the error line. */
+    static IOException writeFailed(IOException e) {
+        return new IOException("cannot write to standard output: " + e.getMessage(), e);
     }
 
     PrintStream err() {

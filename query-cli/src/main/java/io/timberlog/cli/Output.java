@@ -11,15 +11,34 @@ import java.nio.charset.StandardCharsets;
  * Standard output for results: UTF-8, buffered, flushed after every event on a terminal (so that
  * results show as they are found) and when the buffer fills otherwise. A reader that went away
  * ({@code | head}) ends the output quietly: {@link #closed()} turns true and nothing more is written.
+ * Any other failure (a full disk) ends it too, and {@link #checkWritten()} then throws it.
  */
 final class Output implements AutoCloseable {
     private final OutputStream out;
     private final boolean flushEach;
+    private final Console console;
     private boolean closed;
+    private IOException failure;
 
-    Output(OutputStream out, boolean flushEach) {
-        this.out = new BufferedOutputStream(out, 1 << 16);
+    Output(Console console, boolean flushEach) {
+        this.console = console;
+        this.out = new BufferedOutputStream(console.out(), 1 << 16);
         this.flushEach = flushEach;
+    }
+
+    /** Ends the output after a failed write: quietly when the reader went away. */
+    private void failed(IOException e) {
+        closed = true;
+        if (failure == null && !console.readerGone(e)) {
+            failure = e;
+        }
+    }
+
+    /** @throws IOException when a write failed for another reason than the reader going away */
+    void checkWritten() throws IOException {
+        if (failure != null) {
+            throw Console.writeFailed(failure);
+        }
     }
 
     /** Writes {@code sb} and clears it. */
@@ -36,7 +55,7 @@ final class Output implements AutoCloseable {
                 out.flush();
             }
         } catch (IOException e) {
-            closed = true; // broken pipe: the reader has what it wanted
+            failed(e);
         }
         sb.setLength(0);
     }
@@ -52,7 +71,7 @@ final class Output implements AutoCloseable {
                 out.flush();
             }
         } catch (IOException e) {
-            closed = true; // broken pipe: the reader has what it wanted
+            failed(e);
         }
     }
 
@@ -61,7 +80,7 @@ final class Output implements AutoCloseable {
             try {
                 out.flush();
             } catch (IOException e) {
-                closed = true;
+                failed(e);
             }
         }
     }

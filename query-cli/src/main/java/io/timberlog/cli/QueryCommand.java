@@ -117,7 +117,8 @@ final class QueryCommand {
         boolean matched = false;
         StringBuilder sb = new StringBuilder(512);
         Set<String> warned = new HashSet<>();
-        try (Output out = new Output(console.out(), console.stdoutTerminal() || follow);
+        Output out = new Output(console, console.stdoutTerminal() || follow);
+        try (out;
              QueryResult result = stores.query(query);
              Progress progress = Progress.start(console, result::bytesRead, result::bytesToRead)) {
             boolean print = lines == null || lines > 0;
@@ -143,6 +144,7 @@ final class QueryCommand {
                 matched |= follow(result, eventFormat, out, warned);
             }
         }
+        out.checkWritten();
         return matched ? ExitCode.OK : ExitCode.NO_MATCH;
     }
 

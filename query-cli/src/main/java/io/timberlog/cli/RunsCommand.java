@@ -90,8 +90,7 @@ final class RunsCommand {
                         r.events(), r.state().name().toLowerCase(Locale.ROOT), process));
             }
         }
-        console.out().write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        console.out().flush();
+        console.print(sb);
         return ExitCode.OK;
     }
 }

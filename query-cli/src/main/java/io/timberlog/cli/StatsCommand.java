@@ -10,7 +10,6 @@ import io.timberlog.core.query.StoreSummary;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -25,7 +24,8 @@ final class StatsCommand {
     private static final String[] DESCRIPTION = {"Shows what the store(s) in DIR hold: files and bytes on disk, time "
             + "range, events per level, top loggers, top templates (the most frequent messages by template), top "
             + "exceptions grouped by fingerprint (class and top frames) with first and last time, and a histogram of "
-            + "events per minute by level. The filters narrow it like a query."};
+            + "events per minute by level. The filters narrow it like a query. Exit status 0 when it counted "
+            + "events, 1 when the filters (or an empty store) left none, 2 on an error."};
     private static final String[] EXAMPLES = {"  timberlog stats /var/log/app/timberlog",
             "  timberlog stats DIR --since 1h --level WARN",
             "  timberlog stats DIR --run -1 --format json | jq .topExceptions"};
@@ -83,9 +83,8 @@ final class StatsCommand {
         } else {
             text(sb, summaries, stats, zone, output.ansi(console));
         }
-        console.out().write(sb.toString().getBytes(StandardCharsets.UTF_8));
-        console.out().flush();
-        return ExitCode.OK;
+        console.print(sb);
+        return stats.events > 0 ? ExitCode.OK : ExitCode.NO_MATCH;
     }
 
     private void text(StringBuilder sb, List<StoreSummary> summaries, EventStats stats, ZoneId zone, Ansi ansi) {

@@ -64,6 +64,47 @@ class CommandsTest {
     }
 
     @Test
+    void stats_nothingLeftByTheFilters_exitsOne() throws Exception {
+        Cli.write(dir, w -> w.append(1, Level.INFO, "a.b", "one"));
+
+        assertEquals(0, Cli.query("stats", dir.toString(), "--level", "INFO").code());
+        Cli.Result none = Cli.query("stats", dir.toString(), "--level", "ERROR");
+
+        assertEquals(1, none.code(), none.err());
+        assertTrue(none.out().contains("Events:      0"), none.out());
+    }
+
+    /** A stdout whose every write fails with {@code reason}. */
+    private static java.io.OutputStream failing(String reason) {
+        return new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException(reason);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                throw new java.io.IOException(reason);
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"query", "stats", "runs"})
+    void output_fullDiskIsAnError_aReaderThatWentAwayIsNot(String command) throws Exception {
+        Cli.write(dir, w -> w.append(1, Level.INFO, "a.b", "one"));
+
+        Cli.Result full = new Cli().run(failing("No space left on device"), command, dir.toString());
+        Cli.Result gone = new Cli().run(failing("Broken pipe"), command, dir.toString());
+
+        assertEquals(2, full.code(), full.err());
+        assertEquals("timberlog: I/O error: cannot write to standard output: No space left on device\n",
+                full.err().replace(System.lineSeparator(), "\n"));
+        assertEquals(0, gone.code(), gone.err());
+        assertEquals("", gone.err());
+    }
+
+    @Test
     void options_repeatedAndDefaulted_reachTheCommand() throws Exception {
         Cli.write(dir, w -> {
             w.append(1, Level.INFO, "a.b", "one");
