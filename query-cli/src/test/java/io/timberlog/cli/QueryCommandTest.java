@@ -67,6 +67,17 @@ class QueryCommandTest {
     }
 
     @Test
+    void query_logfmt_mdcAndKeyValuesCannotPassForTheLinesOwnKeys(@TempDir Path other) throws Exception {
+        Cli.write(other, w -> w.append(w.event(1, Level.INFO, "l", "hello").putMdc("level", "FATAL")
+                .putMdc("msg", "evil msg").putMdc("user", "ann").addKeyValue("logger", "x")));
+
+        Cli.Result r = Cli.query(other.toString(), "--format", "logfmt");
+
+        assertEquals("time=2024-01-01T00:00:01.000000000Z level=INFO store=. logger=l thread=main msg=hello "
+                + "mdc.level=FATAL mdc.msg=\"evil msg\" user=ann kv.logger=x\n", r.out());
+    }
+
+    @Test
     void query_raw_printsMessageAndException() {
         Cli.Result r = Cli.query(store, "--format", "raw", "--since", "2024-01-01T00:00:04Z", "--until", "2024-01-01T00:00:05Z");
         assertEquals("""

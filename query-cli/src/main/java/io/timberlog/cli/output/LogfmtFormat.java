@@ -5,15 +5,21 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.query.EventView;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One logfmt line per event: {@code time=... level=INFO store=. logger=... thread=... msg="..."}, then
  * the MDC entries and key-value pairs as {@code key=value}, then {@code exception=} (the class) and
  * {@code error=} (the exception's first line). A value is quoted when it is empty or holds a space,
  * {@code =} or {@code "}; inside quotes {@code "} and {@code \} are escaped, and so is every
- * control character, newlines included, so that one event stays one line.
+ * control character, newlines included, so that one event stays one line. An MDC or key-value key
+ * that is one of the line's own keys is written {@code mdc.KEY} or {@code kv.KEY}: most logfmt readers
+ * keep the last value of a key, and an MDC entry {@code level=FATAL} must not make an INFO event read
+ * as FATAL.
  */
 public final class LogfmtFormat implements EventFormat {
+    private static final Set<String> OWN_KEYS = Set.of("time", "level", "store", "logger", "thread", "msg",
+            "exception", "error");
     private final Timestamps time = new Timestamps();
 
     @Override
@@ -27,10 +33,11 @@ public final class LogfmtFormat implements EventFormat {
         pair(sb, "thread", e.thread());
         pair(sb, "msg", e.message());
         for (Map.Entry<String, String> m : e.mdc().entrySet()) {
-            pair(sb, m.getKey(), m.getValue() == null ? "" : m.getValue());
+            pair(sb, OWN_KEYS.contains(m.getKey()) ? "mdc." + m.getKey() : m.getKey(),
+                    m.getValue() == null ? "" : m.getValue());
         }
         for (KeyValue kv : e.keyValues()) {
-            pair(sb, kv.key(), kv.value().text());
+            pair(sb, OWN_KEYS.contains(kv.key()) ? "kv." + kv.key() : kv.key(), kv.value().text());
         }
         if (e.throwable() != null) {
             pair(sb, "exception", e.throwable().className());
