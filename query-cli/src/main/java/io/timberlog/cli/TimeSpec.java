@@ -34,7 +34,7 @@ final class TimeSpec {
             if (instant != null) {
                 return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
             }
-        } catch (DateTimeException | ArithmeticException e) {
+        } catch (DateTimeException | ArithmeticException | NumberFormatException e) { // a number too long for a long
             // reported below
         }
         throw new UserError("invalid " + option + " '" + text + "': expected an ISO-8601 time (2024-05-01T10:00:00Z, "
@@ -59,7 +59,8 @@ final class TimeSpec {
         }
         String iso = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
         if (iso.endsWith("Z") || iso.endsWith("z")) {
-            return Instant.parse(iso.substring(0, iso.length() - 1) + 'Z');
+            // the offset form, unlike Instant.parse, takes a time without seconds: 2024-05-01T10:00Z
+            return OffsetDateTime.parse(iso.substring(0, iso.length() - 1) + 'Z').toInstant();
         }
         if (iso.matches(".*T.*[+-]\\d\\d:?\\d\\d$")) {
             return OffsetDateTime.parse(iso).toInstant();

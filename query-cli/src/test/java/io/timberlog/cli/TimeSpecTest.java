@@ -31,6 +31,14 @@ class TimeSpecTest {
     }
 
     @Test
+    void parse_iso_withoutSeconds_inEveryOffsetForm() {
+        for (String t : new String[] {"2024-05-01T10:00Z", "2024-05-01 10:00Z", "2024-05-01T10:00z",
+                "2024-05-01T12:00+02:00", "2024-05-01T10:00:00Z"}) {
+            assertEquals(nanos("2024-05-01T10:00:00Z"), parse(t, BERLIN), t);
+        }
+    }
+
+    @Test
     void parse_relative_countsBack() {
         assertEquals(nanos("2024-05-01T12:20:00Z"), parse("10m", ZoneOffset.UTC));
         assertEquals(nanos("2024-05-01T12:20:00Z"), parse("-10m", ZoneOffset.UTC));
@@ -51,6 +59,9 @@ class TimeSpecTest {
         UserError e = assertThrows(UserError.class, () -> TimeSpec.parse("--until", "soon", NOW, ZoneOffset.UTC));
         assertTrue(e.getMessage().startsWith("invalid --until 'soon': expected an ISO-8601 time"), e.getMessage());
         assertThrows(UserError.class, () -> parse("99999999999999999d", ZoneOffset.UTC));
+        UserError tooLong = assertThrows(UserError.class, () -> parse("9999999999999999999s", ZoneOffset.UTC));
+        assertTrue(tooLong.getMessage().startsWith("invalid --since '9999999999999999999s': expected"),
+                tooLong.getMessage());
         assertThrows(UserError.class, () -> parse("25:00", ZoneOffset.UTC));
     }
 }
