@@ -58,6 +58,9 @@ public final class StoreReader {
         if (!Files.isDirectory(directory)) {
             throw new NotAStoreException(directory + ": not a directory");
         }
+        if (!Files.isReadable(directory) || !Files.isExecutable(directory)) { // else it would look empty: no store
+            throw new NotAStoreException(directory + ": permission denied");
+        }
         if (!StoreSources.isStore(directory)) {
             throw new NotAStoreException(directory + ": not a TimberLog store (no " + WalFiles.META + ", "
                     + ManifestFile.FILE_NAME + ", " + WalFiles.DIRECTORY + "/ or " + SegmentFiles.DIRECTORY + "/)");

@@ -1,10 +1,12 @@
 package io.timberlog.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -90,9 +92,18 @@ final class Specs {
                 .description(description).build();
     }
 
-    /** The positional parameter DIR of the commands that read stores. */
+    /**
+     * The positional parameter DIR of the commands that read stores. An empty one is refused: as a path
+     * it would be the current directory, which the user did not name.
+     */
     static PositionalParamSpec storeDirectory(String description) {
-        return positional("0", "DIR", Path.class, description);
+        return PositionalParamSpec.builder().index("0").paramLabel("DIR").type(Path.class).required(true)
+                .description(description).converters(dir -> {
+                    if (dir.isEmpty()) {
+                        throw new CommandLine.TypeConversionException("DIR is empty");
+                    }
+                    return Paths.get(dir);
+                }).build();
     }
 
     /** The parsed value of option {@code name} (its default when not given; {@code null} when it has none). */

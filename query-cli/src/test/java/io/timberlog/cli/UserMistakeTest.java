@@ -66,6 +66,19 @@ class UserMistakeTest {
         assertOneLineError(Cli.query("query"), "Missing required parameter: 'DIR'");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"query", "runs", "stats", "verify", "compact"})
+    void emptyDirectoryArgument_isNotTheCurrentDirectory(String command) {
+        assertOneLineError(Cli.query(command, ""), "DIR is empty");
+    }
+
+    @Test
+    void walMetaThatIsADirectory_isNamed() throws Exception {
+        Files.delete(dir.resolve("store/wal.meta"));
+        Files.createDirectory(dir.resolve("store/wal.meta"));
+        assertOneLineError(Cli.query(store), "wal.meta");
+    }
+
     @Test
     void fileInsteadOfDirectory() throws Exception {
         Path file = Files.writeString(dir.resolve("file.txt"), "hello");
@@ -92,7 +105,7 @@ class UserMistakeTest {
     @ParameterizedTest
     @ValueSource(strings = {"--level=LOUD", "--arg=x>1", "--arg=1~2", "--arg=2>abc", "--field=novalue", "--grep=(unclosed",
             "--lines=-3", "--format=xml", "--color=sometimes", "--pattern=%nosuchword", "--pattern=%d{HH:mm:ss,SSS}",
-            "--run=", "--run=zzzz"})
+            "--run=", "--run=zzzz", "--text="})
     void badValue(String flag) {
         Cli.Result r = Cli.query(store, flag);
         assertEquals(2, r.code(), flag + ": " + r.err());

@@ -69,7 +69,7 @@ public final class StoreSet {
         if (!Files.isDirectory(root)) {
             throw new NotAStoreException(root + ": not a directory");
         }
-        if (!Files.isReadable(root)) {
+        if (!Files.isReadable(root) || !Files.isExecutable(root)) {
             throw new NotAStoreException(root + ": permission denied");
         }
         List<Path> dirs = StoreLayout.findStores(root);

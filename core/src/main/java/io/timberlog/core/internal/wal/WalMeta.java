@@ -7,6 +7,7 @@ import io.timberlog.core.internal.io.FileOps;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -157,6 +158,10 @@ public final class WalMeta {
             ByteBuffer buf = ByteBuffer.allocate(max);
             int n = FileOps.readFully(ch, buf, 0);
             return java.util.Arrays.copyOf(buf.array(), n);
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) { // "Is a directory" names no file: say which
+            throw new FileSystemException(file.toString(), null, e.getMessage());
         }
     }
 
