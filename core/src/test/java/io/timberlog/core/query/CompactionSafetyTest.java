@@ -30,13 +30,20 @@ class CompactionSafetyTest {
     @TempDir
     Path dir;
 
+    private static void events(Writer w) {
+        for (int i = 0; i < 4000; i++) {
+            w.append(i, Level.INFO, "l", "event {} with padding so that files rotate", (long) i);
+        }
+    }
+
     /** 4000 events in WAL files that were not converted. */
     private void walFiles() throws Exception {
-        writeUnconverted(options(dir).maxWalSize(256 << 10), w -> {
-            for (int i = 0; i < 4000; i++) {
-                w.append(i, Level.INFO, "l", "event {} with padding so that files rotate", (long) i);
-            }
-        });
+        writeUnconverted(options(dir).maxWalSize(256 << 10), CompactionSafetyTest::events);
+    }
+
+    /** 4000 events in segments. */
+    private void segments() throws Exception {
+        write(options(dir).maxWalSize(256 << 10), CompactionSafetyTest::events);
     }
 
     private List<Path> files(String subdirectory) throws Exception {
@@ -105,11 +112,7 @@ class CompactionSafetyTest {
 
     @Test
     void compactAndWriterStart_segmentFileLost_theLossIsStillReported() throws Exception {
-        write(options(dir).maxWalSize(256 << 10), w -> {
-            for (int i = 0; i < 4000; i++) {
-                w.append(i, Level.INFO, "l", "event {} with padding so that files rotate", (long) i);
-            }
-        });
+        segments();
         Path lost = files("segments").get(0);
         Files.delete(lost);
 
@@ -124,11 +127,7 @@ class CompactionSafetyTest {
 
     @Test
     void compact_storeWithASegmentOfANewerVersion_refusesAndChangesNothing() throws Exception {
-        write(options(dir).maxWalSize(256 << 10), w -> {
-            for (int i = 0; i < 4000; i++) {
-                w.append(i, Level.INFO, "l", "event {} with padding so that files rotate", (long) i);
-            }
-        });
+        segments();
         Path segment = files("segments").get(0);
         byte[] header = new byte[SegmentFormat.HEADER_SIZE];
         try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
