@@ -28,6 +28,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,7 +51,8 @@ class WalWriterFaultTest {
         final Map<Mapping, Integer> forces = Collections.synchronizedMap(new IdentityHashMap<>());
         final AtomicInteger forceCount = new AtomicInteger();
         volatile long forceMillis;
-        volatile long createMillis;
+        /** When set, WAL files are created only once it opens (at most 30 s). */
+        volatile CountDownLatch createGate;
         volatile Mapping failedBuffer;
 
         @Override
@@ -57,7 +60,14 @@ class WalWriterFaultTest {
             if (diskFull.get()) {
                 throw new IOException("No space left on device");
             }
-            pause(createMillis);
+            CountDownLatch gate = createGate;
+            if (gate != null) {
+                try {
+                    gate.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return super.createWalFile(path);
         }
 
@@ -218,10 +228,12 @@ class WalWriterFaultTest {
     void close_whileTheNextFileIsStillBeingPrepared_endsTheRunClean() throws Exception {
         FaultyIo io = new FaultyIo();
         writer = WalWriter.open(options().overload(OverloadPolicy.DROP).build(), RUN, io);
-        // The spare prepared at open is ready; the one after it takes a while: longer than filling a file
-        // on a busy machine plus the 100 ms that close waits to record drops in a file (at 500 ms, a file
-        // filled slowly let that wait see the spare, and the drops record went into the last file).
-        io.createMillis = 2_000;
+        // The spare prepared at open is ready; the one after it is created only a second after close
+        // began: longer than the 100 ms that close waits to record drops in a file, however long filling
+        // the files took (a 2 s delay from the start was not always enough on a loaded machine: the drops
+        // record went into the last file, and a clean-clone CI run failed on it).
+        CountDownLatch gate = new CountDownLatch(1);
+        io.createGate = gate;
         CapturedEvent e = new CapturedEvent();
         long i = 0;
         long firstFile = writer.currentWalId();
@@ -232,6 +244,16 @@ class WalWriterFaultTest {
             assertTrue(i < 10_000_000, "the files fill up");
             writer.append(event(e, i++, Level.INFO));
         }
+        Thread opener = new Thread(() -> {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            gate.countDown();
+        });
+        opener.setDaemon(true);
+        opener.start();
         writer.close(Duration.ofSeconds(10).toNanos());
         writer = null;
         List<Path> files = WalFiles.list(dir);
