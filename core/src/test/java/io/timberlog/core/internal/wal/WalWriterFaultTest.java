@@ -247,7 +247,7 @@ class WalWriterFaultTest {
         Thread opener = new Thread(() -> {
             try {
                 Thread.sleep(1_000);
-            } catch (InterruptedException e) {
+            } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
             gate.countDown();
