@@ -44,6 +44,11 @@ final class ErrorReporter implements CommandLine.IParameterExceptionHandler, Com
     }
 
     static String describe(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) { // from a reading thread it comes wrapped: say what it is
+                return "out of memory (" + c.getMessage() + "): give the JVM more with TIMBERLOG_JAVA_OPTS=-Xmx2g";
+            }
+        }
         if (e instanceof UncheckedIOException && e.getCause() != null) {
             return describe(e.getCause());
         }

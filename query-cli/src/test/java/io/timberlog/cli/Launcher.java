@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,10 +22,17 @@ final class Launcher {
 
     /** Runs {@code timberlog ARGS} with nothing on its standard input, for a minute at most. */
     static Run run(String... args) throws Exception {
+        return run(Map.of(), args);
+    }
+
+    /** As {@link #run(String...)}, with {@code env} added to the environment. */
+    static Run run(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(PATH.toString());
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        Process p = builder.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

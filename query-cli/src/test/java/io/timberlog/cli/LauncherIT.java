@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +36,30 @@ class LauncherIT {
         assertEquals(0, r.code(), r.err());
         assertEquals("order 3 for dave took 501.5 ms\n", r.out());
         assertEquals("", r.err());
+    }
+
+    /**
+     * The last N events, oldest first, in a heap far smaller than they are: the engine holds only so
+     * many, and reads the rest a second time, forwards (it held all N and ran out of memory before).
+     */
+    @Test
+    void lastEvents_manyMoreThanTheHeapHolds_areAllPrinted() throws Exception {
+        int events = 400_000;
+        int last = 350_000;
+        Cli.write(dir, w -> {
+            for (int i = 0; i < events; i++) {
+                w.append(i / 100.0, Level.INFO, "com.acme.Big", "event {} of a store larger than the heap", i);
+            }
+        });
+
+        Launcher.Run r = run(Map.of("TIMBERLOG_JAVA_OPTS", "-Xmx24m"), dir.toString(), "-n", String.valueOf(last),
+                "--format", "raw");
+
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(last, lines.length);
+        assertEquals("event " + (events - last) + " of a store larger than the heap", lines[0]);
+        assertEquals("event " + (events - 1) + " of a store larger than the heap", lines[last - 1]);
     }
 
     @Test

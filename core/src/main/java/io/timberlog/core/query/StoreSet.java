@@ -117,6 +117,20 @@ public final class StoreSet {
         return new QueryResult(this, query, context, new MergeCursor(streams, stores, backward));
     }
 
+    /**
+     * The second pass of a {@link Query#last} query too large to hold: the events of each store from
+     * {@code fromSequence[i]} of store {@code i} on, oldest first ({@link Long#MAX_VALUE}: none of that
+     * store, whose stream is still there to be followed), read in {@code context}.
+     */
+    MergeCursor forwardFrom(ReadContext context, long[] fromSequence) throws IOException {
+        List<StoreStream> streams = new ArrayList<>();
+        for (StoreRef store : stores) {
+            streams.add(new StoreStream(StoreSnapshot.take(store.directory()), store, context, false,
+                    fromSequence[store.index()]));
+        }
+        return new MergeCursor(streams, stores, false);
+    }
+
     /** The run that {@code selector} names among the runs of every store, ordered by start. */
     public RunInfo selectRun(RunSelector selector) throws IOException {
         List<RunInfo> runs = runInfos();

@@ -47,6 +47,11 @@ public final class SegmentPart extends StorePart {
         return sources.named(entry);
     }
 
+    /** The sequence number of the segment's newest event. */
+    long maxSequence() {
+        return entry.maxSequence();
+    }
+
     ManifestEntry entry() {
         return entry;
     }

@@ -49,8 +49,20 @@ public final class StoreStream implements Closeable {
      */
     private final ArrayDeque<PartCursor> ahead = new ArrayDeque<>();
     private final ArrayDeque<StorePart> aheadParts = new ArrayDeque<>();
+    /** The events before this sequence number are not handed out ({@link Long#MIN_VALUE}: all are). */
+    private final long fromSequence;
 
     public StoreStream(StoreSnapshot snapshot, StoreRef store, ReadContext context, boolean backward) throws IOException {
+        this(snapshot, store, context, backward, Long.MIN_VALUE);
+    }
+
+    /**
+     * A stream of the events from sequence number {@code fromSequence} on: the segments wholly before it
+     * are not read, the events before it in the others are left out.
+     */
+    public StoreStream(StoreSnapshot snapshot, StoreRef store, ReadContext context, boolean backward, long fromSequence)
+            throws IOException {
+        this.fromSequence = fromSequence;
         this.snapshot = snapshot;
         this.store = store;
         this.context = context;
@@ -64,6 +76,9 @@ public final class StoreStream implements Closeable {
         }
         List<StorePart> selected = new ArrayList<>();
         for (StorePart p : snapshot.parts()) {
+            if (p instanceof SegmentPart && ((SegmentPart) p).maxSequence() < fromSequence) {
+                continue;
+            }
             if (context.filter().mayMatchPart(p.summary())) {
                 selected.add(p);
                 context.willRead(p.size());
@@ -83,6 +98,9 @@ public final class StoreStream implements Closeable {
                 return null;
             }
             PartHit e = cursor.next();
+            if (e != null && e.sequence() < fromSequence) {
+                continue;
+            }
             if (e != null) {
                 return e;
             }
