@@ -6,6 +6,7 @@ import io.timberlog.core.StoreMaintenance;
 import io.timberlog.core.internal.manifest.ManifestFile;
 import io.timberlog.core.internal.segment.BlockInfo;
 import io.timberlog.core.internal.segment.SegmentReader;
+import io.timberlog.core.internal.wal.WalMeta;
 import io.timberlog.core.testing.StoreCopies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -326,6 +327,30 @@ class StoreVerifyTest {
                 assertEquals(List.of(lost), r.damages().stream().map(Damage::file).toList());
             }
         }
+    }
+
+    private void writeMeta(long walId, long publishedOffset, long nextSequence) throws Exception {
+        WalMeta meta = WalMeta.openForWriting(dir);
+        try {
+            meta.write(walId, publishedOffset, nextSequence, true);
+        } finally {
+            meta.close();
+        }
+    }
+
+    @Test
+    void verify_walMetaNamingAFileDeletedWithoutEvents_isWholeWhenTheSegmentsHoldEveryEventBefore() throws Exception {
+        severalSegments(); // converted: the segments hold events 0..19999
+        WalMeta.State converted = WalMeta.read(dir);
+        // As a crash right after a string record of file N+1, then a conversion that deleted that file
+        // (it held no events): wal.meta names a file that is gone and a published offset in it.
+        writeMeta(converted.walId + 1, 4096, 20_000);
+        assertTrue(verify().isWhole(), verify().problems().toString());
+
+        writeMeta(converted.walId + 1, 4096, 20_005); // five events the segments do not hold
+        VerifyReport report = verify();
+        assertFalse(report.isWhole());
+        assertTrue(report.problems().get(0).detail().contains("missing"), report.problems().toString());
     }
 
     @Test

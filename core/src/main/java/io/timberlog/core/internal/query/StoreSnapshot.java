@@ -82,11 +82,14 @@ public final class StoreSnapshot {
     /**
      * The events {@code wal.meta} says were published in the current WAL file, as a damaged range, when
      * that file is gone or holds nothing (deleted, emptied, zeroed) and no segment holds its events;
-     * else {@code null}. Nothing else would tell: every part that is there reads whole.
+     * else {@code null}. Nothing else would tell: every part that is there reads whole. (A file that
+     * held no events, only strings of a record a crash cut off, is deleted by its conversion: then the
+     * segments hold every event before {@code wal.meta}'s next sequence number.)
      */
     private static Damage lostWal(StoreSnapshot snapshot, WalMeta.State meta, Set<Long> walIdsRead) {
         if (meta == null || meta.publishedOffset <= WalFormat.HEADER_SIZE || walIdsRead.contains(meta.walId)
-                || meta.walId <= snapshot.sources.highestConvertedWalId()) {
+                || meta.walId <= snapshot.sources.highestConvertedWalId()
+                || meta.nextSequence - 1 <= snapshot.sources.manifest().highestSequence()) {
             return null;
         }
         Path file = WalFiles.path(snapshot.store, meta.walId);
