@@ -62,11 +62,14 @@ public final class ManPage {
                 sb.append(".fi\n");
             }
         }
-        sb.append(".SH EXIT STATUS\n0 when an event matched (query) or all is well; 1 when nothing matched, or "
-                + "(verify) the store is damaged; 2 on an error: a bad option, date or path, a directory that is "
+        sb.append(".SH EXIT STATUS\n0 when an event matched (query), was counted (stats), or all is well; 1 "
+                + "when nothing matched, (stats) the filters left no event, or (verify) the store is damaged; 2 on an error: a bad option, date or path, a directory that is "
                 + "not a store, a store written by a newer version.\n");
         sb.append(".SH ENVIRONMENT\n.TP\n\\fBNO_COLOR\\fR\nWhen set and not empty, no colors unless "
                 + "\\fB\\-\\-color=always\\fR.\n.TP\n\\fBJAVA_HOME\\fR\nThe Java runtime the launcher uses.\n"
+                + ".TP\n\\fBTIMBERLOG_JAVA_OPTS\\fR\nMore JVM options, split at spaces (e.g. \\fB\\-Xmx2g\\fR).\n"
+                + ".TP\n\\fBXDG_CACHE_HOME\\fR, \\fBHOME\\fR\nWhere the launcher keeps a class data sharing archive "
+                + "for a Java other than the build's: \\fI$XDG_CACHE_HOME/timberlog\\fR, else \\fI~/.cache/timberlog\\fR.\n"
                 + ".TP\n\\fBTIMBERLOG_DEBUG\\fR\nWhen set, errors are followed by their stack trace.\n");
         return sb.toString();
     }

@@ -169,6 +169,127 @@ class LauncherIT {
         Files.delete(link);
     }
 
+    /** A copy of the built launcher, jar and build archive in {@code into}: an install elsewhere. */
+    private static Path install(Path into) throws IOException {
+        Files.createDirectories(into);
+        for (String f : new String[] {"timberlog", "timberlog.jar", "timberlog.jsa", "timberlog.jsa.jdk"}) {
+            Files.copy(LAUNCHER.resolveSibling(f), into.resolve(f), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return into.resolve("timberlog");
+    }
+
+    /** Runs {@code launcher ARGS} with {@code env}; stdout and stderr apart. */
+    private static Launcher.Run runAt(Path launcher, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Launcher.Run(p.exitValue(), out, err);
+    }
+
+    /**
+     * Installed elsewhere, the build's archive (made for the jar where it was built) is not used; the
+     * first command starts making one in the user's cache, in the background, and prints only its own
+     * output; a later one uses it.
+     */
+    @Test
+    void launcher_copiedInstall_makesItsArchiveInTheBackgroundAndUsesIt() throws Exception {
+        SampleStore.write(dir.resolve("store"));
+        Path launcher = install(dir.resolve("opt"));
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+
+        Launcher.Run first = runAt(launcher, env, dir.resolve("store").toString(), "-n", "1", "-o", "raw");
+
+        assertEquals(0, first.code(), first.err());
+        assertEquals("order 3 for dave took 501.5 ms\n", first.out());
+        assertEquals("", first.err());
+        Path archives = cache.resolve("timberlog");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!hasArchive(archives) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(hasArchive(archives), "an archive was made in " + archives);
+        Launcher.Run later = runAt(launcher, Map.of("XDG_CACHE_HOME", cache.toString(), "TIMBERLOG_JAVA_OPTS",
+                "-Xlog:class+load"), dir.resolve("store").toString(), "-n", "1", "-o", "raw");
+        assertTrue(later.out().contains("io.timberlog.cli.Timberlog source: shared objects file (top)"),
+                later.out().length() > 3000 ? later.out().substring(0, 3000) : later.out());
+    }
+
+    private static boolean hasArchive(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".jsa"));
+        }
+    }
+
+    /**
+     * A runtime made by jlink has no base class data sharing archive, without which the JVM refuses to
+     * write or read one of its own: the launcher uses none there (every command failed before).
+     */
+    @Test
+    void launcher_runtimeWithoutABaseArchive_runsWithoutOne() throws Exception {
+        SampleStore.write(dir.resolve("store"));
+        Path runtime = dir.resolve("runtime");
+        Process jlink = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jlink").toString(),
+                "--add-modules", "java.base,java.logging,java.management,jdk.attach,jdk.unsupported",
+                "--output", runtime.toString()).redirectErrorStream(true).start();
+        String log = new String(jlink.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, jlink.waitFor(), log);
+        assertFalse(Files.exists(runtime.resolve("lib/server/classes.jsa")));
+
+        Map<String, String> env = Map.of("JAVA_HOME", runtime.toString(), "XDG_CACHE_HOME", dir.resolve("cache").toString());
+        for (int i = 0; i < 2; i++) {
+            Launcher.Run r = runAt(install(dir.resolve("opt" + i)), env, dir.resolve("store").toString(), "-n", "1",
+                    "-o", "raw");
+            assertEquals(0, r.code(), r.out() + r.err());
+            assertEquals("order 3 for dave took 501.5 ms\n", r.out());
+            assertEquals("", r.err());
+        }
+    }
+
+    @Test
+    void launcher_optionsChoosingAnotherCollector_replaceTheSerialOne() throws Exception {
+        SampleStore.write(dir.resolve("store"));
+        Launcher.Run r = run(Map.of("TIMBERLOG_JAVA_OPTS", "-XX:+UseG1GC"), dir.resolve("store").toString(), "-n", "1",
+                "-o", "raw");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("order 3 for dave took 501.5 ms\n", r.out());
+    }
+
+    @Test
+    void launcher_linkNamedWithoutItsDirectory_isFollowed() throws Exception {
+        SampleStore.write(dir.resolve("store"));
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("tl"), LAUNCHER.toAbsolutePath());
+        Files.createSymbolicLink(bin.resolve("tl2"), Path.of("tl"));
+        Process p = new ProcessBuilder("bash", "tl2", dir.resolve("store").toString(), "-n", "1", "-o", "raw")
+                .directory(bin.toFile()).start();
+        assertEquals("order 3 for dave took 501.5 ms\n", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals("", new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, p.waitFor());
+    }
+
+    /** A runtime without a release file: the version comes from the JVM itself, and an old one is refused. */
+    @Test
+    void launcher_javaWithoutReleaseFile_isAskedItsVersion() throws Exception {
+        Path fake = Files.createDirectories(dir.resolve("jdk11/bin")).resolve("java");
+        Files.writeString(fake, "#!/bin/sh\necho 'openjdk version \"11.0.2\" 2019-01-15' >&2\n");
+        assertTrue(fake.toFile().setExecutable(true));
+
+        Launcher.Run r = run(Map.of("JAVA_HOME", dir.resolve("jdk11").toString()), "--version");
+
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("timberlog: needs Java 17 or later; " + fake + " is Java 11\n", r.err());
+    }
+
     @Test
     void follow_stopsCleanlyOnCtrlC() throws Exception {
         try (LogStore store = LogStore.open(StoreOptions.builder(dir).problemListener((m, c) -> { }).build())) {
