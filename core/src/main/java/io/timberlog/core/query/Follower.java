@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * New events of a {@link StoreSet} as writers append them, like {@code tail -f}: each {@link #poll()}
- * returns what was published since the last one, in timestamp order, across file rotations,
+ * returns what was published since the last one (each store's events in the order they were appended,
+ * the stores' interleaved by time), across file rotations,
  * conversions into segments and crashes; stores that appear under the root later (a second process's fallback store) are followed
  * from their first event. Reads with plain reads only. Made by {@link QueryResult#follow()}.
  *
@@ -62,16 +63,45 @@ public final class Follower implements AutoCloseable {
                 }
             }
         }
-        List<QueryHit> hits = new ArrayList<>();
+        List<List<QueryHit>> perStore = new ArrayList<>(tails.size());
         for (int i = 0; i < tails.size(); i++) {
             batch.clear();
             tails.get(i).poll(batch, damages::add);
+            List<QueryHit> hits = new ArrayList<>(batch.size());
             for (LogEvent e : batch) {
                 hits.add(new QueryHit(e, stores.get(i)));
             }
+            perStore.add(hits);
         }
-        hits.sort(MergeCursor.ORDER);
-        return hits;
+        return merge(perStore);
+    }
+
+    /**
+     * Each store's events in the order they were appended, interleaved by time between stores, as a
+     * query's merge does; sorting them all by time would reorder one store's events whose times are not
+     * in order (threads that stamped before they appended, a clock that stepped back).
+     */
+    static List<QueryHit> merge(List<List<QueryHit>> perStore) {
+        if (perStore.size() == 1) {
+            return perStore.get(0);
+        }
+        int total = 0;
+        for (List<QueryHit> hits : perStore) {
+            total += hits.size();
+        }
+        List<QueryHit> merged = new ArrayList<>(total);
+        int[] next = new int[perStore.size()];
+        while (merged.size() < total) {
+            int best = -1;
+            for (int i = 0; i < perStore.size(); i++) {
+                if (next[i] < perStore.get(i).size() && (best < 0 || MergeCursor.ORDER.compare(
+                        perStore.get(i).get(next[i]), perStore.get(best).get(next[best])) < 0)) {
+                    best = i;
+                }
+            }
+            merged.add(perStore.get(best).get(next[best]++));
+        }
+        return merged;
     }
 
     /** Damaged ranges met while following. */

@@ -128,6 +128,9 @@ public final class WalTail implements Closeable {
                 visitor.damagesTo(d -> noteDamage(d, now));
                 WalReader.ScanEnd end = reader.scan(position, visitor);
                 position = end.lastRecordEnd;
+                // Room at or after where the next scan starts is read by that scan: as a hole too, a
+                // record published there meanwhile would be returned twice.
+                holes.removeIf(h -> h.start >= position);
                 // sealed; or given up by its writer (a newer file is in use, and this one has no seal)
                 sealed = end.sealed || newer;
             }
