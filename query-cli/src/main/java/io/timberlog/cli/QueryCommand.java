@@ -20,7 +20,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** {@code timberlog query DIR}: prints the events that match, in time order. */
+/**
+ * {@code timberlog query DIR}: prints the events that match, oldest first: each store's in the order
+ * they were appended, the stores' merged by time.
+ */
 final class QueryCommand {
     enum Format { text, json, logfmt, raw }
 
