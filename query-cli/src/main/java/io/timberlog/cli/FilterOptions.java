@@ -53,7 +53,7 @@ final class FilterOptions {
 
     static void addTo(CommandSpec spec) {
         spec.addOption(Specs.option("TIME", String.class,
-                "Events at or after TIME: ISO-8601 (2024-05-01T10:00:00Z, 2024-05-01 10:00, 10:00), "
+                "Events at or after TIME:%n  ISO-8601 (2024-05-01T10:00:00Z, 2024-05-01 10:00, 10:00), "
                         + "a time ago (30s, 10m, 2h, 1h30m, 3d, 1w), now, today, yesterday.", "--since").build());
         spec.addOption(Specs.option("TIME", String.class, "Events at or before TIME (same forms as --since).",
                 "--until").build());
@@ -65,7 +65,7 @@ final class FilterOptions {
         spec.addOption(Specs.repeatable("TEMPLATE",
                 "Events logged with this message template, e.g. 'order {} took {} ms'. Repeatable.", "--template"));
         spec.addOption(Specs.repeatable("CONDITION", "INDEX OP VALUE on an argument (INDEX from 0), compared by its "
-                + "stored type: 2>500, 0=alice, 1!=ok; = != < <= > >=. Repeat for all of several.", "--arg"));
+                + "stored type:%n  2>500, 0=alice, 1!=ok; = != < <= > >=. Repeat for all of several.", "--arg"));
         spec.addOption(Specs.repeatable("REGEX", "Events whose message contains a match of REGEX (Java syntax). "
                 + "Repeat for all of several.", "-g", "--grep"));
         spec.addOption(Specs.repeatable("WORD", "Events whose message holds WORD as whole words: no letter or digit "

@@ -50,7 +50,7 @@ public final class ManPage {
             paragraphs(sb, s.usageMessage().description());
             for (PositionalParamSpec p : s.positionalParameters()) {
                 sb.append(".TP\n\\fI").append(escape(p.paramLabel())).append("\\fR\n");
-                paragraphs(sb, p.description());
+                formattedParagraphs(sb, p.description());
             }
             options(sb, s.options());
             String[] footer = s.usageMessage().footer();
@@ -88,21 +88,37 @@ public final class ManPage {
                 sb.append(" \\fI").append(escape(o.paramLabel())).append("\\fR");
             }
             sb.append('\n');
-            paragraphs(sb, o.description());
+            formattedParagraphs(sb, o.description());
         }
     }
 
+    /** A command's description: picocli's format strings, as written. */
     private static void paragraphs(StringBuilder sb, String[] lines) {
         for (String line : lines) {
             sb.append(escape(line)).append('\n');
         }
     }
 
-    /** Text safe for troff: backslashes and hyphens escaped, no line starting with a control character. */
+    /**
+     * An option's or parameter's description, which picocli hands out formatted: %n already a line
+     * break, %% a percent sign. Each line goes to troff unindented, as --help indents it would be a break.
+     */
+    private static void formattedParagraphs(StringBuilder sb, String[] lines) {
+        for (String line : lines) {
+            for (String piece : line.split("\\R")) {
+                sb.append(troff(piece.stripLeading())).append('\n');
+            }
+        }
+    }
+
+    /** A format string of picocli's made safe for troff: %n a space (troff fills lines), %% a percent sign. */
     static String escape(String s) {
-        // help texts are format strings: %n is a line break, %% a percent sign
-        String t = s.replace("%%", "\u0000").replace("%n", " ").replace("\u0000", "%")
-                .replace("\\", "\\e").replace("-", "\\-");
+        return troff(s.replace("%%", "\u0000").replace("%n", " ").replace("\u0000", "%"));
+    }
+
+    /** Text safe for troff: backslashes and hyphens escaped, no line starting with a control character. */
+    private static String troff(String s) {
+        String t = s.replace("\\", "\\e").replace("-", "\\-");
         return t.startsWith(".") || t.startsWith("'") ? "\\&" + t : t;
     }
 }

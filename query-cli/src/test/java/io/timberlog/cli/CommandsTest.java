@@ -274,4 +274,24 @@ class CommandsTest {
             assertTrue(page.contains(s), s);
         }
     }
+
+    @Test
+    void manPage_optionTextsAsHelpPrintsThem_noLineIndented() {
+        String page = ManPage.render(Timberlog.commandLine(new Cli().console()));
+        // picocli hands option texts out formatted: a %n in the pattern is the pattern's, not a break
+        assertTrue(page.contains("%logger{36} \\- %msg%n'."), page);
+        boolean asIs = false; // between .nf and .fi (the examples) lines are kept as they are
+        for (String line : page.split("\n")) {
+            asIs = line.equals(".nf") || asIs && !line.equals(".fi");
+            assertFalse(!asIs && line.startsWith(" "), "troff would break before: " + line);
+        }
+    }
+
+    @Test
+    void help_tokensWithColonsOrBangs_areNotCutInTwo() {
+        String help = Cli.query("query", "--help").out();
+        assertTrue(help.contains("(2024-05-01T10:00:00Z,"), help);
+        assertTrue(help.contains("1!=ok;"), help);
+        assertTrue(help.contains("'%d %-5level [%thread] %logger{36} - %msg%n'."), help);
+    }
 }
