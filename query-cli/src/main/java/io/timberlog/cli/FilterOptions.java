@@ -58,7 +58,8 @@ final class FilterOptions {
         spec.addOption(Specs.option("TIME", String.class, "Events at or before TIME (same forms as --since).",
                 "--until").build());
         spec.addOption(Specs.option("LEVEL", String.class,
-                "Events of LEVEL and more severe: TRACE, DEBUG, INFO, WARN, ERROR, FATAL.", "-l", "--level").build());
+                "Events of LEVEL and more severe: TRACE, DEBUG, INFO, WARN, ERROR, FATAL.", "-l", "--level")
+                .completionCandidates(List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL")).build());
         spec.addOption(Specs.repeatable("NAME", "Events of logger NAME and its descendants (NAME.*); NAME* for any "
                 + "name starting with NAME. Repeat for any of several.", "--logger"));
         spec.addOption(Specs.repeatable("NAME", "Events of thread NAME. Repeat for any of several.", "--thread"));

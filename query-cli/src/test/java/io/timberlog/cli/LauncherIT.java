@@ -312,7 +312,10 @@ class LauncherIT {
     @Test
     void build_madeCompletionScriptAndManPage() throws IOException {
         Path target = LAUNCHER.getParent();
-        assertTrue(Files.readString(target.resolve("timberlog_completion")).contains("complete -F"));
+        String completion = Files.readString(target.resolve("timberlog_completion"));
+        assertTrue(completion.contains("complete -F"));
+        assertTrue(completion.contains("LEVEL_option_args=(\"TRACE\" \"DEBUG\" \"INFO\" \"WARN\" \"ERROR\" \"FATAL\")"),
+                "the levels complete after --level");
         String man = Files.readString(target.resolve("man/man1/timberlog.1"));
         assertTrue(man.contains(".SS \"timberlog query DIR [OPTIONS]\""), man);
     }
