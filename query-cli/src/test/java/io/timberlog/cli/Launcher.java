@@ -27,8 +27,13 @@ final class Launcher {
 
     /** As {@link #run(String...)}, with {@code env} added to the environment. */
     static Run run(Map<String, String> env, String... args) throws Exception {
+        return runAt(PATH, env, args);
+    }
+
+    /** As {@link #run(Map, String...)}, with the launcher at {@code launcher} (a copy of the built one). */
+    static Run runAt(Path launcher, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(PATH.toString());
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);

@@ -178,20 +178,6 @@ class LauncherIT {
         return into.resolve("timberlog");
     }
 
-    /** Runs {@code launcher ARGS} with {@code env}; stdout and stderr apart. */
-    private static Launcher.Run runAt(Path launcher, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(launcher.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return new Launcher.Run(p.exitValue(), out, err);
-    }
-
     /**
      * Installed elsewhere, the build's archive (made for the jar where it was built) is not used; the
      * first command starts making one in the user's cache, in the background, and prints only its own
@@ -204,7 +190,7 @@ class LauncherIT {
         Path cache = dir.resolve("cache");
         Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
 
-        Launcher.Run first = runAt(launcher, env, dir.resolve("store").toString(), "-n", "1", "-o", "raw");
+        Launcher.Run first = Launcher.runAt(launcher, env, dir.resolve("store").toString(), "-n", "1", "-o", "raw");
 
         assertEquals(0, first.code(), first.err());
         assertEquals("order 3 for dave took 501.5 ms\n", first.out());
@@ -215,7 +201,7 @@ class LauncherIT {
             Thread.sleep(100);
         }
         assertTrue(hasArchive(archives), "an archive was made in " + archives);
-        Launcher.Run later = runAt(launcher, Map.of("XDG_CACHE_HOME", cache.toString(), "TIMBERLOG_JAVA_OPTS",
+        Launcher.Run later = Launcher.runAt(launcher, Map.of("XDG_CACHE_HOME", cache.toString(), "TIMBERLOG_JAVA_OPTS",
                 "-Xlog:class+load"), dir.resolve("store").toString(), "-n", "1", "-o", "raw");
         assertTrue(later.out().contains("io.timberlog.cli.Timberlog source: shared objects file (top)"),
                 later.out().length() > 3000 ? later.out().substring(0, 3000) : later.out());
@@ -247,7 +233,7 @@ class LauncherIT {
 
         Map<String, String> env = Map.of("JAVA_HOME", runtime.toString(), "XDG_CACHE_HOME", dir.resolve("cache").toString());
         for (int i = 0; i < 2; i++) {
-            Launcher.Run r = runAt(install(dir.resolve("opt" + i)), env, dir.resolve("store").toString(), "-n", "1",
+            Launcher.Run r = Launcher.runAt(install(dir.resolve("opt" + i)), env, dir.resolve("store").toString(), "-n", "1",
                     "-o", "raw");
             assertEquals(0, r.code(), r.out() + r.err());
             assertEquals("order 3 for dave took 501.5 ms\n", r.out());
