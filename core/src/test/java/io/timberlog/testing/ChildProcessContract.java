@@ -115,7 +115,10 @@ public abstract class ChildProcessContract {
         Process child = ChildJvm.start(fiu, childMain(), busyChildProperties(store), tmp.resolve("child.out"),
                 "forever", tmp.resolve("progress").toString());
         try {
-            long deadline = System.nanoTime() + 60_000_000_000L;
+            // An open tries again every second and needs a try in which none of its forces fails, a fifth
+            // of which do: a minute was not always enough (a clean-clone CI run waited in vain), three
+            // give three times as many tries.
+            long deadline = System.nanoTime() + 180_000_000_000L;
             while (eventsSoFar(store) < 10_000) { // the store opened, once a try met no failed fsync
                 assertTrue(child.isAlive() && System.nanoTime() < deadline, this::output);
                 Thread.sleep(200);
