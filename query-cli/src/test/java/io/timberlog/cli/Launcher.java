@@ -1,8 +1,11 @@
 package io.timberlog.cli;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,15 @@ final class Launcher {
     }
 
     private Launcher() {
+    }
+
+    /** A copy of the built launcher, jar and build archive in {@code into}: an install elsewhere. */
+    static Path install(Path into) throws IOException {
+        Files.createDirectories(into);
+        for (String f : new String[] {"timberlog", "timberlog.jar", "timberlog.jsa", "timberlog.jsa.jdk"}) {
+            Files.copy(PATH.resolveSibling(f), into.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return into.resolve("timberlog");
     }
 
     /** Runs {@code timberlog ARGS} with nothing on its standard input, for a minute at most. */

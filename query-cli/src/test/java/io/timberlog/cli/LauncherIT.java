@@ -169,15 +169,6 @@ class LauncherIT {
         Files.delete(link);
     }
 
-    /** A copy of the built launcher, jar and build archive in {@code into}: an install elsewhere. */
-    private static Path install(Path into) throws IOException {
-        Files.createDirectories(into);
-        for (String f : new String[] {"timberlog", "timberlog.jar", "timberlog.jsa", "timberlog.jsa.jdk"}) {
-            Files.copy(LAUNCHER.resolveSibling(f), into.resolve(f), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
-        return into.resolve("timberlog");
-    }
-
     /**
      * Installed elsewhere, the build's archive (made for the jar where it was built) is not used; the
      * first command starts making one in the user's cache, in the background, and prints only its own
@@ -186,7 +177,7 @@ class LauncherIT {
     @Test
     void launcher_copiedInstall_makesItsArchiveInTheBackgroundAndUsesIt() throws Exception {
         SampleStore.write(dir.resolve("store"));
-        Path launcher = install(dir.resolve("opt"));
+        Path launcher = Launcher.install(dir.resolve("opt"));
         Path cache = dir.resolve("cache");
         Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
 
@@ -233,7 +224,7 @@ class LauncherIT {
 
         Map<String, String> env = Map.of("JAVA_HOME", runtime.toString(), "XDG_CACHE_HOME", dir.resolve("cache").toString());
         for (int i = 0; i < 2; i++) {
-            Launcher.Run r = Launcher.runAt(install(dir.resolve("opt" + i)), env, dir.resolve("store").toString(), "-n", "1",
+            Launcher.Run r = Launcher.runAt(Launcher.install(dir.resolve("opt" + i)), env, dir.resolve("store").toString(), "-n", "1",
                     "-o", "raw");
             assertEquals(0, r.code(), r.out() + r.err());
             assertEquals("order 3 for dave took 501.5 ms\n", r.out());

@@ -3,6 +3,7 @@ package io.timberlog.core.internal.wal;
 import io.timberlog.core.internal.io.NumberedFileName;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,12 +37,20 @@ public final class WalFiles {
         return NAME.parse(file.getFileName().toString());
     }
 
-    /** The WAL files of a store in id order; empty when there is no wal directory. */
+    /**
+     * The WAL files of a store in id order; empty when there is no wal directory.
+     *
+     * @throws AccessDeniedException when the directory cannot be searched: its files would look like
+     *                               something else than regular files, and the events in them lost
+     */
     public static List<Path> list(Path store) throws IOException {
         Path dir = directory(store);
         List<Path> files = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return files;
+        }
+        if (!Files.isExecutable(dir)) {
+            throw new AccessDeniedException(dir.toString());
         }
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "wal_*.wal")) {
             for (Path p : stream) {
