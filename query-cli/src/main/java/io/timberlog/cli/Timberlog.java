@@ -1,6 +1,5 @@
 package io.timberlog.cli;
 
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -46,7 +45,7 @@ public final class Timberlog {
         COMMANDS.put("compact", CompactCommand::spec);
         COMMANDS.put("attach", AttachCommand::spec);
         WHOLE_TREE_COMMANDS.put("help", CommandLine.HelpCommand::new);
-        WHOLE_TREE_COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion::new);
+        WHOLE_TREE_COMMANDS.put("generate-completion", CompletionScript::new);
     }
 
     private Timberlog() {
