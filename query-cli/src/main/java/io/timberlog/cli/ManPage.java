@@ -11,12 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes the man page {@code timberlog.1} (troff) from the picocli definitions of the commands, so that
  * it says what {@code --help} says. Run by the build: {@code ManPage OUTPUT_DIR}.
  */
 public final class ManPage {
+    /** An example of --help: the command line, two spaces or more, and what it does. */
+    private static final Pattern EXAMPLE = Pattern.compile("(timberlog .*?\\S) {2,}(\\S.*)");
+
     private ManPage() {
     }
 
@@ -31,6 +36,7 @@ public final class ManPage {
         StringBuilder sb = new StringBuilder();
         String version = new Timberlog.Version().getVersion()[0];
         sb.append(".TH TIMBERLOG 1 \"\" \"").append(escape(version)).append("\" \"User Commands\"\n");
+        sb.append(".nh\n"); // no hyphens: options, paths and commands are copied, not read aloud
         sb.append(".SH NAME\ntimberlog \\- read, follow, summarize and verify TimberLog stores\n");
         sb.append(".SH SYNOPSIS\n.B timberlog\n[\\fICOMMAND\\fR] \\fIDIR\\fR [\\fIOPTIONS\\fR]\n");
         sb.append(".SH DESCRIPTION\n");
@@ -55,11 +61,7 @@ public final class ManPage {
             options(sb, s.options());
             String[] footer = s.usageMessage().footer();
             if (footer.length > 0) {
-                sb.append(".PP\nExamples:\n.nf\n");
-                for (String line : footer) {
-                    sb.append(escape(line)).append('\n');
-                }
-                sb.append(".fi\n");
+                examples(sb, footer);
             }
         }
         sb.append(".SH EXIT STATUS\n0 when an event matched (query), was counted (stats), or all is well; 1 "
@@ -72,6 +74,34 @@ public final class ManPage {
                 + "for a Java other than the build's: \\fI$XDG_CACHE_HOME/timberlog\\fR, else \\fI~/.cache/timberlog\\fR.\n"
                 + ".TP\n\\fBTIMBERLOG_DEBUG\\fR\nWhen set, errors are followed by their stack trace.\n");
         return sb.toString();
+    }
+
+    /**
+     * The examples of a command's help, as man pages show them: each command line in bold on a line of
+     * its own, what it does indented below it. (Side by side, as --help has them, the longer ones ran
+     * past 80 columns behind the man page's margin.) Lines that are no example are paragraphs.
+     */
+    private static void examples(StringBuilder sb, String[] footer) {
+        sb.append(".PP\nExamples:\n");
+        for (String line : footer) {
+            String text = line.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (text.startsWith("timberlog ")) {
+                Matcher m = EXAMPLE.matcher(text);
+                String command = m.matches() ? m.group(1) : text;
+                // unpaddable spaces: the command is never filled or broken across lines
+                sb.append(".TP\n\\fB").append(escape(command).replace(" ", "\\ ")).append("\\fR\n");
+                if (m.matches()) {
+                    sb.append(escape(m.group(2))).append('\n');
+                }
+            } else if (line.startsWith(" ")) { // what the command above does, on a line of its own
+                sb.append(escape(text)).append('\n');
+            } else {
+                sb.append(".PP\n").append(escape(text)).append('\n');
+            }
+        }
     }
 
     private static void options(StringBuilder sb, List<OptionSpec> options) {

@@ -36,7 +36,7 @@ final class QueryCommand {
             "  timberlog query DIR -n 20                       the last 20 events",
             "  timberlog query DIR --run -1 -n 100             the end of the run before",
             "  timberlog query DIR --level WARN --since 10m    warnings of the last 10 min",
-            "  timberlog query DIR --logger com.acme.orders -f follow one package",
+            "  timberlog query DIR -f --logger com.acme        follow one package",
             "  timberlog query DIR --template 'order {} for {} took {} ms' --arg '2>500'",
             "                                                  slow orders, as numbers",
             "  timberlog query DIR -e SQLException --field requestId=r-42",

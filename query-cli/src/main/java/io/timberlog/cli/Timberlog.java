@@ -23,12 +23,12 @@ public final class Timberlog {
             "The default command is query: 'timberlog DIR' is 'timberlog query DIR'."};
     private static final String[] EXAMPLES = {
             "  timberlog /var/log/app/timberlog -n 50     the last 50 events",
-            "  timberlog query DIR --run -1 --level WARN warnings of the run before (crashed)",
-            "  timberlog query DIR -f                    follow new events",
-            "  timberlog runs DIR                        every run, and how it ended",
-            "  timberlog stats DIR --since 1h            what happened in the last hour",
-            "  timberlog verify DIR                      check every checksum",
-            "  timberlog attach PID dir=DIR              capture a running JVM's logs from now on",
+            "  timberlog query DIR --run -1 --level WARN  warnings of the run that crashed",
+            "  timberlog query DIR -f                     follow new events",
+            "  timberlog runs DIR                         every run, and how it ended",
+            "  timberlog stats DIR --since 1h             what happened in the last hour",
+            "  timberlog verify DIR                       check every checksum",
+            "  timberlog attach PID dir=DIR               capture a running JVM's logs",
             "",
             "Exit status: 0 when something matched, 1 when nothing did, 2 on an error."};
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");

@@ -287,6 +287,32 @@ class CommandsTest {
         }
     }
 
+    /** Help and man page fit a terminal of 80 columns: an example cut by the terminal reads as two. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "query", "runs", "stats", "verify", "compact", "attach"})
+    void help_fitsEightyColumns(String command) {
+        String help = (command.isEmpty() ? Cli.query("--help") : Cli.query(command, "--help")).out();
+        for (String line : help.split("\n")) {
+            assertTrue(line.length() <= 80, line.length() + " columns: " + line);
+        }
+    }
+
+    @Test
+    void manPage_fitsEightyColumns_examplesWhole() throws Exception {
+        Path groff = Path.of("/usr/bin/groff");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(groff), "groff renders man pages");
+        Path page = dir.resolve("timberlog.1");
+        Files.writeString(page, ManPage.render(Timberlog.commandLine(new Cli().console())));
+        Process p = new ProcessBuilder(groff.toString(), "-man", "-Tutf8", "-rLL=80n", "-P-cbou", page.toString()).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        for (String line : text.split("\n")) {
+            assertTrue(line.length() <= 80, line.length() + " columns: " + line);
+        }
+        assertTrue(text.contains("       timberlog query DIR --template 'order {} for {} took {} ms' --arg '2>500'\n"
+                + "              slow orders, as numbers\n"), text);
+    }
+
     @Test
     void help_tokensWithColonsOrBangs_areNotCutInTwo() {
         String help = Cli.query("query", "--help").out();
