@@ -71,7 +71,10 @@ final class ErrorReporter implements CommandLine.IParameterExceptionHandler, Com
         }
         if (e instanceof FileSystemException) {
             FileSystemException f = (FileSystemException) e;
-            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
+            String reason = f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            // a rename: the file in the way is the one to name (manifest.json a directory), not the new one
+            return f.getOtherFile() != null ? "cannot replace " + f.getOtherFile() + " with " + f.getFile() + ": " + reason
+                    : f.getFile() + ": " + reason;
         }
         if (e instanceof IOException) {
             return "I/O error: " + e.getMessage();

@@ -259,6 +259,17 @@ class CommandsTest {
     }
 
     @Test
+    void compact_manifestThatIsADirectory_namesIt() throws Exception {
+        WalFixtures.writeRun(dir, 500, 3);
+        Path manifest = Files.createDirectory(dir.resolve("manifest.json"));
+        Cli.Result r = Cli.query("compact", dir.toString());
+        assertEquals(2, r.code());
+        // the warning that it is rebuilt, then the error: the new manifest cannot take its place
+        String error = r.err().lines().reduce((a, b) -> b).orElse("");
+        assertEquals("timberlog: cannot replace " + manifest + " with " + manifest + ".tmp: Is a directory", error, r.err());
+    }
+
+    @Test
     void compact_directoryThatIsNoStore_refusesInOneLine() throws Exception {
         Cli.Result r = Cli.query("compact", dir.toString());
         assertEquals(2, r.code());
