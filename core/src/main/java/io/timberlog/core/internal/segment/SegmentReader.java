@@ -81,8 +81,9 @@ public final class SegmentReader implements AutoCloseable {
      */
     public static SegmentReader open(Path file) throws IOException, SegmentDamageException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        long size = -1;
         try {
-            long size = channel.size();
+            size = channel.size();
             if (size < HEADER_SIZE + FOOTER_SIZE) {
                 throw new SegmentDamageException(file, 0, size, "too short for a segment (" + size + " bytes)");
             }
@@ -144,10 +145,26 @@ public final class SegmentReader implements AutoCloseable {
                 throw new SegmentDamageException(file, idx.offset, idx.end(), "segment index or dictionary: "
                         + e.getMessage());
             }
-        } catch (IOException | SegmentDamageException | RuntimeException e) {
+        } catch (SegmentDamageException e) {
+            channel.close();
+            throw wholeSegment(e, size);
+        } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * Damage found on opening, as the range it costs: the whole file, since no block can be found or
+     * decoded without the header, footer, dictionary and index. Reporting only the damaged part (a
+     * footer's 40 bytes) would hide that every event of the segment is lost.
+     */
+    private static SegmentDamageException wholeSegment(SegmentDamageException e, long size) {
+        if (e.start() == 0 && e.end() == size) {
+            return e;
+        }
+        return new SegmentDamageException(e.file(), 0, size, e.detail() + " (bytes " + e.start() + ".." + e.end()
+                + "): none of the segment's blocks can be read without it");
     }
 
     private static void checkIds(Path file, Frame idx, BlockInfo b, int dictionarySize) throws SegmentDamageException {

@@ -53,6 +53,29 @@ class SegmentDamageTest {
         Events.assertSameEvents(expected, read);
     }
 
+    /** A footer cut off loses every event of the segment: the damage reported is the whole file, not the footer's bytes. */
+    @Test
+    void readAll_truncatedFooter_reportsTheWholeSegment() throws Exception {
+        Path segments = SegmentFiles.directory(dir);
+        Files.createDirectories(segments);
+        Path file = SegmentFiles.path(dir, 1);
+        SegmentRoundTripTest.write(file, 1, Events.mixed(2_000, 5), 1);
+        io.timberlog.core.internal.manifest.ManifestFileAccess.list(dir, file);
+        long size = Files.size(file) - 20;
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            c.truncate(size);
+        }
+
+        StoreReader.ReadSummary summary = StoreReader.open(dir).readAll(e -> { });
+
+        assertEquals(0, summary.events());
+        assertEquals(1, summary.corruption().size(), summary.damages().toString());
+        Damage d = summary.corruption().get(0);
+        assertEquals(0, d.start());
+        assertEquals(size, d.end());
+        assertTrue(d.detail().startsWith("damaged or missing segment footer (bytes " + (size - 40) + ".." + size + ")"), d.detail());
+    }
+
     @Test
     void readAll_damageFoundWhenConverting_isStillReported() throws Exception {
         WalFixtures.writeRun(dir, 300, 12);
