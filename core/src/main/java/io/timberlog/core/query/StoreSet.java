@@ -19,12 +19,14 @@ import io.timberlog.core.internal.wal.WalMeta;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -151,7 +153,7 @@ public final class StoreSet {
         }
         RunInfo match = null;
         for (RunInfo r : runs) {
-            if (r.id().startsWith(selector.id())) {
+            if (r.id().startsWith(selector.id()) && !r.equals(match)) {
                 if (match != null) {
                     throw new IllegalArgumentException("run id '" + selector.id() + "' is ambiguous: "
                             + match.id() + ", " + r.id());
@@ -165,15 +167,33 @@ public final class StoreSet {
         return match;
     }
 
-    /** Every run of every store, by start; read from the files' headers and indexes only. */
+    /**
+     * Every run of every store, in the order of {@link #runs()}, so that a position there is one here;
+     * read from the files' headers and indexes only. A run in two stores (a copied store) is there
+     * once for each, as {@link #runs()} lists it.
+     */
     private List<RunInfo> runInfos() throws IOException {
-        Set<RunInfo> runs = new LinkedHashSet<>();
+        List<Map.Entry<RunInfo, StoreRef>> runs = new ArrayList<>();
         for (StoreRef store : stores) {
-            StorePart.forEach(StoreSnapshot.take(store.directory()).parts(), part -> runs.addAll(part.runs()));
+            Set<RunInfo> ofStore = new LinkedHashSet<>();
+            StorePart.forEach(StoreSnapshot.take(store.directory()).parts(), part -> ofStore.addAll(part.runs()));
+            for (RunInfo run : ofStore) {
+                runs.add(new AbstractMap.SimpleImmutableEntry<>(run, store));
+            }
         }
-        List<RunInfo> sorted = new ArrayList<>(runs);
-        sorted.sort(Comparator.comparingLong(RunInfo::startEpochNanos).thenComparingLong(RunInfo::pid));
-        return sorted;
+        runs.sort((a, b) -> compareRuns(a.getKey(), a.getValue(), b.getKey(), b.getValue()));
+        List<RunInfo> infos = new ArrayList<>();
+        runs.forEach(r -> infos.add(r.getKey()));
+        return infos;
+    }
+
+    /** Runs by start, then store, then process id: the order of {@link #runs()}, which positions name. */
+    private static int compareRuns(RunInfo a, StoreRef storeA, RunInfo b, StoreRef storeB) {
+        int c = Long.compare(a.startEpochNanos(), b.startEpochNanos());
+        if (c == 0) {
+            c = Integer.compare(storeA.index(), storeB.index());
+        }
+        return c != 0 ? c : Long.compare(a.pid(), b.pid());
     }
 
     /**
@@ -221,8 +241,7 @@ public final class StoreSet {
                 summaries.add(new RunSummary(run.run, store, end[0], events[0], run.parts.size(), state));
             }
         }
-        summaries.sort(Comparator.comparingLong(RunSummary::startEpochNanos)
-                .thenComparingInt(s -> s.store().index()));
+        summaries.sort((a, b) -> compareRuns(a.run(), a.store(), b.run(), b.store()));
         return summaries;
     }
 

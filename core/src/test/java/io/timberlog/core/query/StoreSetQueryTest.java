@@ -198,6 +198,28 @@ class StoreSetQueryTest {
         assertEquals(List.of("a", "b"), messages(dir, Query.all()));
     }
 
+    /**
+     * Below a root, stores are found however deep; a directory reached twice (a link to it, a link
+     * that loops) is read once; another program's manifest.json or an empty segments/ is no store.
+     */
+    @Test
+    void open_rootOfStoresAtAnyDepth_findsEachOnce_andNothingElse() throws Exception {
+        write(dir.resolve("eu/rack1/host1/app"), w -> w.append(1, Level.INFO, "l", "deep"));
+        write(dir.resolve("us/host2/app"), w -> w.append(2, Level.INFO, "l", "shallow"));
+        Files.createDirectories(dir.resolve("links"));
+        Files.createSymbolicLink(dir.resolve("links/alias"), dir.resolve("us"));
+        Files.createSymbolicLink(dir.resolve("links/up"), dir);
+        Files.createDirectories(dir.resolve("web"));
+        Files.writeString(dir.resolve("web/manifest.json"), "{\"name\":\"a web app\"}");
+        Files.createDirectories(dir.resolve("junk/segments"));
+
+        StoreSet set = StoreSet.open(dir);
+
+        assertEquals(2, set.stores().size(), set.stores().toString());
+        assertEquals(List.of("deep", "shallow"), messages(dir, Query.all()));
+        assertTrue(set.summaries().stream().allMatch(s -> s.bytesOnDisk() > 0), "through a link too");
+    }
+
     @Test
     void open_directoryWithoutStore_throwsNotAStore() throws Exception {
         Files.createDirectories(dir.resolve("empty"));

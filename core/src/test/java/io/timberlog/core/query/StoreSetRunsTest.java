@@ -31,6 +31,36 @@ class StoreSetRunsTest {
         }
     }
 
+    /**
+     * A copied store holds the same run as its original: {@code runs} lists it once for each, and a
+     * position given to {@code --run} names the run that {@code runs} shows at that position.
+     */
+    @Test
+    void selectRun_positions_areThoseThatRunsLists_alsoWithACopiedStore() throws Exception {
+        write(dir.resolve("orig"), StoreSetRunsTest::threeEvents);
+        copy(dir.resolve("orig"), dir.resolve("backup"));
+        Thread.sleep(5); // a later run
+        write(dir.resolve("other"), StoreSetRunsTest::threeEvents);
+        StoreSet set = StoreSet.open(dir);
+
+        List<RunSummary> listed = set.runs();
+
+        assertEquals(3, listed.size());
+        for (int i = 0; i < listed.size(); i++) {
+            int position = i - (listed.size() - 1);
+            assertEquals(listed.get(i).run(), set.selectRun(RunSelector.at(position)), "--run " + position);
+        }
+        assertEquals(listed.get(0).run(), set.selectRun(RunSelector.withId(listed.get(0).run().id())), "not ambiguous");
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
     @Test
     void runs_cleanRunWhoseFilesWereConverted_isClean() throws Exception {
         write(dir, StoreSetRunsTest::threeEvents);

@@ -1,9 +1,16 @@
 package io.timberlog.core.internal.query;
 
 import io.timberlog.core.LogStore;
+import io.timberlog.core.internal.manifest.ManifestFile;
 import io.timberlog.core.internal.manifest.StoreSources;
+import io.timberlog.core.internal.segment.SegmentFiles;
+import io.timberlog.core.internal.wal.WalFiles;
+import io.timberlog.core.internal.wal.WalMeta;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -12,15 +19,18 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where stores are: which directories are stores, where the per-process fallback stores are, and what
  * a store takes on disk. The parts of one store are listed by {@link StoreSnapshot}.
  */
 public final class StoreLayout {
-    /** How deep below a root that is not a store itself stores are looked for (a fleet's directories). */
-    private static final int SEARCH_DEPTH = 3;
+    /** How a manifest of ours starts (FORMAT.md, "manifest.json"): what tells it from another program's. */
+    private static final byte[] MANIFEST_START = ("{\"format\":\"" + ManifestFile.FORMAT + "\"").getBytes(StandardCharsets.US_ASCII);
 
     private StoreLayout() {
     }
@@ -32,25 +42,73 @@ public final class StoreLayout {
 
     /**
      * The stores at or below {@code root}: the root itself when it is a store, else every store found
-     * in its subdirectories (not below a store); each followed by its fallback stores. Sorted by path.
+     * below it, however deep (not below a store); each followed by its fallback stores. Sorted by path.
+     * A directory reached twice (through a symbolic link, or a link that loops) is searched once, so
+     * that no store is read twice.
      */
     public static List<Path> findStores(Path root) throws IOException {
         List<Path> stores = new ArrayList<>();
-        collect(root, SEARCH_DEPTH, stores);
+        if (isStore(root)) {
+            stores.add(root);
+            stores.addAll(fallbackStores(root));
+            return stores;
+        }
+        Set<Path> searched = new HashSet<>();
+        searched.add(root.toRealPath());
+        collect(root, searched, stores);
         return stores;
     }
 
-    private static void collect(Path dir, int depth, List<Path> stores) throws IOException {
-        if (isStore(dir)) {
-            stores.add(dir);
-            stores.addAll(fallbackStores(dir));
-            return;
-        }
-        if (depth == 0) {
-            return;
-        }
+    private static void collect(Path dir, Set<Path> searched, List<Path> stores) throws IOException {
         for (Path child : sortedSubdirectories(dir)) {
-            collect(child, depth - 1, stores);
+            Path real;
+            try {
+                real = child.toRealPath();
+            } catch (NoSuchFileException | AccessDeniedException gone) {
+                continue; // a link to nothing, or a directory that went or may not be looked at
+            }
+            if (!searched.add(real)) {
+                continue;
+            }
+            if (holdsStoreFiles(child)) {
+                stores.add(child);
+                stores.addAll(fallbackStores(child));
+            } else {
+                collect(child, searched, stores);
+            }
+        }
+    }
+
+    /**
+     * True when {@code dir}, found below a root, is a store: it has a {@code wal.meta}, WAL files or
+     * segment files, or a manifest of ours. Stricter than {@link #isStore}, which takes a directory the
+     * user named at its word: below a root, another program's {@code manifest.json} or an empty
+     * {@code segments/} directory is no store to read (or to report damaged).
+     */
+    static boolean holdsStoreFiles(Path dir) throws IOException {
+        return WalMeta.exists(dir) || hasFile(WalFiles.directory(dir), "wal_*.wal")
+                || hasFile(SegmentFiles.directory(dir), "segment_*.log") || isOurManifest(ManifestFile.path(dir));
+    }
+
+    private static boolean hasFile(Path dir, String glob) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
+            return files.iterator().hasNext();
+        } catch (AccessDeniedException e) {
+            return true; // a store's directory we may not read: reading it says so
+        }
+    }
+
+    private static boolean isOurManifest(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(MANIFEST_START.length), MANIFEST_START);
+        } catch (AccessDeniedException e) {
+            return true;
         }
     }
 
@@ -62,7 +120,7 @@ public final class StoreLayout {
             return found;
         }
         for (Path child : sortedSubdirectories(dir)) {
-            if (child.getFileName().toString().startsWith("pid-") && isStore(child)) {
+            if (child.getFileName().toString().startsWith("pid-") && holdsStoreFiles(child)) {
                 found.add(child);
             }
         }
@@ -90,8 +148,10 @@ public final class StoreLayout {
      */
     public static long bytesOnDisk(Path store) throws IOException {
         long[] total = {0};
-        Path fallback = store.resolve(LogStore.FALLBACK_DIRECTORY);
-        Files.walkFileTree(store, new SimpleFileVisitor<Path>() {
+        // the real path: a store reached through a symbolic link is the link's target, not the link
+        Path real = store.toRealPath();
+        Path fallback = real.resolve(LogStore.FALLBACK_DIRECTORY);
+        Files.walkFileTree(real, new SimpleFileVisitor<Path>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                 return dir.equals(fallback) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
