@@ -258,6 +258,32 @@ class CommandsTest {
         }
     }
 
+    /** compact takes what the other commands read: every store below a root, a store's fallback stores. */
+    @Test
+    void compact_rootOfStores_compactsEach_andGoesOnPastALockedOne() throws Exception {
+        WalFixtures.writeRun(dir.resolve("a"), 500, 3);
+        WalFixtures.writeRun(dir.resolve("b/fallback/pid-4711"), 500, 3);
+        Files.createDirectories(dir.resolve("b"));
+        WalFixtures.writeRun(dir.resolve("b"), 500, 3);
+        String before = Cli.query(dir.toString(), "-o", "json").out();
+        try (LogStore held = LogStore.open(StoreOptions.builder(dir.resolve("c")).problemListener((m, c) -> { }).build())) {
+            Cli.Result r = Cli.query("compact", dir.toString());
+
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertEquals(List.of("a: compacted", "b: compacted", "b/fallback/pid-4711: compacted"),
+                    r.out().lines().map(l -> l.substring(0, l.indexOf(" compacted") + 10)).toList(), r.out());
+            assertTrue(r.err().startsWith("timberlog: store " + dir.resolve("c") + " is locked by "), r.err());
+            assertEquals(1, r.err().split("\n").length, r.err());
+        }
+        for (String store : List.of("a", "b", "b/fallback/pid-4711")) {
+            try (Stream<Path> wal = Files.list(dir.resolve(store).resolve("wal"))) {
+                assertEquals(0, wal.count(), store);
+            }
+        }
+        String after = Cli.query(dir.toString(), "-o", "json").out();
+        assertEquals(before.lines().count(), after.lines().count());
+    }
+
     @Test
     void compact_manifestThatIsADirectory_namesIt() throws Exception {
         WalFixtures.writeRun(dir, 500, 3);
