@@ -20,7 +20,8 @@ final class Progress implements AutoCloseable {
     private final long delayMillis;
     private final Thread thread;
     private volatile boolean stopped;
-    private boolean shown;
+    /** The length of the line shown, 0 when none is. */
+    private int shown;
 
     private Progress(PrintStream err, LongSupplier done, LongSupplier total, long delayMillis) {
         this.err = err;
@@ -62,17 +63,19 @@ final class Progress implements AutoCloseable {
         }
         long t = Math.max(1, total.getAsLong());
         long d = Math.min(done.getAsLong(), t);
-        err.print(String.format(Locale.ROOT, "\r\u001b[Kreading %d%% (%.1f of %.1f MB)", d * 100 / t, d / 1e6, t / 1e6));
+        String line = String.format(Locale.ROOT, "reading %d%% (%.1f of %.1f MB)", d * 100 / t, d / 1e6, t / 1e6);
+        // overwritten with spaces rather than erased with an escape, which a dumb terminal would print
+        err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
         err.flush();
-        shown = true;
+        shown = line.length();
     }
 
     /** Wipes the line, so that output to the same terminal starts on a clean line. */
     synchronized void clear() {
-        if (shown) {
-            err.print("\r\u001b[K");
+        if (shown > 0) {
+            err.print("\r" + " ".repeat(shown) + "\r");
             err.flush();
-            shown = false;
+            shown = 0;
         }
     }
 

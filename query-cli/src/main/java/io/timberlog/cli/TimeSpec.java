@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class TimeSpec {
     private static final Pattern RELATIVE = Pattern.compile("-?((\\d+)(ms|s|m|min|h|d|w))+");
+    /** A date and time with an offset from UTC: {@code +02:00}, {@code +0200} or {@code +02}. */
+    private static final Pattern OFFSET = Pattern.compile("(.*T.*)([+-])(\\d\\d):?(\\d\\d)?");
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|min|m|h|d|w)");
 
     private TimeSpec() {
@@ -62,8 +64,11 @@ final class TimeSpec {
             // the offset form, unlike Instant.parse, takes a time without seconds: 2024-05-01T10:00Z
             return OffsetDateTime.parse(iso.substring(0, iso.length() - 1) + 'Z').toInstant();
         }
-        if (iso.matches(".*T.*[+-]\\d\\d:?\\d\\d$")) {
-            return OffsetDateTime.parse(iso).toInstant();
+        Matcher offset = OFFSET.matcher(iso);
+        if (offset.matches()) {
+            // ISO-8601's basic forms too (+0200, +02), which the parser takes only as +02:00
+            String minutes = offset.group(4) == null ? "00" : offset.group(4);
+            return OffsetDateTime.parse(offset.group(1) + offset.group(2) + offset.group(3) + ':' + minutes).toInstant();
         }
         if (iso.contains("T")) {
             return ZonedDateTime.of(LocalDateTime.parse(iso), zone).toInstant();
