@@ -126,43 +126,63 @@ final class Histogram {
     }
 
     /**
-     * Exactly {@code cells} cells shared among the counts (errors, warnings, infos, the rest): first one
-     * for each count that is not zero, in that order while cells last (a lone error must show), then the
-     * others by share, the largest remainders first.
+     * Exactly {@code cells} cells shared among the counts (errors, warnings, infos, the rest) by share,
+     * each rounded down and the cells left over going to the largest remainders; a count that is not
+     * zero gets one cell at least (a lone error must show), taken from the counts furthest over their
+     * share. With fewer cells than such counts, the most severe get them.
      */
     static int[] split(int cells, long[] counts) {
         int[] parts = new int[counts.length];
         long total = 0;
-        int left = cells;
-        for (int i = 0; i < counts.length; i++) {
-            total += counts[i];
-            if (counts[i] > 0 && left > 0) {
-                parts[i] = 1;
-                left--;
-            }
+        int nonZero = 0;
+        for (long c : counts) {
+            total += c;
+            nonZero += c > 0 ? 1 : 0;
         }
-        if (left == 0 || total == 0) {
+        if (total == 0 || cells == 0) {
             return parts;
         }
-        double[] remainder = new double[counts.length];
-        int given = 0;
-        for (int i = 0; i < counts.length; i++) {
-            double share = (double) counts[i] * left / total;
-            parts[i] += (int) share;
-            given += (int) share;
-            remainder[i] = share - (int) share;
-        }
-        for (; given < left; given++) {
-            int best = 0;
-            for (int i = 1; i < counts.length; i++) {
-                if (remainder[i] > remainder[best]) {
-                    best = i;
+        if (cells <= nonZero) {
+            for (int i = 0, left = cells; i < counts.length && left > 0; i++) {
+                if (counts[i] > 0) {
+                    parts[i] = 1;
+                    left--;
                 }
             }
-            parts[best]++;
-            remainder[best] = -1;
+            return parts;
+        }
+        double[] share = new double[counts.length];
+        int given = 0;
+        for (int i = 0; i < counts.length; i++) {
+            share[i] = (double) counts[i] * cells / total;
+            parts[i] = counts[i] > 0 ? Math.max(1, (int) share[i]) : 0;
+            given += parts[i];
+        }
+        for (; given > cells; given--) { // the minimums took more than the shares had
+            parts[mostOver(parts, share, -1)]--;
+        }
+        for (; given < cells; given++) {
+            parts[mostOver(parts, share, 1)]++;
         }
         return parts;
+    }
+
+    /**
+     * The count whose cells are furthest above its share ({@code sign} -1, among those above one cell)
+     * or below it ({@code sign} 1, among those with a share); the first of equals.
+     */
+    private static int mostOver(int[] parts, double[] share, int sign) {
+        int best = -1;
+        double bestGap = 0;
+        for (int i = 0; i < parts.length; i++) {
+            double gap = sign * (share[i] - parts[i]);
+            boolean eligible = sign < 0 ? parts[i] > 1 : share[i] > 0;
+            if (eligible && (best < 0 || gap > bestGap)) {
+                best = i;
+                bestGap = gap;
+            }
+        }
+        return best;
     }
 
     private static void bar(StringBuilder sb, Ansi ansi, String color, char plain, int n) {

@@ -40,6 +40,9 @@ class HistogramTest {
         assertArrayEquals(new int[] {0, 0, 50, 0}, Histogram.split(50, new long[] {0, 0, 7, 0}));
         assertArrayEquals(new int[] {1, 1, 47, 1}, Histogram.split(50, new long[] {1, 1, 1000, 1}));
         assertArrayEquals(new int[] {25, 0, 25, 0}, Histogram.split(50, new long[] {3, 0, 3, 0}));
+        // exact shares stay exact: one cell per count first, then the rest by share, drew 29/11/10
+        assertArrayEquals(new int[] {30, 10, 10, 0}, Histogram.split(50, new long[] {3, 1, 1, 0}));
+        assertArrayEquals(new int[] {30, 5, 15, 0}, Histogram.split(50, new long[] {6, 1, 3, 0}));
         for (int cells = 0; cells <= 50; cells++) {
             int sum = 0;
             for (int p : Histogram.split(cells, new long[] {3, 7, 11, 13})) {
