@@ -26,8 +26,9 @@ final class AttachCommand {
     private static final String[] DESCRIPTION = {"Loads the TimberLog agent into the running JVM PID: from then on every "
             + "logback, log4j2 and java.util.logging event it emits is captured into a store, with no restart and no "
             + "change to its code or logging configuration. Needs a JDK (the Attach API) and the same user as the "
-            + "JVM; JDK 21 and later print a warning in that JVM unless it was started with "
-            + "-XX:+EnableDynamicAgentLoading."};
+            + "JVM; JDK 21 and later print a warning in that JVM unless it was started with"
+            // on a line of its own: picocli breaks lines after a colon, which would cut the flag in two
+            + "%n-XX:+EnableDynamicAgentLoading."};
     private static final String[] EXAMPLES = {
             "  timberlog attach 4242                          store in the default directory",
             "  timberlog attach 4242 dir=/var/log/app/timberlog fsync=always"};

@@ -50,7 +50,7 @@ public final class ManPage {
             }
             sb.append(".SS \"timberlog ").append(escape(s.name()));
             for (PositionalParamSpec p : s.positionalParameters()) {
-                sb.append(' ').append(escape(p.paramLabel()));
+                sb.append(' ').append(escape(synopsis(p)));
             }
             sb.append(" [OPTIONS]\"\n");
             paragraphs(sb, s.usageMessage().description());
@@ -68,7 +68,9 @@ public final class ManPage {
                 + "when nothing matched, (stats) the filters left no event, or (verify) the store is damaged; 2 on an error: a bad option, date or path, a directory that is "
                 + "not a store, a store written by a newer version.\n");
         sb.append(".SH ENVIRONMENT\n.TP\n\\fBNO_COLOR\\fR\nWhen set and not empty, no colors unless "
-                + "\\fB\\-\\-color=always\\fR.\n.TP\n\\fBJAVA_HOME\\fR\nThe Java runtime the launcher uses.\n"
+                + "\\fB\\-\\-color=always\\fR.\n.TP\n\\fBTZ\\fR\nThe time zone of the times printed, and of those given "
+                + "without an offset (\\fB\\-\\-since 10:00\\fR), unless \\fB\\-\\-utc\\fR.\n"
+                + ".TP\n\\fBJAVA_HOME\\fR\nThe Java runtime the launcher uses.\n"
                 + ".TP\n\\fBTIMBERLOG_JAVA_OPTS\\fR\nMore JVM options, split at spaces (e.g. \\fB\\-Xmx2g\\fR).\n"
                 + ".TP\n\\fBXDG_CACHE_HOME\\fR, \\fBHOME\\fR\nWhere the launcher keeps a class data sharing archive "
                 + "for a Java other than the build's: \\fI$XDG_CACHE_HOME/timberlog\\fR, else \\fI~/.cache/timberlog\\fR.\n"
@@ -102,6 +104,12 @@ public final class ManPage {
                 sb.append(".PP\n").append(escape(text)).append('\n');
             }
         }
+    }
+
+    /** A parameter as the synopsis shows it, as --help does: {@code PID}, {@code [OPTION...]}. */
+    private static String synopsis(PositionalParamSpec p) {
+        String label = p.arity().max() > 1 ? p.paramLabel() + "..." : p.paramLabel();
+        return p.arity().min() == 0 ? "[" + label + "]" : label;
     }
 
     private static void options(StringBuilder sb, List<OptionSpec> options) {

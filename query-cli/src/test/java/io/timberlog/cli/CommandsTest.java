@@ -307,7 +307,8 @@ class CommandsTest {
         String page = ManPage.render(Timberlog.commandLine(new Cli().console()));
         assertTrue(page.startsWith(".TH TIMBERLOG 1"), page);
         for (String s : List.of(".SS \"timberlog query DIR [OPTIONS]\"", ".SS \"timberlog runs DIR", "\\fB\\-\\-follow\\fR",
-                "\\fB\\-\\-pattern\\fR \\fIPATTERN\\fR", ".SH EXIT STATUS")) {
+                "\\fB\\-\\-pattern\\fR \\fIPATTERN\\fR", ".SH EXIT STATUS", ".SS \"timberlog attach PID [OPTION...] [OPTIONS]\"",
+                "\\fBTZ\\fR")) {
             assertTrue(page.contains(s), s);
         }
     }
@@ -356,5 +357,6 @@ class CommandsTest {
         assertTrue(help.contains("(2024-05-01T10:00:00Z,"), help);
         assertTrue(help.contains("1!=ok;"), help);
         assertTrue(help.contains("'%d %-5level [%thread] %logger{36} - %msg%n'."), help);
+        assertTrue(Cli.query("--help").out().contains("-XX:+EnableDynamicAgentLoading."), "the command list too");
     }
 }
