@@ -144,7 +144,7 @@ final class QueryCommand {
             out.flush();
             warn(console, result.damages(), warned);
             if (follow && !out.closed()) {
-                matched |= follow(result, eventFormat, out, warned);
+                matched |= follow(result, eventFormat, stores.stores().size() > 1, out, warned);
             }
         }
         out.checkWritten();
@@ -152,6 +152,11 @@ final class QueryCommand {
     }
 
     private EventFormat eventFormat(StoreSet stores) {
+        return eventFormat(stores.stores().size() > 1);
+    }
+
+    /** The format of the output; for text without --pattern, with the store first when there are several. */
+    private EventFormat eventFormat(boolean severalStores) {
         switch (format) {
             case json:
                 return new JsonFormat();
@@ -160,8 +165,7 @@ final class QueryCommand {
             case raw:
                 return new RawFormat();
             default:
-                String p = pattern != null ? pattern
-                        : stores.stores().size() > 1 ? "%magenta(%store) " + TEXT_PATTERN : TEXT_PATTERN;
+                String p = pattern != null ? pattern : severalStores ? "%magenta(%store) " + TEXT_PATTERN : TEXT_PATTERN;
                 try {
                     return PatternLayout.compile(p, new LayoutContext(filters.zone(console), output.ansi(console),
                             System.lineSeparator()));
@@ -172,7 +176,7 @@ final class QueryCommand {
     }
 
     /** Prints new events until Ctrl-C (or until the reader of the output goes away). */
-    private boolean follow(QueryResult result, EventFormat eventFormat, Output out,
+    private boolean follow(QueryResult result, EventFormat eventFormat, boolean severalStores, Output out,
                            Set<String> warned) throws IOException {
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
@@ -192,6 +196,11 @@ final class QueryCommand {
                 for (QueryHit hit : hits) {
                     if (stopping) {
                         break;
+                    }
+                    if (hit.store().index() > 0 && !severalStores) {
+                        // a store that appeared while following (a fallback store): from now on lines say whose
+                        severalStores = true;
+                        eventFormat = eventFormat(true);
                     }
                     eventFormat.format(hit, sb);
                     out.write(sb);

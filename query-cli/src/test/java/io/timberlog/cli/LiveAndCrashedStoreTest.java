@@ -123,6 +123,35 @@ class LiveAndCrashedStoreTest {
         }
     }
 
+    /** A fallback store that appears while following: from then on each line says which store it is from. */
+    @Test
+    void follow_storeThatAppears_linesSayTheirStoreFromThenOn() throws Exception {
+        try (LogStore store = LogStore.open(StoreOptions.builder(dir).problemListener((m, c) -> { }).build())) {
+            Cli.Writer w = new Cli.Writer(store);
+            w.append(0, Level.INFO, "l", "main before");
+            LinesThenClosed out = new LinesThenClosed(3);
+            AtomicInteger code = new AtomicInteger(-1);
+            Thread follower = new Thread(() -> code.set(new Cli().run(out, dir.toString(), "-f").code()));
+            follower.setDaemon(true);
+            follower.start();
+            waitFor(() -> out.lines() >= 1 || !follower.isAlive());
+            try (LogStore fallback = LogStore.open(StoreOptions.builder(dir.resolve("fallback/pid-4711"))
+                    .problemListener((m, c) -> { }).build())) {
+                new Cli.Writer(fallback).append(1, Level.INFO, "l", "fallback event");
+                waitFor(() -> out.lines() >= 2 || !follower.isAlive());
+                w.append(2, Level.INFO, "l", "main after");
+                waitFor(() -> out.full() || !follower.isAlive());
+            }
+            w.append(3, Level.INFO, "l", "after the reader went away");
+            follower.join(20_000);
+            assertFalse(follower.isAlive());
+            String[] lines = out.text().split("\n");
+            assertTrue(lines[0].startsWith("2024-01-01 00:00:00.000 INFO "), lines[0]);
+            assertTrue(lines[1].startsWith("fallback/pid-4711 2024-01-01 00:00:01.000 INFO "), lines[1]);
+            assertTrue(lines[2].startsWith(". 2024-01-01 00:00:02.000 INFO "), lines[2]);
+        }
+    }
+
     /** Waits until {@code condition} holds, for a minute at most: long enough not to matter, short of a hang. */
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
