@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 public final class ChildMain {
     public static final String LIFETIME_PROPERTY = "timberlog.test.childLifetimeSeconds";
+    /** The name of the watchdog thread ({@link FrozenProcess} watches it). */
+    public static final String WATCHDOG_THREAD = "test-child-watchdog";
 
     private ChildMain() {
     }
@@ -36,7 +38,7 @@ public final class ChildMain {
                     return;
                 }
             }
-        }, "test-child-watchdog");
+        }, WATCHDOG_THREAD);
         watchdog.setDaemon(true);
         watchdog.start();
     }
