@@ -40,6 +40,7 @@ public final class ArgumentPredicate {
     private final boolean integral;
     private final long longOperand;
     private final double doubleOperand;
+    private final float floatOperand;
 
     private ArgumentPredicate(int index, Operator operator, String operand) {
         if (index < 0) {
@@ -55,6 +56,7 @@ public final class ArgumentPredicate {
         this.integral = number != null && isIntegral(number);
         this.longOperand = integral ? number.longValueExact() : 0;
         this.doubleOperand = number == null ? Double.NaN : number.doubleValue();
+        this.floatOperand = number == null ? Float.NaN : number.floatValue();
     }
 
     public static ArgumentPredicate of(int index, Operator operator, String operand) {
@@ -70,11 +72,15 @@ public final class ArgumentPredicate {
     public static ArgumentPredicate parse(String text) {
         Objects.requireNonNull(text, "text");
         int i = 0;
-        while (i < text.length() && Character.isDigit(text.charAt(i))) {
+        while (i < text.length() && isAsciiDigit(text.charAt(i))) {
             i++;
         }
-        if (i == 0 || i > 9) {
+        if (i == 0) {
             throw new IllegalArgumentException("'" + text + "' does not start with an argument index (0, 1, 2, ...)");
+        }
+        if (i > 9) {
+            throw new IllegalArgumentException("argument index " + text.substring(0, i) + " in '" + text
+                    + "' is too large");
         }
         int index = Integer.parseInt(text.substring(0, i));
         String rest = text.substring(i);
@@ -164,12 +170,33 @@ public final class ArgumentPredicate {
         if (Double.isInfinite(d)) {
             return d > 0 ? 1 : -1;
         }
-        return Double.compare(d, doubleOperand) == 0 ? 0 : new BigDecimal(d).compareTo(number);
+        // Compared as the message shows it (Float.toString, Double.toString): 0.1f is 0.1, not the
+        // 0.100000001490116... that it is as a double. Where the value and the operand round to
+        // different floats (doubles), their order is that of those; where they round to the same one,
+        // the shown decimal decides (a double of 2^63 shows as 9.223372036854776E18, above 2^63 - 1).
+        if (value.kind() == ValueKind.FLOAT) {
+            float f = (float) d;
+            int c = Float.compare(f, floatOperand);
+            return c != 0 ? c : new BigDecimal(Float.toString(f)).compareTo(number);
+        }
+        int c = Double.compare(d, doubleOperand);
+        return c != 0 ? c : new BigDecimal(Double.toString(d)).compareTo(number);
+    }
+
+    /** Only 0-9: BigDecimal and Character.isDigit take other scripts' digits (٥٠٠ as 500), which no message shows for a number. */
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static BigDecimal parseNumber(String s) {
-        if (s.isEmpty() || !(Character.isDigit(s.charAt(s.length() - 1)) || s.endsWith("."))) {
+        if (s.isEmpty() || !(isAsciiDigit(s.charAt(s.length() - 1)) || s.endsWith("."))) {
             return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0x7f) {
+                return null;
+            }
         }
         try {
             return new BigDecimal(s);
