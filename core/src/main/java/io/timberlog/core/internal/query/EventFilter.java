@@ -357,8 +357,31 @@ public final class EventFilter {
      * digit comes right before or after; in comments mode a line break ends a trailing comment first.
      */
     private static String wordsOnly(String regex, int flags) {
-        String body = (flags & Pattern.COMMENTS) != 0 ? regex + "\n" : regex;
+        String body = closeQuote(regex);
+        body = (flags & Pattern.COMMENTS) != 0 ? body + "\n" : body;
         return "(?<![\\p{L}\\p{Nd}])(?:" + body + ")(?![\\p{L}\\p{Nd}])";
+    }
+
+    /**
+     * {@code regex} with a quote it leaves open ({@code \Qorder 4711}, which Java allows at the end)
+     * closed, so that text put after it is not quoted too.
+     */
+    private static String closeQuote(String regex) {
+        int i = 0;
+        while (i + 1 < regex.length()) {
+            if (regex.charAt(i) != '\\') {
+                i++;
+            } else if (regex.charAt(i + 1) != 'Q') {
+                i += 2; // an escape: \\, \(, \d, ...
+            } else {
+                int end = regex.indexOf("\\E", i + 2);
+                if (end < 0) {
+                    return regex + "\\E";
+                }
+                i = end + 2;
+            }
+        }
+        return regex;
     }
 
     /** The test of {@link WordPrefilter} for the words of the text and regex filters, for one reading thread; {@code null} when they have none. */

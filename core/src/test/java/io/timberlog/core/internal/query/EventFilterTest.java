@@ -115,6 +115,10 @@ class EventFilterTest {
         assertFalse(accepts(Query.builder().text("OOK").ignoreCase(true).wholeWords(true)));
         assertTrue(accepts(Query.builder().regex(Pattern.compile("t[aeiou]+k")).wholeWords(true)));
         assertFalse(accepts(Query.builder().regex(Pattern.compile("[aeiou]+k")).wholeWords(true)));
+        // a quote left open at the end, which Java allows, must not quote what makes the match whole words
+        assertTrue(accepts(Query.builder().regex(Pattern.compile("\\Qorder 42")).wholeWords(true)));
+        assertFalse(accepts(Query.builder().regex(Pattern.compile("\\Qorder 4")).wholeWords(true)));
+        assertTrue(accepts(Query.builder().regex(Pattern.compile("\\Qorder\\E \\d+ took")).wholeWords(true)));
     }
 
     @Test
