@@ -487,7 +487,7 @@ public final class EventFilter {
     }
 
     private static boolean inChain(ThrowableInfo t, String name, boolean simple) {
-        if (simple ? simpleName(t.className()).equals(name) : t.className().equals(name)) {
+        if (simple ? isSimpleName(t.className(), name) : t.className().equals(name)) {
             return true;
         }
         if (t.cause() != null && inChain(t.cause(), name, simple)) {
@@ -501,9 +501,13 @@ public final class EventFilter {
         return false;
     }
 
-    private static String simpleName(String className) {
-        int cut = Math.max(className.lastIndexOf('.'), className.lastIndexOf('$'));
-        return className.substring(cut + 1);
+    /**
+     * True when {@code name}, which has no dot, names the class: the end of its name after a dot or a
+     * {@code $} ({@code Inner}, {@code Outer$Inner}), or all of it (a class in no package).
+     */
+    private static boolean isSimpleName(String className, String name) {
+        int before = className.length() - name.length() - 1;
+        return className.endsWith(name) && (before < 0 || className.charAt(before) == '.' || className.charAt(before) == '$');
     }
 
     private static boolean hasField(LogEvent e, String key, String value) {

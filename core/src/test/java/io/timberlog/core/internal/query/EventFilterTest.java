@@ -62,6 +62,21 @@ class EventFilterTest {
         assertTrue(accepts(new EventFilter(Query.all(), Set.of(RUN))));
     }
 
+    /** A name with no dot is a simple name: Inner, or Outer$Inner, or the whole name of a class in no package. */
+    @Test
+    void acceptsDetails_exceptionBySimpleName_nestedClassesToo() {
+        for (String className : new String[] {"com.acme.Outer$Inner", "Outer$Inner", "Types$Outer$Inner"}) {
+            LogEvent e = LogEvent.builder().sequence(1).epochNanos(1).level(Level.ERROR).logger("l").thread("t")
+                    .template("x").style(MessageStyle.SLF4J)
+                    .throwable(ThrowableInfo.of(className, "m", List.of(), 0, null, List.of())).build();
+            for (String name : new String[] {"Inner", "Outer$Inner"}) {
+                assertTrue(new EventFilter(Query.builder().exception(name).build(), null).acceptsDetails(e), name);
+            }
+            assertFalse(new EventFilter(Query.builder().exception("Outer").build(), null).acceptsDetails(e));
+            assertFalse(new EventFilter(Query.builder().exception("ter$Inner").build(), null).acceptsDetails(e));
+        }
+    }
+
     @Test
     @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void contains_emptyText_endsAtTheEndOfTheMessage() {
