@@ -54,7 +54,11 @@ public final class Log4jEventMapper {
 
     private static final TriConsumer<String, Object, CapturedEvent> CONTEXT_ENTRY =
             (key, value, event) -> event.putMdc(key, value == null ? null : String.valueOf(value));
-    private static final ParameterConsumer<CapturedEvent> PARAMETER = (parameter, index, event) -> event.addArgument(parameter);
+    private static final ParameterConsumer<Log4jEventMapper> PARAMETER = (parameter, index, mapper) -> {
+        if (mapper.thrown == null || parameter != mapper.thrown || index != mapper.lastParameter) {
+            mapper.event.addArgument(parameter);
+        }
+    };
     private static final ParameterConsumer<Log4jEventMapper> FIRST_PARAMETER = (parameter, index, mapper) -> {
         if (index == 0) {
             mapper.firstParameter = parameter;
@@ -65,6 +69,13 @@ public final class Log4jEventMapper {
     private boolean inUse;
     /** Scratch slot of {@link #firstParameter(Message)}. */
     private Object firstParameter;
+    /**
+     * The event's throwable, and the index of its message's last parameter, while the parameters are
+     * added: log4j2 keeps a throwable that no placeholder takes as the last parameter as well, which
+     * would store it twice, once as an argument (logback's events leave it out of their arguments).
+     */
+    private Throwable thrown;
+    private int lastParameter;
     /** This thread's first mapper, which counts the nested ones. */
     private final Log4jEventMapper first;
     private int nested;
@@ -112,13 +123,15 @@ public final class Log4jEventMapper {
             e.timestamp(source.getTimeMillis() * 1_000_000L);
         }
         e.level(level(source.getLevel())).logger(source.getLoggerName()).thread(source.getThreadName());
+        Throwable thrown = source.getThrown();
+        this.thrown = thrown;
         message(e, source.getMessage());
+        this.thrown = null;
         ReadOnlyStringMap context = source.getContextData();
         if (context != null && !context.isEmpty()) {
             context.forEach(CONTEXT_ENTRY, e);
         }
         addMarker(e, source.getMarker(), 0);
-        Throwable thrown = source.getThrown();
         if (thrown != null) {
             e.throwable(ThrowableInfo.from(thrown, MessageStyle.LOG4J2));
         }
@@ -136,7 +149,7 @@ public final class Log4jEventMapper {
             e.message(null, MessageStyle.LITERAL);
         } else if (message instanceof ReusableParameterizedMessage || message instanceof ParameterizedMessage) {
             e.message(message.getFormat(), MessageStyle.LOG4J2);
-            addParameters(e, message);
+            addParameters(message);
         } else if (message instanceof ReusableSimpleMessage || message instanceof SimpleMessage) {
             e.message(message.getFormattedMessage(), MessageStyle.LITERAL);
         } else if (message instanceof ReusableObjectMessage) {
@@ -171,7 +184,7 @@ public final class Log4jEventMapper {
             return;
         }
         e.message(format, MessageStyle.LOG4J2);
-        addParameters(e, message);
+        addParameters(message);
     }
 
     /** True when the message's text is {@code format}, compared without building the text where possible. */
@@ -202,15 +215,17 @@ public final class Log4jEventMapper {
         return parameters == null || parameters.length == 0 ? null : parameters[0];
     }
 
-    private static void addParameters(CapturedEvent e, Message message) {
+    /** Adds the message's parameters to the event as its arguments, but the event's throwable as the last one. */
+    private void addParameters(Message message) {
+        lastParameter = parameterCount(message) - 1;
         if (message instanceof ParameterVisitable) {
-            ((ParameterVisitable) message).forEachParameter(PARAMETER, e);
+            ((ParameterVisitable) message).forEachParameter(PARAMETER, this);
             return;
         }
         Object[] parameters = message.getParameters();
         if (parameters != null) {
-            for (Object parameter : parameters) {
-                e.addArgument(parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                PARAMETER.accept(parameters[i], i, this);
             }
         }
     }

@@ -129,6 +129,14 @@ class TimberLogAppenderCaptureTest {
         assertEquals(List.of(Value.of("${env:HOME}")), e.arguments());
     }
 
+    /** A throwable no placeholder takes is the event's throwable, not an argument too (as with logback). */
+    @Test
+    void append_throwableAfterTheArguments_isNoArgument() {
+        LogEvent e = stored.stream().filter(s -> s.template().startsWith("argument and exception")).findFirst().orElseThrow();
+        assertEquals(List.of(Value.of("arg")), e.arguments());
+        assertEquals("java.lang.IllegalStateException", e.throwable().className());
+    }
+
     @Test
     void append_throwable_printsAsLog4jsEx() {
         int withThrowable = 0;
