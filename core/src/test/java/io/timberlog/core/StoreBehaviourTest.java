@@ -87,6 +87,28 @@ class StoreBehaviourTest {
         assertEquals("", events.get(1).message());
     }
 
+    /** A chain of causes deeper than a record holds keeps its outermost levels and its root cause, the one looked for. */
+    @Test
+    void append_causeChainTooDeep_keepsTheRootCause() throws Exception {
+        ThrowableInfo t = ThrowableInfo.of("java.util.concurrent.TimeoutException", "root cause", List.of(), 0, null, List.of());
+        for (int i = 0; i < 69; i++) {
+            t = ThrowableInfo.of("java.lang.RuntimeException", "wrap " + i, List.of(), 0, t, List.of());
+        }
+        try (LogStore store = LogStore.open(options().build())) {
+            assertTrue(store.append(new CapturedEvent().message("deep", MessageStyle.LITERAL).throwable(t)));
+        }
+        LogEvent e = readAll().get(0);
+        assertTrue(e.isTruncated());
+        List<ThrowableInfo> chain = new java.util.ArrayList<>();
+        for (ThrowableInfo c = e.throwable(); c != null; c = c.cause()) {
+            chain.add(c);
+        }
+        assertEquals(64, chain.size());
+        assertEquals("wrap 68", chain.get(0).message());
+        assertEquals("wrap 6", chain.get(62).message());
+        assertEquals("java.util.concurrent.TimeoutException", chain.get(63).className());
+    }
+
     private static int store1MiB() {
         return 1 << 20;
     }

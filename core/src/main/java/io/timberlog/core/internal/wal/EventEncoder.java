@@ -228,8 +228,17 @@ final class EventEncoder {
     private void writeThrowable(ThrowableInfo t, int depth) {
         writeRef(t.className(), true);
         writeNullableString(t.message());
-        boolean hasCause = t.cause() != null && depth + 1 < limits.maxDepth;
-        if (t.cause() != null && !hasCause) {
+        ThrowableInfo cause = t.cause();
+        boolean hasCause = cause != null && depth + 1 < limits.maxDepth;
+        if (cause != null && !hasCause) {
+            truncated = true;
+        }
+        if (hasCause && depth + 2 == limits.maxDepth && cause.cause() != null) {
+            // The last level there is room for holds the root cause, not the next wrapper: the innermost
+            // exception is the one looked for (--exception), and the levels left out are in between.
+            while (cause.cause() != null) {
+                cause = cause.cause();
+            }
             truncated = true;
         }
         String ownText = t.toStringOverride();
@@ -260,7 +269,7 @@ final class EventEncoder {
             writeThrowable(suppressed.get(i), depth + 1);
         }
         if (hasCause) {
-            writeThrowable(t.cause(), depth + 1);
+            writeThrowable(cause, depth + 1);
         }
     }
 
