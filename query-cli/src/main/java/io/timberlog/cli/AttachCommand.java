@@ -1,5 +1,6 @@
 package io.timberlog.cli;
 
+import io.timberlog.core.StoreOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code timberlog attach PID [OPTION...]}: loads the TimberLog agent into a running JVM, which starts
@@ -93,13 +95,36 @@ final class AttachCommand {
                 }
                 String name = part.substring(0, eq).trim();
                 String value = part.substring(eq + 1);
-                if (name.equals("dir")) {
+                check(part, name, value);
+                String key = key(name);
+                if (key.equals("dir") || key.equals("directory")) {
                     value = Paths.get(value).toAbsolutePath().normalize().toString();
                 }
                 resolved.add(name + "=" + value);
             }
         }
         return String.join(",", resolved);
+    }
+
+    /**
+     * Refuses an option the agent would refuse: the JVM it is loaded into prints that on its own
+     * standard error and runs on without capture, while this command would say it loaded.
+     */
+    private static void check(String option, String name, String value) {
+        boolean known;
+        try {
+            known = StoreOptions.builder(Paths.get(".")).set(key(name), value);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("invalid agent option '" + option + "': " + e.getMessage());
+        }
+        if (!known) {
+            throw new UserError("no such agent option: '" + name + "' (the appenders' options: dir, fsync, maxWalSize, ...)");
+        }
+    }
+
+    /** An option's name as the agent reads it: {@code MAX_WAL_SIZE}, {@code max-wal-size} and {@code maxWalSize} are one. */
+    private static String key(String name) {
+        return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
     }
 
     /** Beside the jar (or the classes directory) this command was loaded from. */

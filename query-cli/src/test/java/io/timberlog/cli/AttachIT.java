@@ -59,6 +59,22 @@ class AttachIT {
         assertEquals("timberlog: 'fsync' is not an agent option NAME=VALUE", r.err().strip());
     }
 
+    /** An option the agent would refuse is refused here: the JVM would only say so on its own stderr, and capture nothing. */
+    @Test
+    void attach_optionTheAgentRefuses_oneLineAndExit2_nothingLoaded() throws Exception {
+        String pid = Long.toString(ProcessHandle.current().pid());
+        Launcher.Run unknown = run("attach", pid, "bogus=1");
+        assertEquals(2, unknown.code());
+        assertEquals("timberlog: no such agent option: 'bogus' (the appenders' options: dir, fsync, maxWalSize, ...)",
+                unknown.err().strip());
+        Launcher.Run bad = run("attach", pid, "dir=" + dir, "fsync=sometimes");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("timberlog: invalid agent option 'fsync=sometimes': "), bad.err());
+        assertEquals(1, bad.err().split("\n").length, bad.err());
+        assertEquals(2, run("attach", pid, "includeCallerData=true").code(), "an appender's option, not the agent's");
+        assertEquals("", unknown.out() + bad.out());
+    }
+
     @Test
     void attach_missingAgentJar_namesItAndExit2() throws Exception {
         Launcher.Run r = run("attach", Long.toString(ProcessHandle.current().pid()), "--agent-jar", dir.resolve("none.jar").toString());
