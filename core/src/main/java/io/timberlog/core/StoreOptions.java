@@ -149,7 +149,7 @@ public final class StoreOptions {
     }
 
     /**
-     * How long {@link LogStore#close} spends converting the last WAL file into a segment (default 5 s);
+     * How long {@link LogStore#close} spends converting the last WAL file into a segment (default 1 s);
      * what is not done by then is converted at the next start. Zero leaves it all to the next start.
      */
     public Duration closeConversionTimeout() {

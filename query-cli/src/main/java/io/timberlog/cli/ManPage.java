@@ -38,7 +38,9 @@ public final class ManPage {
         sb.append(".TH TIMBERLOG 1 \"\" \"").append(escape(version)).append("\" \"User Commands\"\n");
         sb.append(".nh\n"); // no hyphens: options, paths and commands are copied, not read aloud
         sb.append(".SH NAME\ntimberlog \\- read, follow, summarize and verify TimberLog stores\n");
-        sb.append(".SH SYNOPSIS\n.B timberlog\n[\\fICOMMAND\\fR] \\fIDIR\\fR [\\fIOPTIONS\\fR]\n");
+        sb.append(".SH SYNOPSIS\n.B timberlog\n[\\fICOMMAND\\fR] \\fIDIR\\fR [\\fIOPTIONS\\fR]\n.br\n"
+                + ".B timberlog attach\n\\fIPID\\fR [\\fIOPTION\\fR...]\n.br\n"
+                + ".B timberlog generate\\-completion\n.br\n.B timberlog help\n[\\fICOMMAND\\fR]\n");
         sb.append(".SH DESCRIPTION\n");
         paragraphs(sb, spec.usageMessage().description());
         options(sb, spec.options());

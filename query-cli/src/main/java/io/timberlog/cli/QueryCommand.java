@@ -91,7 +91,7 @@ final class QueryCommand {
         spec.addOption(Specs.flag("Print the last matching events (10 unless --lines says otherwise), then wait for "
                 + "new ones and print them as they are written, across WAL rotation, until Ctrl-C.", "-f", "--follow"));
         spec.addOption(Specs.option("FORMAT", Format.class, "text (default), json (JSON Lines, every field), logfmt, "
-                + "raw (the message only).", "-o", "--format").defaultValue("text").build());
+                + "raw (the message, and its exception under it).", "-o", "--format").defaultValue("text").build());
         spec.addOption(Specs.option("PATTERN", String.class, "Format text with logback's pattern syntax, e.g.%n  "
                 + "'%%d %%-5level [%%thread] %%logger{36} - %%msg%%n'.", "-p", "--pattern").build());
         OutputOptions.addTo(spec);
