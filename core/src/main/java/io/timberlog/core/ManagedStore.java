@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>When the directory cannot be opened (not writable, disk full), the problem is reported, events
  *       are dropped and counted, and a daemon thread tries again every {@link #RETRY_INTERVAL} until it
  *       works or the store is closed.</li>
- *   <li>A JVM shutdown hook closes the store when the application exits without closing it; closing
- *       removes the hook.</li>
+ *   <li>A JVM shutdown hook closes the store when the application exits without closing it, once the
+ *       application's own shutdown hooks have stopped logging; closing removes the hook.</li>
  * </ul>
  *
  * <p>Thread-safe. {@link #append} never throws and takes no lock.
@@ -23,6 +23,11 @@ import java.util.concurrent.locks.LockSupport;
 public final class ManagedStore implements AutoCloseable {
     /** How often a directory that could not be opened is tried again. */
     public static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
+    /** At JVM exit, how long no event must come before the shutdown hook closes the store. */
+    static final Duration EXIT_QUIET = Duration.ofMillis(100);
+    /** At JVM exit, how long the shutdown hook waits at most for the application's last events. */
+    static final Duration EXIT_LAST_WORDS = Duration.ofSeconds(2);
+    private static final Duration EXIT_POLL = Duration.ofMillis(10);
 
     private final StoreOptions options;
     private final String owner;
@@ -186,12 +191,47 @@ public final class ManagedStore implements AutoCloseable {
      * The shutdown hook: the JVM is exiting without the application having closed the store. The run is
      * sealed as ended cleanly, but converting the last WAL file is left to the next start: exiting fast
      * matters more here (containers give a process seconds to stop), and the events are as safe in the WAL.
+     *
+     * <p>The JVM runs every shutdown hook at once, and the application's own (a graceful stop) log what
+     * they do: the store is closed only once no event has come for {@link #EXIT_QUIET}, or after
+     * {@link #EXIT_LAST_WORDS}, so that those last events are stored rather than dropped.
      */
     private void closeQuietly() {
+        awaitQuiet();
         try {
             close(Duration.ofSeconds(5), Duration.ZERO);
         } catch (IOException | RuntimeException e) {
             report(owner + ": closing store " + options.directory() + " at JVM exit failed", e);
         }
+    }
+
+    private void awaitQuiet() {
+        long start = System.nanoTime();
+        long quietSince = start;
+        long seen = activity();
+        while (true) {
+            LockSupport.parkNanos(this, EXIT_POLL.toNanos());
+            long now = System.nanoTime();
+            long a = activity();
+            if (a != seen) {
+                seen = a;
+                quietSince = now;
+            } else if (now - quietSince >= EXIT_QUIET.toNanos()) {
+                return;
+            }
+            if (now - start >= EXIT_LAST_WORDS.toNanos() || closed) {
+                return;
+            }
+        }
+    }
+
+    /** A number that changes with every event appended or dropped. */
+    private long activity() {
+        LogStore s = store;
+        if (s == null) {
+            return droppedWhileUnavailable.get();
+        }
+        StoreStats stats = s.stats();
+        return stats.nextSequence() + stats.droppedEvents() + droppedWhileUnavailable.get();
     }
 }

@@ -25,6 +25,42 @@ class ManagedStoreTest {
         return new CapturedEvent().reset().logger("test").message(message, MessageStyle.LITERAL);
     }
 
+    /**
+     * The JVM runs every shutdown hook at once: the application's (a graceful stop that logs what it
+     * does) beside the store's. The store's waits until the events stop coming, so none is dropped.
+     */
+    @Test
+    void jvmExit_eventsOfTheApplicationsShutdownHook_areStored() throws Exception {
+        Path dir = tmp.resolve("store");
+        Process child = io.timberlog.testing.ChildJvm.start(LastWords.class, List.of(), tmp.resolve("child.out"),
+                dir.toString());
+        assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, child.exitValue(), Files.readString(tmp.resolve("child.out")));
+        List<String> messages = new ArrayList<>();
+        StoreReader.open(dir).readAll(e -> messages.add(e.message()));
+        List<String> expected = new ArrayList<>(List.of("started"));
+        for (int i = 0; i < 10; i++) {
+            expected.add("shutdown step " + i);
+        }
+        expected.add("shutdown complete");
+        assertEquals(expected, messages);
+    }
+
+    /** An application whose shutdown hook logs ten steps, 50 ms apart, after its main method returned. */
+    public static final class LastWords {
+        public static void main(String[] args) {
+            ManagedStore store = ManagedStore.open(StoreOptions.builder(java.nio.file.Paths.get(args[0])).build(), "test");
+            store.append(event("started"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                for (int i = 0; i < 10; i++) {
+                    store.append(event("shutdown step " + i));
+                    java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+                }
+                store.append(event("shutdown complete"));
+            }));
+        }
+    }
+
     @Test
     void open_writableDirectory_appendsAtOnce() throws Exception {
         Path dir = tmp.resolve("store");
