@@ -13,6 +13,12 @@ import java.lang.instrument.Instrumentation;
  * class that names it is loaded here, or the agent's loader would load its own copy from the jar.
  */
 public final class Agent {
+    /**
+     * Set in the JVM once the agent captures, to the store's directory. Not under {@code timberlog.},
+     * where system properties are options ({@link AgentOptions}).
+     */
+    public static final String RUNNING_PROPERTY = "io.timberlog.agent.directory";
+
     private Agent() {
     }
 
@@ -33,6 +39,8 @@ public final class Agent {
         try {
             BootstrapBridge.define(instrumentation);
             CaptureInstaller.install(options, instrumentation);
+            // where this JVM's events go, for a later attach to tell (AttachMain) rather than load us again
+            System.setProperty(RUNNING_PROPERTY, options.directory().toString());
             if (attached) {
                 Problems.print("attached; capturing into " + options.directory());
             }

@@ -51,6 +51,11 @@ public final class AttachMain {
             Path jar = Paths.get(AttachMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             VirtualMachine vm = VirtualMachine.attach(pid);
             try {
+                String running = vm.getSystemProperties().getProperty(Agent.RUNNING_PROPERTY);
+                if (running != null) {
+                    return fail("the agent already runs in pid " + pid + ", capturing into " + running
+                            + "; not loaded again");
+                }
                 vm.loadAgent(jar.toAbsolutePath().toString(), options);
             } finally {
                 vm.detach();

@@ -38,6 +38,12 @@ class AttachIT {
             }
             assertEquals(0, ticks.code(), ticks.err());
             assertTrue(ticks.out().startsWith("tick "), ticks.out());
+
+            // once more: the agent runs there already, and says where it captures, not "loaded"
+            Launcher.Run again = run("attach", Long.toString(app.pid()), "dir=" + dir.resolve("other"));
+            assertEquals(2, again.code(), again.out());
+            assertEquals("timberlog attach: the agent already runs in pid " + app.pid() + ", capturing into " + dir
+                    + "; not loaded again", again.err().strip());
         } finally {
             app.destroyForcibly();
             assertTrue(app.waitFor(20, TimeUnit.SECONDS));
