@@ -59,6 +59,11 @@ public final class Log4jEventMapper {
             mapper.event.addArgument(parameter);
         }
     };
+    private static final ParameterConsumer<Log4jEventMapper> RENDERED = (parameter, index, mapper) -> {
+        if (CapturedEvent.isRendered(parameter) && (parameter != mapper.thrown || index != mapper.lastParameter)) {
+            mapper.anyRendered = true;
+        }
+    };
     private static final ParameterConsumer<Log4jEventMapper> FIRST_PARAMETER = (parameter, index, mapper) -> {
         if (index == 0) {
             mapper.firstParameter = parameter;
@@ -76,6 +81,8 @@ public final class Log4jEventMapper {
      */
     private Throwable thrown;
     private int lastParameter;
+    /** Scratch slot of {@link #rendersAny}. */
+    private boolean anyRendered;
     /** This thread's first mapper, which counts the nested ones. */
     private final Log4jEventMapper first;
     private int nested;
@@ -218,6 +225,12 @@ public final class Log4jEventMapper {
     /** Adds the message's parameters to the event as its arguments, but the event's throwable as the last one. */
     private void addParameters(Message message) {
         lastParameter = parameterCount(message) - 1;
+        if (!(message instanceof ReusableParameterizedMessage) && rendersAny(message)) {
+            // log4j2 formatted the message already (a log event's copy, or a ParameterizedMessage, which
+            // keeps its text): the objects' text comes from there, with no second call of their toString().
+            // A ReusableParameterizedMessage would format itself again, so it is left out.
+            event.renderedBy(message.getFormattedMessage());
+        }
         if (message instanceof ParameterVisitable) {
             ((ParameterVisitable) message).forEachParameter(PARAMETER, this);
             return;
@@ -228,6 +241,20 @@ public final class Log4jEventMapper {
                 PARAMETER.accept(parameters[i], i, this);
             }
         }
+    }
+
+    /** True when a parameter that becomes an argument is rendered by its toString() ({@link CapturedEvent#isRendered}). */
+    private boolean rendersAny(Message message) {
+        anyRendered = false;
+        if (message instanceof ParameterVisitable) {
+            ((ParameterVisitable) message).forEachParameter(RENDERED, this);
+        } else {
+            Object[] parameters = message.getParameters();
+            for (int i = 0; parameters != null && i < parameters.length; i++) {
+                RENDERED.accept(parameters[i], i, this);
+            }
+        }
+        return anyRendered;
     }
 
     /** A message of another kind: its format as template (when it has one) and its text. */

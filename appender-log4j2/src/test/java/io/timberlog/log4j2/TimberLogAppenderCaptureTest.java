@@ -42,6 +42,17 @@ class TimberLogAppenderCaptureTest {
     private List<String> exceptions;
     private List<org.apache.logging.log4j.core.LogEvent> logged;
     private List<LogEvent> stored;
+    /** An argument whose text changes with every call of its toString(), which it counts. */
+    private final Counted counted = new Counted();
+
+    private static final class Counted {
+        int calls;
+
+        @Override
+        public String toString() {
+            return "call#" + (++calls);
+        }
+    }
 
     @BeforeAll
     void logEverything(@TempDir Path dir) throws InterruptedException {
@@ -81,6 +92,7 @@ class TimberLogAppenderCaptureTest {
         Thread worker = new Thread(() -> log.info("from another thread"), "worker-7");
         worker.start();
         worker.join();
+        log.info("counted {} and {}", counted, 7);
 
         messages = Log4jFixture.recording(context, "MSG").rendered;
         exceptions = Log4jFixture.recording(context, "EX").rendered;
@@ -91,7 +103,7 @@ class TimberLogAppenderCaptureTest {
 
     @Test
     void append_everyEvent_isStoredInOrder() {
-        assertEquals(29, logged.size());
+        assertEquals(30, logged.size());
         assertEquals(logged.size(), stored.size(), stored.toString());
         for (int i = 0; i < stored.size(); i++) {
             assertEquals(i, stored.get(i).sequence());
@@ -127,6 +139,15 @@ class TimberLogAppenderCaptureTest {
         LogEvent e = find("lookups stay text: ${java:version} {}");
         assertEquals("lookups stay text: ${java:version} ${env:HOME}", e.message());
         assertEquals(List.of(Value.of("${env:HOME}")), e.arguments());
+    }
+
+    /** An object argument's toString() runs once, log4j2's: the store takes its text from log4j2's message. */
+    @Test
+    void append_objectArgument_isRenderedOnce_asLog4jShowsIt() {
+        LogEvent last = stored.get(stored.size() - 1);
+        assertEquals(1, counted.calls);
+        assertEquals("counted call#1 and 7", last.message());
+        assertEquals(List.of(Value.of("call#1"), Value.of(7)), last.arguments());
     }
 
     /** A throwable no placeholder takes is the event's throwable, not an argument too (as with logback). */

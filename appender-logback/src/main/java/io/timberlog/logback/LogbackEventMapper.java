@@ -76,6 +76,15 @@ public final class LogbackEventMapper implements BiConsumer<String, String> {
         }
     }
 
+    private static boolean rendersAny(Object[] arguments) {
+        for (Object argument : arguments) {
+            if (CapturedEvent.isRendered(argument)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public CapturedEvent map(ILoggingEvent source, boolean includeCallerData) {
         CapturedEvent e = event.reset();
         Instant instant = source.getInstant();
@@ -88,6 +97,11 @@ public final class LogbackEventMapper implements BiConsumer<String, String> {
         e.message(source.getMessage(), MessageStyle.SLF4J);
         Object[] arguments = source.getArgumentArray();
         if (arguments != null) {
+            if (rendersAny(arguments)) {
+                // logback formats the message once (for its other appenders, or now) and keeps it: the
+                // objects' text comes from there, with no second call of their toString()
+                e.renderedBy(source.getFormattedMessage());
+            }
             for (Object argument : arguments) {
                 e.addArgument(argument);
             }

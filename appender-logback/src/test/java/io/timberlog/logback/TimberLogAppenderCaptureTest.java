@@ -38,6 +38,17 @@ class TimberLogAppenderCaptureTest {
     private LoggerContext context;
     private List<ILoggingEvent> logged;
     private List<LogEvent> stored;
+    /** An argument whose text changes with every call of its toString(), which it counts. */
+    private final Counted counted = new Counted();
+
+    private static final class Counted {
+        int calls;
+
+        @Override
+        public String toString() {
+            return "call#" + (++calls);
+        }
+    }
 
     @BeforeAll
     void logEverything(@TempDir Path dir) throws InterruptedException {
@@ -72,6 +83,7 @@ class TimberLogAppenderCaptureTest {
         worker.start();
         worker.join();
         context.getLogger("other").info("another logger");
+        log.info("counted {} and {}", counted, 7);
         logged = LogbackFixture.listed(context);
         context.stop(); // closes the store
         stored = Stores.read(dir);
@@ -79,12 +91,21 @@ class TimberLogAppenderCaptureTest {
 
     @Test
     void append_everyEvent_isStoredInOrder() {
-        assertEquals(21, logged.size());
+        assertEquals(22, logged.size());
         assertEquals(logged.size(), stored.size(), stored.toString());
         for (int i = 0; i < stored.size(); i++) {
             assertEquals(i, stored.get(i).sequence());
             assertEquals(logged.get(i).getMessage(), stored.get(i).template());
         }
+    }
+
+    /** An object argument's toString() runs once, logback's: the store takes its text from logback's message. */
+    @Test
+    void append_objectArgument_isRenderedOnce_asLogbackShowsIt() {
+        LogEvent last = stored.get(stored.size() - 1);
+        assertEquals(1, counted.calls);
+        assertEquals("counted call#1 and 7", last.message());
+        assertEquals(List.of(Value.of("call#1"), Value.of(7)), last.arguments());
     }
 
     @Test

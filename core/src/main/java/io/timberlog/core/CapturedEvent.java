@@ -1,6 +1,7 @@
 package io.timberlog.core;
 
 import io.timberlog.core.internal.format.ArgumentRenderer;
+import io.timberlog.core.internal.format.RenderedArguments;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -30,6 +31,13 @@ public final class CapturedEvent {
     private ValueKind[] argKinds = new ValueKind[INITIAL_CAPACITY];
     private long[] argBits = new long[INITIAL_CAPACITY];
     private String[] argTexts = new String[INITIAL_CAPACITY];
+    /**
+     * The message as the framework formatted it ({@link #renderedBy}), and the arguments that take their
+     * text from it, held until it is read ({@code null} entries for the others).
+     */
+    private String renderedMessage;
+    private Object[] pendingObjects;
+    private boolean pending;
 
     private int mdcCount;
     private String[] mdcKeys = new String[INITIAL_CAPACITY];
@@ -57,10 +65,15 @@ public final class CapturedEvent {
         style = MessageStyle.LITERAL;
         formattedMessage = null;
         throwable = null;
+        renderedMessage = null;
         // Drop the references so the application's strings are not kept alive by an idle thread.
         for (int i = 0; i < argCount; i++) {
             argTexts[i] = null;
+            if (pendingObjects != null) {
+                pendingObjects[i] = null;
+            }
         }
+        pending = false;
         argCount = 0;
         for (int i = 0; i < mdcCount; i++) {
             mdcKeys[i] = null;
@@ -146,6 +159,29 @@ public final class CapturedEvent {
      * anything else as the current {@link #message message style}'s framework would (arrays, maps,
      * dates, a {@code toString()} that throws). Call after {@link #message}.
      */
+    /**
+     * The message as the logging framework formatted it (or will, for its own output), when the caller
+     * has it at no cost. Arguments added after this that are objects (not numbers, booleans or strings)
+     * then take their text from it instead of from a second call of their {@code toString()}: a call
+     * that may be slow, give another text the second time, or log (and so recurse) itself. Where the
+     * text cannot be found in it, the object is rendered as without it.
+     */
+    public CapturedEvent renderedBy(String message) {
+        this.renderedMessage = message;
+        return this;
+    }
+
+    /**
+     * True when {@link #addArgument(Object)} renders {@code value} as text, by its {@code toString()}:
+     * anything but {@code null}, a boxed integer, float, double or boolean, and a string. A caller
+     * passes {@link #renderedBy} only when one of its arguments is such, since it may cost a message.
+     */
+    public static boolean isRendered(Object value) {
+        return value != null && !(value instanceof String) && !(value instanceof Integer) && !(value instanceof Long)
+                && !(value instanceof Short) && !(value instanceof Byte) && !(value instanceof Double)
+                && !(value instanceof Float) && !(value instanceof Boolean);
+    }
+
     public CapturedEvent addArgument(Object value) {
         ensureArgCapacity();
         int i = argCount++;
@@ -255,12 +291,48 @@ public final class CapturedEvent {
             texts[i] = (String) value;
             return ValueKind.STRING;
         }
+        if (renderedMessage != null) {
+            if (pendingObjects == null || pendingObjects.length < argKinds.length) {
+                pendingObjects = Arrays.copyOf(pendingObjects == null ? new Object[0] : pendingObjects, argKinds.length);
+            }
+            pendingObjects[i] = value;
+            pending = true;
+            return ValueKind.STRING;
+        }
+        return render(value, i, texts);
+    }
+
+    private ValueKind render(Object value, int i, String[] texts) {
         try {
             texts[i] = ArgumentRenderer.render(value, style);
             return ValueKind.STRING;
         } catch (ArgumentRenderer.RenderFailure failure) {
             texts[i] = failure.placeholder();
             return ValueKind.FAILED_TO_STRING;
+        }
+    }
+
+    /**
+     * Gives the arguments held for {@link #renderedBy} their text: the message is cut along the
+     * template's literal text, the known arguments' texts checked where they stand. Any that cannot be
+     * found so (an argument no placeholder shows, a message that does not fit) is rendered itself.
+     */
+    private void resolvePending() {
+        pending = false;
+        if (pendingObjects.length < argCount) { // arguments added after the last object
+            pendingObjects = Arrays.copyOf(pendingObjects, argCount);
+        }
+        String[] found = RenderedArguments.find(renderedMessage, template, style, argCount, argKinds, argBits, argTexts,
+                pendingObjects);
+        for (int i = 0; i < argCount; i++) {
+            if (pendingObjects[i] != null) {
+                if (found != null && found[i] != null) {
+                    argTexts[i] = found[i];
+                } else {
+                    argKinds[i] = render(pendingObjects[i], i, argTexts);
+                }
+                pendingObjects[i] = null;
+            }
         }
     }
 
@@ -311,6 +383,9 @@ public final class CapturedEvent {
     }
 
     public ValueKind argumentKind(int i) {
+        if (pending) {
+            resolvePending();
+        }
         return argKinds[checkIndex(i, argCount)];
     }
 
@@ -319,6 +394,9 @@ public final class CapturedEvent {
     }
 
     public String argumentText(int i) {
+        if (pending) {
+            resolvePending();
+        }
         return argTexts[checkIndex(i, argCount)];
     }
 
