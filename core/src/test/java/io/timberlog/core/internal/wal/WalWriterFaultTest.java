@@ -260,7 +260,10 @@ class WalWriterFaultTest {
         WalFixtures.Read last = WalFixtures.read(files.get(files.size() - 1));
         assertTrue(last.result.sealed, "the last file is sealed");
         assertEquals(SealReason.CLOSE, last.result.sealReason, "the run ended clean");
-        assertEquals(0, last.events.size(), "the clean end is in a file of its own");
+        // The store's own record of the drops may be there too: the flusher writes it into the first file
+        // that is ready, which can be this one (a clean-clone CI run saw it).
+        assertTrue(last.events.stream().allMatch(x -> x.logger().equals("io.timberlog.store")),
+                "the clean end is in a file of its own, with no event of the application: " + last.events);
 
         StoreMaintenance.compact(options().build()); // converts every WAL file it can into segments
         List<RunSummary> runs = StoreSet.open(dir).runs();
