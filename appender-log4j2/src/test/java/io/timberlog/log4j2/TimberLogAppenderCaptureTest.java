@@ -3,6 +3,7 @@ package io.timberlog.log4j2;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.Value;
+import io.timberlog.testing.CountingToString;
 import io.timberlog.testing.FailingToString;
 import io.timberlog.testing.Stores;
 import io.timberlog.testing.Throwables;
@@ -42,17 +43,7 @@ class TimberLogAppenderCaptureTest {
     private List<String> exceptions;
     private List<org.apache.logging.log4j.core.LogEvent> logged;
     private List<LogEvent> stored;
-    /** An argument whose text changes with every call of its toString(), which it counts. */
-    private final Counted counted = new Counted();
-
-    private static final class Counted {
-        int calls;
-
-        @Override
-        public String toString() {
-            return "call#" + (++calls);
-        }
-    }
+    private final CountingToString counted = new CountingToString();
 
     @BeforeAll
     void logEverything(@TempDir Path dir) throws InterruptedException {
@@ -145,7 +136,7 @@ class TimberLogAppenderCaptureTest {
     @Test
     void append_objectArgument_isRenderedOnce_asLog4jShowsIt() {
         LogEvent last = stored.get(stored.size() - 1);
-        assertEquals(1, counted.calls);
+        assertEquals(1, counted.calls());
         assertEquals("counted call#1 and 7", last.message());
         assertEquals(List.of(Value.of("call#1"), Value.of(7)), last.arguments());
     }

@@ -8,6 +8,7 @@ import io.timberlog.core.LogEvent;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.Value;
 import io.timberlog.testing.Throwables;
+import io.timberlog.testing.CountingToString;
 import io.timberlog.testing.FailingToString;
 import io.timberlog.testing.Stores;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,17 +39,7 @@ class TimberLogAppenderCaptureTest {
     private LoggerContext context;
     private List<ILoggingEvent> logged;
     private List<LogEvent> stored;
-    /** An argument whose text changes with every call of its toString(), which it counts. */
-    private final Counted counted = new Counted();
-
-    private static final class Counted {
-        int calls;
-
-        @Override
-        public String toString() {
-            return "call#" + (++calls);
-        }
-    }
+    private final CountingToString counted = new CountingToString();
 
     @BeforeAll
     void logEverything(@TempDir Path dir) throws InterruptedException {
@@ -103,7 +94,7 @@ class TimberLogAppenderCaptureTest {
     @Test
     void append_objectArgument_isRenderedOnce_asLogbackShowsIt() {
         LogEvent last = stored.get(stored.size() - 1);
-        assertEquals(1, counted.calls);
+        assertEquals(1, counted.calls());
         assertEquals("counted call#1 and 7", last.message());
         assertEquals(List.of(Value.of("call#1"), Value.of(7)), last.arguments());
     }

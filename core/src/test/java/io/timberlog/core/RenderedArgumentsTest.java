@@ -1,5 +1,6 @@
 package io.timberlog.core;
 
+import io.timberlog.testing.CountingToString;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,16 +12,6 @@ import static org.junit.jupiter.api.Assertions.*;
  * ({@link CapturedEvent#renderedBy}): their {@code toString()} is not called a second time.
  */
 class RenderedArgumentsTest {
-    /** An object whose text changes with every call of its {@code toString()}, and counts the calls. */
-    private static final class Counting {
-        int calls;
-
-        @Override
-        public String toString() {
-            return "call#" + (++calls);
-        }
-    }
-
     private static List<String> texts(CapturedEvent e) {
         String[] t = new String[e.argumentCount()];
         for (int i = 0; i < t.length; i++) {
@@ -32,56 +23,56 @@ class RenderedArgumentsTest {
 
     @Test
     void objects_takeTheirTextFromTheRenderedMessage_notFromAnotherToString() {
-        Counting a = new Counting();
-        Counting b = new Counting();
+        CountingToString a = new CountingToString();
+        CountingToString b = new CountingToString();
         String rendered = "order 42 for call#1 took call#7 ms, alice";
         CapturedEvent e = new CapturedEvent().message("order {} for {} took {} ms, {}", MessageStyle.SLF4J)
                 .renderedBy(rendered).addArgument(42L).addArgument(a).addArgument(b).addArgument("alice");
 
         assertEquals("call#1", texts(e).get(1));
         assertEquals("call#7", texts(e).get(2));
-        assertEquals(0, a.calls + b.calls);
+        assertEquals(0, a.calls() + b.calls());
         assertEquals(ValueKind.INTEGER, e.argumentKind(0));
     }
 
     @Test
     void objectsSideBySide_areToldApartByTheKnownTextBetween_orRenderedThemselves() {
-        Counting a = new Counting();
+        CountingToString a = new CountingToString();
         CapturedEvent e = new CapturedEvent().message("{}{} end", MessageStyle.SLF4J).renderedBy("x7 end")
                 .addArgument(a).addArgument(7L);
         assertEquals("x", texts(e).get(0));
-        assertEquals(0, a.calls);
+        assertEquals(0, a.calls());
 
-        Counting b = new Counting();
-        Counting c = new Counting();
+        CountingToString b = new CountingToString();
+        CountingToString c = new CountingToString();
         CapturedEvent both = new CapturedEvent().message("{}{}", MessageStyle.SLF4J).renderedBy("call#1call#1")
                 .addArgument(b).addArgument(c);
         assertEquals(List.of("call#1", "call#1"), texts(both)); // cannot be cut: each rendered itself
-        assertEquals(2, b.calls + c.calls);
+        assertEquals(2, b.calls() + c.calls());
     }
 
     @Test
     void aMessageThatDoesNotFit_rendersTheObjectsThemselves() {
-        Counting a = new Counting();
+        CountingToString a = new CountingToString();
         CapturedEvent e = new CapturedEvent().message("value {}", MessageStyle.SLF4J).renderedBy("something else")
                 .addArgument(a);
         assertEquals("call#1", texts(e).get(0));
-        assertEquals(1, a.calls);
+        assertEquals(1, a.calls());
     }
 
     @Test
     void anArgumentNoPlaceholderShows_isRenderedItself() {
-        Counting shown = new Counting();
-        Counting extra = new Counting();
+        CountingToString shown = new CountingToString();
+        CountingToString extra = new CountingToString();
         CapturedEvent e = new CapturedEvent().message("only {}", MessageStyle.SLF4J).renderedBy("only call#3")
                 .addArgument(shown).addArgument(extra);
         assertEquals(List.of("call#3", "call#1"), texts(e));
-        assertEquals(0, shown.calls);
+        assertEquals(0, shown.calls());
     }
 
     @Test
     void manyArgumentsAfterAnObject_growTheArrays() {
-        Counting a = new Counting();
+        CountingToString a = new CountingToString();
         StringBuilder template = new StringBuilder("{}");
         StringBuilder rendered = new StringBuilder("obj");
         CapturedEvent e = new CapturedEvent().renderedBy(null);
@@ -94,12 +85,12 @@ class RenderedArgumentsTest {
             e.addArgument(i);
         }
         assertEquals("obj", texts(e).get(0));
-        assertEquals(0, a.calls);
+        assertEquals(0, a.calls());
     }
 
     @Test
     void reset_forgetsTheRenderedMessage() {
-        Counting a = new Counting();
+        CountingToString a = new CountingToString();
         CapturedEvent e = new CapturedEvent().message("v {}", MessageStyle.SLF4J).renderedBy("v x").addArgument(a);
         assertEquals("x", texts(e).get(0));
         e.reset().message("v {}", MessageStyle.SLF4J).addArgument(a);
