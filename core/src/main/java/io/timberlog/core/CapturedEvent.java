@@ -155,11 +155,6 @@ public final class CapturedEvent {
     }
 
     /**
-     * Adds an argument, keeping integers, floating point numbers and booleans typed and rendering
-     * anything else as the current {@link #message message style}'s framework would (arrays, maps,
-     * dates, a {@code toString()} that throws). Call after {@link #message}.
-     */
-    /**
      * The message as the logging framework formatted it (or will, for its own output), when the caller
      * has it at no cost. Arguments added after this that are objects (not numbers, booleans or strings)
      * then take their text from it instead of from a second call of their {@code toString()}: a call
@@ -182,6 +177,11 @@ public final class CapturedEvent {
                 && !(value instanceof Float) && !(value instanceof Boolean);
     }
 
+    /**
+     * Adds an argument, keeping integers, floating point numbers and booleans typed and rendering
+     * anything else as the current {@link #message message style}'s framework would (arrays, maps,
+     * dates, a {@code toString()} that throws). Call after {@link #message}.
+     */
     public CapturedEvent addArgument(Object value) {
         ensureArgCapacity();
         int i = argCount++;
