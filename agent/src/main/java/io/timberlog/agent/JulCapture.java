@@ -6,6 +6,7 @@ import io.timberlog.core.MessageStyle;
 import io.timberlog.core.ThrowableInfo;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -50,13 +51,7 @@ final class JulCapture {
             e.level(level(record.getLevel())).logger(record.getLoggerName()).thread(Thread.currentThread().getName());
             String raw = record.getMessage();
             e.message(raw, MessageStyle.LITERAL);
-            Object[] parameters = record.getParameters();
-            if (parameters != null) {
-                for (Object parameter : parameters) {
-                    e.addArgument(parameter);
-                }
-            }
-            String formatted = t.formatter.formatMessage(record);
+            String formatted = t.format(record, addArguments(e, record.getParameters()));
             if (formatted != null && !formatted.equals(raw)) {
                 e.formattedMessage(formatted);
             }
@@ -68,6 +63,39 @@ final class JulCapture {
         } finally {
             e.reset();
         }
+    }
+
+    /**
+     * Adds the record's parameters to the event and returns them as JUL's formatter is to see them: an
+     * object that {@code MessageFormat} prints by its {@code toString()} is replaced by the text of one
+     * call of ours, which the event keeps too. Else that {@code toString()} (a call that may be slow, give
+     * another text the second time, or log itself) would run twice for the store, besides the calls of
+     * the application's own handlers.
+     */
+    private static Object[] addArguments(CapturedEvent e, Object[] parameters) {
+        if (parameters == null) {
+            return null;
+        }
+        Object[] shown = parameters;
+        for (int i = 0; i < parameters.length; i++) {
+            Object parameter = parameters[i];
+            if (!CapturedEvent.isRendered(parameter) || parameter instanceof Number || parameter instanceof Date) {
+                e.addArgument(parameter); // MessageFormat formats numbers and dates itself: no toString()
+                continue;
+            }
+            if (shown == parameters) {
+                shown = parameters.clone();
+            }
+            String text = FailedToString.textOf(parameter);
+            if (text == null) {
+                e.addFailedArgument(FailedToString.PLACEHOLDER);
+                shown[i] = FailedToString.INSTANCE;
+            } else {
+                e.addArgument(text);
+                shown[i] = text;
+            }
+        }
+        return shown;
     }
 
     /** True when the record goes on to a handler that forwards it to a framework the agent captures. */
@@ -124,5 +152,54 @@ final class JulCapture {
                 return formatMessage(record);
             }
         };
+        /** The application's record with other parameters: ours to change, unlike the record itself. */
+        final LogRecord copy = new LogRecord(java.util.logging.Level.INFO, null);
+
+        /** The record's message as JUL's formatters print it, given {@code parameters}. */
+        String format(LogRecord record, Object[] parameters) {
+            if (parameters == record.getParameters()) {
+                return formatter.formatMessage(record);
+            }
+            copy.setMessage(record.getMessage());
+            copy.setResourceBundle(record.getResourceBundle());
+            copy.setParameters(parameters);
+            try {
+                return formatter.formatMessage(copy);
+            } finally { // holds no application object after the call
+                copy.setMessage(null);
+                copy.setResourceBundle(null);
+                copy.setParameters(null);
+            }
+        }
+    }
+
+    /**
+     * Stands for a parameter whose {@code toString()} threw: JUL's formatter, given it, fails as it did
+     * on the parameter itself, and prints the message unformatted.
+     */
+    private static final class FailedToString {
+        /** The argument's text in the store, as for other literal messages (JUL prints the raw message). */
+        static final String PLACEHOLDER = "[FAILED toString()]";
+        static final FailedToString INSTANCE = new FailedToString();
+        private static final IllegalStateException FAILURE = new IllegalStateException("toString() failed", null);
+
+        /** {@code String.valueOf(value.toString())}, or {@code null} when it threw. */
+        static String textOf(Object value) {
+            try {
+                return String.valueOf(value.toString());
+            } catch (VirtualMachineError fatal) {
+                if (fatal instanceof StackOverflowError) {
+                    return null;
+                }
+                throw fatal;
+            } catch (Throwable t) {
+                return null;
+            }
+        }
+
+        @Override
+        public String toString() {
+            throw FAILURE;
+        }
     }
 }
