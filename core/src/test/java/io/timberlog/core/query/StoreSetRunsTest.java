@@ -134,6 +134,55 @@ class StoreSetRunsTest {
         assertEquals(RunSummary.State.CRASHED, runs.get(0).state(), "a version 1 segment does not say how it ended");
     }
 
+    /**
+     * A process killed before it logged anything leaves a WAL file without events: the next run's
+     * conversion keeps it (sealed, cut to its header), so that {@code runs} still lists the run and
+     * {@code --run -1} after a restart names it, not the run before.
+     */
+    @Test
+    void runs_runKilledBeforeItsFirstEvent_staysListedAsCrashed_afterTheNextRuns() throws Exception {
+        write(dir, StoreSetRunsTest::threeEvents);
+        writeUnconverted(options(dir), w -> { });
+        Path empty = WalFiles.list(dir).get(WalFiles.list(dir).size() - 1);
+        zeroSeal(empty); // as the file of a process killed before it could close the store
+        write(dir, StoreSetRunsTest::threeEvents); // converts the earlier run's file
+        write(dir, w -> { }); // and a run that closed without logging
+
+        StoreSet set = StoreSet.open(dir);
+        List<RunSummary> runs = set.runs();
+
+        assertEquals(List.of(RunSummary.State.CLEAN, RunSummary.State.CRASHED, RunSummary.State.CLEAN,
+                RunSummary.State.CLEAN), runs.stream().map(RunSummary::state).toList());
+        assertEquals(List.of(3L, 0L, 3L, 0L), runs.stream().map(RunSummary::events).toList());
+        assertEquals(0, runs.get(1).endEpochNanos(), "when it died is not known");
+        assertTrue(Files.size(empty) < 4096, "cut to its header and seal: " + Files.size(empty));
+        assertEquals(runs.get(1).run(), set.selectRun(RunSelector.at(-2)));
+        VerifyReport report = set.verify();
+        assertTrue(report.problems().isEmpty(), report.problems().toString());
+    }
+
+    /** A crash loop before the first event keeps the files of the newest runs without events only. */
+    @Test
+    void runsWithoutEvents_keepTheNewest32() throws Exception {
+        write(dir, StoreSetRunsTest::threeEvents);
+        for (int i = 0; i < 35; i++) {
+            writeUnconverted(options(dir), w -> { });
+            List<Path> wal = WalFiles.list(dir);
+            zeroSeal(wal.get(wal.size() - 1));
+        }
+        List<RunSummary> before = StoreSet.open(dir).runs();
+        assertEquals(36, before.size());
+
+        StoreMaintenance.compact(options(dir).build());
+
+        List<RunSummary> after = StoreSet.open(dir).runs();
+        assertEquals(33, after.size());
+        assertEquals(before.get(0).run(), after.get(0).run(), "the run with events stays");
+        assertEquals(before.subList(4, 36).stream().map(RunSummary::run).toList(),
+                after.subList(1, 33).stream().map(RunSummary::run).toList(), "the newest without events stay");
+        assertEquals(32, WalFiles.list(dir).size());
+    }
+
     /** Zeroes the seal record of a WAL file. */
     static void zeroSeal(Path wal) throws Exception {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wal)).order(ByteOrder.LITTLE_ENDIAN);

@@ -60,6 +60,16 @@ public final class Manifest {
         return segments;
     }
 
+    /** True when a listed segment holds events of the run {@code runId} ({@link io.timberlog.core.RunInfo#id()}). */
+    public boolean holdsRun(String runId) {
+        for (ManifestEntry e : segments) {
+            if (e.runs().contains(runId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The WAL ids that segments hold: such WAL files are not to be read or converted again. */
     public Set<Long> coveredWalIds() {
         Set<Long> ids = new HashSet<>();

@@ -2,22 +2,27 @@ package io.timberlog.core.internal.manifest;
 
 import io.timberlog.core.Damage;
 import io.timberlog.core.LogEvent;
+import io.timberlog.core.internal.io.Bytes;
 import io.timberlog.core.internal.io.FileOps;
 import io.timberlog.core.internal.segment.SegmentFiles;
 import io.timberlog.core.internal.segment.SegmentInfo;
 import io.timberlog.core.internal.segment.SegmentWriter;
 import io.timberlog.core.internal.wal.ProblemReporter;
 import io.timberlog.core.internal.wal.SealReason;
+import io.timberlog.core.internal.wal.SealRecord;
 import io.timberlog.core.internal.wal.WalEventReader;
 import io.timberlog.core.internal.wal.WalFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -32,6 +37,18 @@ import java.util.function.BooleanSupplier;
  * store lock.
  */
 final class WalConverter {
+    /** Runs without events whose files are kept (see {@link #pruneEventlessRuns}). */
+    static final int MAX_EVENTLESS_RUNS = 32;
+    private static final WalEventReader.Sink IGNORE = new WalEventReader.Sink() {
+        @Override
+        public void event(LogEvent event, long filePosition) {
+        }
+
+        @Override
+        public void damage(Damage damage) {
+        }
+    };
+
     private final Path store;
     private final ManifestHolder manifests;
     private final ProblemReporter problems;
@@ -102,10 +119,13 @@ final class WalConverter {
             if (writer.eventCount() == 0) {
                 reportDamages(wal, damages, 0);
                 if (read.sealed && read.sealReason == SealReason.CLOSE) {
-                    keepCleanEnd(wal, read.lastRecordEnd);
+                    keepEnd(wal, read, false);
+                } else if (read.header != null && !manifests.current().holdsRun(read.header.run().id())) {
+                    keepEnd(wal, read, !read.sealed);
                 } else {
                     deleteWal(wal);
                 }
+                pruneEventlessRuns(walId);
                 return true;
             }
             info = writer.finish();
@@ -136,15 +156,60 @@ final class WalConverter {
     }
 
     /**
-     * A file without events whose seal says the run ended cleanly (the store was closed just after a
-     * rotation) is the only record of that clean end: a segment cannot hold a file without events, and
-     * deleting it would make the run read as crashed. It is kept, cut to its header and seal.
+     * Keeps a file without events, cut to its header and seal, where it is the only record of how its
+     * run ended (a segment cannot hold a file without events):
+     * <ul>
+     *   <li>sealed by a close (the store was closed just after a rotation): deleting it would make the run
+     *       read as crashed;</li>
+     *   <li>of a run with no events in any segment (a process that died, or closed the store, before it
+     *       logged anything): deleting it would drop the run from the list of runs, and the run before it
+     *       would pass for the one that crashed. An unsealed one is sealed first ({@link SealReason#RECOVERED}):
+     *       cut without a seal, it would read as a file whose end was lost.</li>
+     * </ul>
      */
-    private static void keepCleanEnd(Path wal, long end) throws IOException {
+    private static void keepEnd(Path wal, WalEventReader.Result read, boolean seal) throws IOException {
+        long end = read.lastRecordEnd;
         try (FileChannel channel = FileChannel.open(wal, StandardOpenOption.WRITE)) {
+            if (seal) {
+                FileOps.writeFully(channel, ByteBuffer.wrap(Arrays.copyOf(SealRecord.encode(0, 0, SealReason.RECOVERED),
+                        (int) Bytes.align8(SealRecord.LENGTH))), end);
+                channel.force(false); // the seal on disk before the file is cut short
+                end += Bytes.align8(SealRecord.LENGTH);
+            }
             if (end > 0 && channel.size() > end) {
                 channel.truncate(end);
             }
+        }
+    }
+
+    /**
+     * Deletes the files kept for runs without events ({@link #keepEnd}) but the newest
+     * {@link #MAX_EVENTLESS_RUNS}: a process that dies at every start before it logs (a crash loop) would
+     * otherwise leave a file for each start. Looks at the files below {@code walId} only, which the
+     * conversion has passed; one whose header is damaged is left for readers to report.
+     */
+    private void pruneEventlessRuns(long walId) throws IOException {
+        List<Path> eventless = new ArrayList<>();
+        for (Path file : WalFiles.list(store)) {
+            if (WalFiles.idOf(file) > walId) {
+                continue;
+            }
+            WalEventReader.Result kept;
+            try {
+                kept = WalEventReader.read(file, IGNORE);
+            } catch (NoSuchFileException gone) {
+                continue;
+            }
+            if (kept.header != null && kept.events == 0 && kept.sealed
+                    && !manifests.current().holdsRun(kept.header.run().id())) {
+                eventless.add(file); // listed oldest first
+            }
+        }
+        for (int i = 0; i < eventless.size() - MAX_EVENTLESS_RUNS; i++) {
+            Files.deleteIfExists(eventless.get(i));
+        }
+        if (eventless.size() > MAX_EVENTLESS_RUNS) {
+            FileOps.forceDirectory(WalFiles.directory(store));
         }
     }
 

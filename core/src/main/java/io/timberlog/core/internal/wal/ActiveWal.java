@@ -174,13 +174,7 @@ final class ActiveWal {
     }
 
     private void seal(long offset, long eventCount, SealReason reason) {
-        byte[] record = new byte[WalFormat.RECORD_BODY_OFFSET + WalFormat.SEAL_BODY_LENGTH];
-        record[WalFormat.RECORD_TYPE_OFFSET] = WalFormat.RECORD_SEAL;
-        int p = WalFormat.RECORD_BODY_OFFSET;
-        Bytes.putLong(record, p, eventCount);
-        Bytes.putLong(record, p + 8, System.currentTimeMillis() * 1_000_000L);
-        record[p + 16] = (byte) reason.ordinal();
-        finish(record, record.length);
+        byte[] record = SealRecord.encode(eventCount, System.currentTimeMillis() * 1_000_000L, reason);
         publish(buffer.duplicate(), offset, record, record.length);
         sealedEventCount = eventCount;
         sealPosition = offset;

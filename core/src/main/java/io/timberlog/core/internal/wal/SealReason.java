@@ -9,7 +9,13 @@ public enum SealReason {
     /** Forcing the file to disk failed: its dirty pages may be lost, so writing moved to a new file. */
     FORCE_FAILED,
     /** The file disappeared from the directory (deleted under the running process). */
-    FILE_MISSING;
+    FILE_MISSING,
+    /**
+     * The run died before the file held an event, and the conversion that found the file sealed it, so
+     * that it could be cut to its header and go on showing the run. The seal's time is 0: when the run
+     * ended is not known.
+     */
+    RECOVERED;
 
     private static final SealReason[] BY_CODE = values();
 
