@@ -3,9 +3,16 @@ package io.timberlog.cli;
 import io.timberlog.cli.output.Ansi;
 import io.timberlog.core.Level;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.time.zone.ZoneRules;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,78 +20,109 @@ import java.util.TreeMap;
 /**
  * Events per minute by level, drawn in the terminal: one row per bucket, a bar whose parts are the
  * levels (errors first). A long time range is drawn with wider buckets (2, 5, 10, 15, 30 minutes,
- * hours, days, weeks) so that it fits in about {@link #MAX_ROWS} rows. Empty buckets in between are
+ * hours, days, then calendar weeks from Monday, months and years) so that it fits in about
+ * {@link #MAX_ROWS} rows. Buckets are cut in the zone the times are shown in: a row labelled with a
+ * day holds that day's events there, and an hour row starts on the hour. Empty buckets in between are
  * shown, but a stretch of {@link #MIN_GAP} or more is one line that says how long it is: a single
  * event from long before the others (a clock that was wrong) must not stretch every bucket to weeks.
+ * Rows fit in {@link #WIDTH} columns: the bar takes what the label and the counts leave.
  */
 final class Histogram {
     static final int MAX_ROWS = 60;
     /** Empty buckets in a row from which they are drawn as one line. */
     static final int MIN_GAP = 3;
-    private static final int BAR_WIDTH = 50;
+    /** The width rows fit in: a terminal's default, and all a pipe's reader can be assumed to have. */
+    static final int WIDTH = 80;
+    private static final int MAX_BAR = 50;
+    private static final int MIN_BAR = 10;
     private static final long MINUTE = 60_000_000_000L;
-    private static final int[] BUCKET_MINUTES = {1, 2, 5, 10, 15, 30, 60, 120, 360, 720, 1440, 10080, 40320, 524160};
+    private static final int DAY_MINUTES = 1440;
+    private static final Unit[] UNITS = {Unit.minutes(1), Unit.minutes(2), Unit.minutes(5), Unit.minutes(10),
+            Unit.minutes(15), Unit.minutes(30), Unit.minutes(60), Unit.minutes(120), Unit.minutes(360),
+            Unit.minutes(720), Unit.minutes(DAY_MINUTES), Unit.calendar(ChronoUnit.WEEKS),
+            Unit.calendar(ChronoUnit.MONTHS), Unit.calendar(ChronoUnit.YEARS)};
 
     private Histogram() {
     }
 
+    /** @param perMinute counts by level, keyed by the epoch nanoseconds at which their minute starts */
     static void draw(StringBuilder sb, TreeMap<Long, long[]> perMinute, ZoneId zone, Ansi ansi) {
         if (perMinute.isEmpty()) {
             return;
         }
-        int minutes = BUCKET_MINUTES[BUCKET_MINUTES.length - 1];
-        for (int m : BUCKET_MINUTES) {
-            if (rows(perMinute, m * MINUTE) <= MAX_ROWS) {
-                minutes = m;
+        TreeMap<Long, long[]> local = localMinutes(perMinute, zone);
+        Unit unit = UNITS[UNITS.length - 1];
+        for (Unit u : UNITS) {
+            if (rows(local, u) <= MAX_ROWS) {
+                unit = u;
                 break;
             }
         }
-        long width = minutes * MINUTE;
         TreeMap<Long, long[]> buckets = new TreeMap<>();
-        for (Map.Entry<Long, long[]> e : perMinute.entrySet()) {
-            long[] b = buckets.computeIfAbsent(Math.floorDiv(e.getKey(), width) * width, k -> new long[Level.values().length]);
+        for (Map.Entry<Long, long[]> e : local.entrySet()) {
+            long[] b = buckets.computeIfAbsent(unit.start(e.getKey()), k -> new long[Level.values().length]);
             for (int i = 0; i < b.length; i++) {
                 b[i] += e.getValue()[i];
             }
         }
         long max = 1;
+        int suffix = " 0".length(); // an empty bucket's
         for (long[] b : buckets.values()) {
             max = Math.max(max, total(b));
+            suffix = Math.max(suffix, counts(new StringBuilder(), b).length());
         }
-        DateTimeFormatter label = DateTimeFormatter.ofPattern(minutes >= 1440 ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm")
-                .withZone(zone);
-        sb.append("Events per ").append(minutes == 1 ? "minute" : describe(minutes))
+        DateTimeFormatter label = DateTimeFormatter.ofPattern(unit.labelPattern(), Locale.ROOT);
+        int bar = Math.max(MIN_BAR, Math.min(MAX_BAR, WIDTH - 2 - unit.labelPattern().length() - 1 - suffix));
+        sb.append("Events per ").append(unit.name)
                 .append(ansi.enabled() ? " (red: error/fatal, yellow: warn, blue: info, gray: debug/trace)"
                         : " (E error/fatal, W warn, = info, . debug/trace)").append(":\n");
         long previous = Long.MIN_VALUE;
         for (Map.Entry<Long, long[]> e : buckets.entrySet()) {
             long start = e.getKey();
             if (previous != Long.MIN_VALUE) {
-                long empty = (start - previous) / width - 1;
-                if (empty >= MIN_GAP) {
-                    sb.append("  ... no events for ").append(span(empty * minutes)).append(" ...\n");
+                long firstEmpty = unit.next(previous);
+                if (unit.emptyBetween(previous, start) >= MIN_GAP) {
+                    sb.append("  ... no events for ").append(span(start - firstEmpty)).append(" ...\n");
                 } else {
-                    for (long t = previous + width; t < start; t += width) {
-                        row(sb, label, t, new long[Level.values().length], max, ansi);
+                    for (long t = firstEmpty; t < start; t = unit.next(t)) {
+                        row(sb, label, t, new long[Level.values().length], max, bar, ansi);
                     }
                 }
             }
-            row(sb, label, start, e.getValue(), max, ansi);
+            row(sb, label, start, e.getValue(), max, bar, ansi);
             previous = start;
         }
     }
 
-    /** The rows buckets of {@code width} take: one per bucket with events, and per gap as drawn. */
-    private static long rows(TreeMap<Long, long[]> perMinute, long width) {
+    /** The counts keyed by local minute: minutes since 1970-01-01T00:00 on the clocks of {@code zone}. */
+    private static TreeMap<Long, long[]> localMinutes(TreeMap<Long, long[]> perMinute, ZoneId zone) {
+        ZoneRules rules = zone.getRules();
+        TreeMap<Long, long[]> local = new TreeMap<>();
+        for (Map.Entry<Long, long[]> e : perMinute.entrySet()) {
+            long minute = Math.floorDiv(e.getKey(), MINUTE);
+            int offset = rules.getOffset(Instant.ofEpochSecond(minute * 60)).getTotalSeconds();
+            // two minutes of an hour the clocks went back through are one
+            local.merge(minute + Math.floorDiv(offset, 60), e.getValue().clone(), (a, b) -> {
+                for (int i = 0; i < a.length; i++) {
+                    a[i] += b[i];
+                }
+                return a;
+            });
+        }
+        return local;
+    }
+
+    /** The rows buckets of {@code unit} take: one per bucket with events, and per gap as drawn. */
+    private static long rows(TreeMap<Long, long[]> localMinutes, Unit unit) {
         long rows = 0;
         long previous = Long.MIN_VALUE;
-        for (long minute : perMinute.keySet()) {
-            long bucket = Math.floorDiv(minute, width);
+        for (long minute : localMinutes.keySet()) {
+            long bucket = unit.start(minute);
             if (bucket == previous) {
                 continue;
             }
             if (previous != Long.MIN_VALUE) {
-                long empty = bucket - previous - 1;
+                long empty = unit.emptyBetween(previous, bucket);
                 rows += empty >= MIN_GAP ? 1 : empty;
             }
             rows++;
@@ -93,10 +131,12 @@ final class Histogram {
         return rows;
     }
 
-    private static void row(StringBuilder sb, DateTimeFormatter label, long start, long[] b, long max, Ansi ansi) {
-        sb.append("  ").append(label.format(Instant.ofEpochSecond(Math.floorDiv(start, 1_000_000_000L)))).append(' ');
+    private static void row(StringBuilder sb, DateTimeFormatter label, long localMinute, long[] b, long max, int width,
+                            Ansi ansi) {
+        sb.append("  ").append(label.format(LocalDateTime.ofEpochSecond(localMinute * 60, 0, ZoneOffset.UTC)))
+                .append(' ');
         long t = total(b);
-        int cells = (int) Math.round((double) t * BAR_WIDTH / max);
+        int cells = (int) Math.round((double) t * width / max);
         if (t > 0 && cells == 0) {
             cells = 1;
         }
@@ -108,21 +148,28 @@ final class Histogram {
         bar(sb, ansi, Ansi.YELLOW, 'W', parts[1]);
         bar(sb, ansi, Ansi.BLUE, '=', parts[2]);
         bar(sb, ansi, Ansi.GRAY, '.', parts[3]);
-        for (int i = cells; i < BAR_WIDTH; i++) {
+        for (int i = cells; i < width; i++) {
             sb.append(' ');
         }
-        sb.append(String.format(Locale.ROOT, " %d", t));
+        counts(sb, b).append('\n');
+    }
+
+    /** What follows the bar: {@code " 149 (18 errors, 92 warnings)"}. */
+    private static StringBuilder counts(StringBuilder sb, long[] b) {
+        long errors = b[Level.ERROR.code()] + b[Level.FATAL.code()];
+        long warns = b[Level.WARN.code()];
+        sb.append(' ').append(total(b));
         if (errors > 0 || warns > 0) {
             sb.append(" (");
             if (errors > 0) {
-                sb.append(errors).append(" errors");
+                sb.append(Plural.of(errors, "error"));
             }
             if (warns > 0) {
-                sb.append(errors > 0 ? ", " : "").append(warns).append(" warnings");
+                sb.append(errors > 0 ? ", " : "").append(Plural.of(warns, "warning"));
             }
             sb.append(')');
         }
-        sb.append('\n');
+        return sb;
     }
 
     /**
@@ -207,25 +254,81 @@ final class Histogram {
     /** A stretch of whole minutes: {@code 3 days}, {@code 5 hours 30 minutes}, {@code 1 minute}. */
     static String span(long minutes) {
         if (minutes >= 1440) {
-            return plural(minutes / 1440, "day") + (minutes % 1440 == 0 ? "" : " " + span(minutes % 1440));
+            return Plural.of(minutes / 1440, "day") + (minutes % 1440 == 0 ? "" : " " + span(minutes % 1440));
         }
         if (minutes >= 60) {
-            return plural(minutes / 60, "hour") + (minutes % 60 == 0 ? "" : " " + plural(minutes % 60, "minute"));
+            return Plural.of(minutes / 60, "hour") + (minutes % 60 == 0 ? "" : " " + Plural.of(minutes % 60, "minute"));
         }
-        return plural(minutes, "minute");
+        return Plural.of(minutes, "minute");
     }
 
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
-    }
+    /**
+     * A bucket's length: whole minutes counted from local midnight (each divides a day), or a calendar
+     * week (from Monday), month or year. Works in local minutes.
+     */
+    private static final class Unit {
+        final String name;
+        private final int minutes;
+        private final ChronoUnit calendar;
 
-    private static String describe(int minutes) {
-        if (minutes % 1440 == 0) {
-            return minutes / 1440 == 1 ? "day" : minutes / 1440 + " days";
+        private Unit(String name, int minutes, ChronoUnit calendar) {
+            this.name = name;
+            this.minutes = minutes;
+            this.calendar = calendar;
         }
-        if (minutes % 60 == 0) {
-            return minutes / 60 == 1 ? "hour" : minutes / 60 + " hours";
+
+        static Unit minutes(int minutes) {
+            String name = minutes % DAY_MINUTES == 0 ? "day"
+                    : minutes == 60 ? "hour"
+                    : minutes % 60 == 0 ? minutes / 60 + " hours"
+                    : minutes == 1 ? "minute" : minutes + " minutes";
+            return new Unit(name, minutes, null);
         }
-        return minutes + " minutes";
+
+        static Unit calendar(ChronoUnit unit) {
+            String name = unit == ChronoUnit.WEEKS ? "week (from Monday)" : unit == ChronoUnit.MONTHS ? "month" : "year";
+            return new Unit(name, 0, unit);
+        }
+
+        /** The start of the bucket that holds {@code localMinute}. */
+        long start(long localMinute) {
+            if (calendar == null) {
+                return Math.floorDiv(localMinute, minutes) * minutes;
+            }
+            LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(localMinute, DAY_MINUTES));
+            LocalDate first = calendar == ChronoUnit.WEEKS ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                    : calendar == ChronoUnit.MONTHS ? day.withDayOfMonth(1) : day.withDayOfYear(1);
+            return first.toEpochDay() * DAY_MINUTES;
+        }
+
+        /** The start of the bucket after the one that starts at {@code start}. */
+        long next(long start) {
+            if (calendar == null) {
+                return start + minutes;
+            }
+            return LocalDate.ofEpochDay(Math.floorDiv(start, DAY_MINUTES)).plus(1, calendar).toEpochDay() * DAY_MINUTES;
+        }
+
+        /** Buckets strictly between those that start at {@code from} and {@code to}, counted up to {@link #MIN_GAP}. */
+        long emptyBetween(long from, long to) {
+            if (calendar == null) {
+                return (to - from) / minutes - 1;
+            }
+            long empty = 0;
+            for (long t = next(from); t < to && empty < MIN_GAP; t = next(t)) {
+                empty++;
+            }
+            return empty;
+        }
+
+        String labelPattern() {
+            if (calendar == ChronoUnit.YEARS) {
+                return "yyyy";
+            }
+            if (calendar == ChronoUnit.MONTHS) {
+                return "yyyy-MM";
+            }
+            return calendar != null || minutes % DAY_MINUTES == 0 ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm";
+        }
     }
 }

@@ -102,11 +102,7 @@ final class StatsCommand {
         }
         sb.append(String.format(Locale.ROOT, "%-12s %d", "Stores:", summaries.size()));
         if (summaries.size() > 1) {
-            sb.append(" (");
-            for (int i = 0; i < summaries.size(); i++) {
-                SafeText.appendVisible(sb.append(i > 0 ? ", " : ""), summaries.get(i).store().label(), false);
-            }
-            sb.append(')');
+            storeNames(sb, summaries);
         }
         sb.append('\n');
         sb.append(String.format(Locale.ROOT, "%-12s %d (%s)%n", "Segments:", segments, Times.bytes(segmentBytes)));
@@ -126,10 +122,12 @@ final class StatsCommand {
         if (stats.events == 0) {
             return;
         }
-        sb.append("\nTop loggers:\n");
-        counts(sb, stats.topLoggers(top));
-        sb.append("\nTop templates:\n");
-        counts(sb, stats.topTemplates(top));
+        if (top > 0) {
+            sb.append("\nTop loggers:\n");
+            counts(sb, stats.topLoggers(top), "(root)");
+            sb.append("\nTop templates:\n");
+            counts(sb, stats.topTemplates(top), "(no template)");
+        }
         List<EventStats.Failure> failures = stats.topFailures(top);
         if (!failures.isEmpty()) {
             sb.append("\nTop exceptions (class and top ").append(EventStats.FINGERPRINT_FRAMES).append(" frames):\n");
@@ -148,11 +146,35 @@ final class StatsCommand {
         Histogram.draw(sb, stats.perMinute, zone, ansi);
     }
 
-    private static void counts(StringBuilder sb, Map<String, Long> counts) {
+    /** @param emptyName what an empty name stands for, shown in its place */
+    private static void counts(StringBuilder sb, Map<String, Long> counts, String emptyName) {
         for (Map.Entry<String, Long> e : counts.entrySet()) {
             sb.append(String.format(Locale.ROOT, "%10d  ", e.getValue()));
-            SafeText.appendVisible(sb, e.getKey(), false);
+            if (e.getKey().isEmpty()) {
+                sb.append(emptyName);
+            } else {
+                SafeText.appendVisible(sb, e.getKey(), false);
+            }
             sb.append('\n');
+        }
+    }
+
+    /** The stores' names after their count, in parentheses, wrapped to lines of {@link Histogram#WIDTH} columns. */
+    private static void storeNames(StringBuilder sb, List<StoreSummary> summaries) {
+        String indent = String.format(Locale.ROOT, "%-12s ", "");
+        int lineStart = sb.lastIndexOf("\n") + 1;
+        for (int i = 0; i < summaries.size(); i++) {
+            StringBuilder name = new StringBuilder(i == 0 ? "(" : "");
+            SafeText.appendVisible(name, summaries.get(i).store().label(), false);
+            name.append(i == summaries.size() - 1 ? ")" : ",");
+            if (i > 0 && sb.length() - lineStart + 1 + name.length() > Histogram.WIDTH) {
+                sb.append('\n');
+                lineStart = sb.length();
+                sb.append(indent);
+            } else {
+                sb.append(' ');
+            }
+            sb.append(name);
         }
     }
 

@@ -57,10 +57,11 @@ final class VerifyCommand {
         for (Damage d : report.expected()) {
             out.println(line("expected", d));
         }
-        out.println((report.isWhole() ? "whole: " : "DAMAGED: ") + report.files() + " files, " + report.events()
-                + " intact events, " + report.problems().size() + " damaged ranges"
-                + (report.expected().isEmpty() ? "" : ", " + report.expected().size()
-                + " unfinished records of crashed or running writers (expected)"));
+        out.println((report.isWhole() ? "whole: " : "DAMAGED: ") + Plural.of(report.files(), "file") + ", "
+                + Plural.of(report.events(), "intact event") + ", "
+                + Plural.of(report.problems().size(), "damaged range")
+                + (report.expected().isEmpty() ? "" : ", " + Plural.of(report.expected().size(), "unfinished record")
+                + " of crashed or running writers (expected)"));
         out.flush();
         return report.isWhole() ? ExitCode.OK : ExitCode.DAMAGED;
     }

@@ -157,7 +157,39 @@ class CommandsTest {
         assertTrue(out.contains("         4  com.acme.orders.OrderService\n"), out);
         assertTrue(out.contains("         1  java.lang.IllegalStateException: wrapped\n"), out);
         assertTrue(out.contains("  2024-01-01 00:00 E"), out);
-        assertTrue(out.contains(" 6 (1 errors, 1 warnings)"), out);
+        assertTrue(out.contains(" 6 (1 error, 1 warning)"), out);
+    }
+
+    @Test
+    void stats_topZero_leavesOutTheTopSections() throws Exception {
+        SampleStore.write(dir);
+        String out = Cli.query("stats", dir.toString(), "--top", "0").out();
+        assertFalse(out.contains("Top "), out);
+        assertTrue(out.contains("Events per minute"), out);
+    }
+
+    @Test
+    void stats_eventsWithoutTemplateOrLoggerName_areNamedSo() throws Exception {
+        Cli.write(dir, w -> w.append(w.event(1, Level.INFO, "", "").formattedMessage("user 7 logged in")));
+        String out = Cli.query("stats", dir.toString()).out();
+        assertTrue(out.contains("         1  (root)\n"), out);
+        assertTrue(out.contains("         1  (no template)\n"), out);
+    }
+
+    @Test
+    void stats_manyStores_listedWithin80Columns() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            Cli.write(dir.resolve("service-instance-" + i), w -> w.append(1, Level.INFO, "l", "one"));
+        }
+        Cli.Result r = Cli.query("stats", dir.toString());
+        String out = r.out();
+        assertTrue(out.startsWith("Stores:      30 (service-instance-0, "), out + r.err());
+        for (int i = 0; i < 30; i++) {
+            assertTrue(java.util.regex.Pattern.compile("[ (]service-instance-" + i + "[,)]").matcher(out).find(), out);
+        }
+        for (String line : out.split("\n")) {
+            assertTrue(line.length() <= 80, line.length() + ": " + line);
+        }
     }
 
     @Test
@@ -195,7 +227,7 @@ class CommandsTest {
         SampleStore.write(dir);
         Cli.Result r = Cli.query("verify", dir.toString());
         assertEquals(0, r.code(), r.out());
-        assertEquals("whole: 1 files, 6 intact events, 0 damaged ranges\n", r.out());
+        assertEquals("whole: 1 file, 6 intact events, 0 damaged ranges\n", r.out());
     }
 
     @Test
@@ -212,7 +244,7 @@ class CommandsTest {
         Cli.Result r = Cli.query("verify", dir.toString());
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().startsWith("damaged: " + segment + ": bytes 32.."), r.out());
-        assertTrue(r.out().contains("DAMAGED: 2 files, 1 intact events"), r.out());
+        assertTrue(r.out().contains("DAMAGED: 2 files, 1 intact event,"), r.out());
         Cli.Result q = Cli.query(dir.toString(), "-o", "raw");
         assertEquals(0, q.code());
         assertEquals("the second run\n", q.out());

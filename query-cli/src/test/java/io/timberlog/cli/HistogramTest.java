@@ -4,6 +4,7 @@ import io.timberlog.cli.output.Ansi;
 import io.timberlog.core.Level;
 import org.junit.jupiter.api.Test;
 
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.TreeMap;
 
@@ -24,9 +25,32 @@ class HistogramTest {
     }
 
     private static String draw(TreeMap<Long, long[]> perMinute) {
+        return draw(perMinute, ZoneOffset.UTC);
+    }
+
+    private static String draw(TreeMap<Long, long[]> perMinute, ZoneId zone) {
         StringBuilder sb = new StringBuilder();
-        Histogram.draw(sb, perMinute, ZoneOffset.UTC, Ansi.OFF);
+        Histogram.draw(sb, perMinute, zone, Ansi.OFF);
         return sb.toString();
+    }
+
+    /** One info event every {@code stepMinutes} from {@code start}, {@code n} of them. */
+    private static TreeMap<Long, long[]> every(long start, long stepMinutes, int n) {
+        TreeMap<Long, long[]> perMinute = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            perMinute.put(start + i * stepMinutes * MINUTE, counts(0, 0, 1, 0));
+        }
+        return perMinute;
+    }
+
+    /** The row labelled {@code label}, or a failure that shows the histogram. */
+    private static String row(String drawn, String label) {
+        for (String row : drawn.split("\n")) {
+            if (row.startsWith("  " + label + " ")) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + label + " in\n" + drawn);
     }
 
     @Test
@@ -60,8 +84,9 @@ class HistogramTest {
 
         String[] rows = draw(perMinute).split("\n");
 
-        assertEquals("  2024-01-01 00:00 " + "=".repeat(50) + " 2000", rows[1]);
-        assertEquals("  2024-01-01 00:01 E" + " ".repeat(49) + " 25 (10 errors, 5 warnings)", rows[2]);
+        assertEquals("  2024-01-01 00:00 " + "=".repeat(34) + " 2000", rows[1]);
+        assertEquals("  2024-01-01 00:01 E" + " ".repeat(33) + " 25 (10 errors, 5 warnings)", rows[2]);
+        assertEquals(80, rows[2].length(), "the bar takes what the counts leave of 80 columns");
     }
 
     @Test
@@ -92,6 +117,57 @@ class HistogramTest {
 
         assertEquals(5, rows.length);
         assertEquals("  2024-01-01 00:01" + " ".repeat(51) + " 0", rows[2]);
+    }
+
+    @Test
+    void draw_days_areTheDaysOfTheZoneShown() {
+        // every 30 minutes from 2024-04-01T00:00Z for 45 days: in Los Angeles (UTC-7) that starts at 17:00
+        String drawn = draw(every(1_711_929_600_000_000_000L, 30, 45 * 48), ZoneId.of("America/Los_Angeles"));
+
+        assertTrue(drawn.startsWith("Events per day"), drawn);
+        assertTrue(row(drawn, "2024-03-31").endsWith(" 14"), drawn);
+        assertTrue(row(drawn, "2024-04-01").endsWith(" 48"), drawn);
+    }
+
+    @Test
+    void draw_hours_startOnTheHourOfTheZoneShown() {
+        String drawn = draw(every(T0, 60, 10 * 24), ZoneId.of("Asia/Kolkata")); // UTC+05:30
+
+        String[] rows = drawn.split("\n");
+        assertTrue(rows[0].startsWith("Events per 6 hours"), drawn);
+        for (int i = 1; i < rows.length; i++) {
+            assertTrue(rows[i].matches("  \\d{4}-\\d{2}-\\d{2} (00|06|12|18):00 .*"), rows[i]);
+        }
+    }
+
+    @Test
+    void draw_weeksAndMonths_areCalendarOnes() {
+        long wednesday = T0 + 2 * 1440 * MINUTE; // 2024-01-03
+        String weeks = draw(every(wednesday, 1440, 200));
+        assertTrue(weeks.startsWith("Events per week (from Monday)"), weeks);
+        assertTrue(row(weeks, "2024-01-01").endsWith(" 5"), weeks); // Wednesday to Sunday
+        assertTrue(row(weeks, "2024-01-08").endsWith(" 7"), weeks);
+
+        String months = draw(every(T0, 1440, 3 * 366));
+        assertTrue(months.startsWith("Events per month"), months);
+        assertTrue(row(months, "2024-02").endsWith(" 29"), months);
+        assertTrue(row(months, "2025-02").endsWith(" 28"), months);
+    }
+
+    @Test
+    void draw_largeCounts_stillFitIn80Columns() {
+        TreeMap<Long, long[]> perMinute = new TreeMap<>();
+        perMinute.put(T0, counts(1_234_567, 7_654_321, 99_999_999, 0));
+        perMinute.put(T0 + MINUTE, counts(1, 1, 0, 0));
+
+        String drawn = draw(perMinute);
+
+        for (String row : drawn.split("\n")) {
+            if (row.startsWith("  2024")) {
+                assertTrue(row.length() <= 80, row.length() + ": " + row);
+            }
+        }
+        assertTrue(drawn.contains(" 2 (1 error, 1 warning)"), drawn);
     }
 
     @Test
