@@ -115,8 +115,9 @@ public final class TimberLogAppender extends AbstractAppender {
         private String maxEventSize;
         @PluginBuilderAttribute
         private String closeConversionTimeout;
+        /** Text, not boolean: log4j2 would read any value but {@code true} as false, without a word. */
         @PluginBuilderAttribute
-        private boolean includeCallerData;
+        private String includeCallerData;
 
         public Builder setDir(String dir) {
             this.dir = dir;
@@ -179,19 +180,31 @@ public final class TimberLogAppender extends AbstractAppender {
         }
 
         public Builder setIncludeCallerData(boolean includeCallerData) {
-            this.includeCallerData = includeCallerData;
+            this.includeCallerData = String.valueOf(includeCallerData);
             return this;
         }
 
         /** The appender, or {@code null} (reported to the status logger) when an option is wrong. */
         @Override
         public TimberLogAppender build() {
-            StoreOptions options = storeOptions();
+            Boolean callerData = callerData();
+            StoreOptions options = callerData == null ? null : storeOptions();
             if (options == null) {
                 return null;
             }
             return new TimberLogAppender(getName(), getFilter(), isIgnoreExceptions(), getPropertyArray(),
-                    TimberLogManager.of(options), includeCallerData);
+                    TimberLogManager.of(getName(), options, configured()), callerData);
+        }
+
+        /** {@code includeCallerData} as given (false when not), or {@code null} (reported) when it is no boolean. */
+        private Boolean callerData() {
+            String value = includeCallerData == null ? "false" : includeCallerData.trim();
+            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                return Boolean.valueOf(value);
+            }
+            StatusLogger.getLogger().error("TimberLog[{}] not created: includeCallerData must be true or false, "
+                    + "was '{}'", getName(), includeCallerData);
+            return null;
         }
 
         private StoreOptions storeOptions() {

@@ -119,6 +119,50 @@ class TimberLogAppenderLifecycleTest {
         assertFalse(Files.exists(dir.resolve(LogStore.FALLBACK_DIRECTORY)), status.warnings().toString());
     }
 
+    /** The store stays open through a reconfiguration; options changed meanwhile are said to wait for a restart. */
+    @Test
+    void reconfigure_withOtherOptions_keepsTheStoreAndSaysTheyApplyAtTheNextStart() throws Exception {
+        LoggerContext context = Log4jFixture.load("capture-log4j2.xml", dir);
+        context.getLogger("test").info("before reconfiguration");
+        context.setConfigLocation(getClass().getClassLoader().getResource("small-wal-log4j2.xml").toURI());
+        context.getLogger("test").info("after reconfiguration");
+        try {
+            assertEquals(dir.resolve("wal"), Log4jFixture.timberLog(context).getStore().store().directory()
+                    .resolve("wal"), "the same store");
+            assertTrue(status.warnings().stream().anyMatch(m -> m.contains("TimberLog[TIMBERLOG]")
+                    && m.contains("{fsync=never}") && m.contains("maxWalSize=256KiB")
+                    && m.contains("take effect when the application starts again")), status.warnings().toString());
+        } finally {
+            context.stop();
+        }
+        assertEquals(List.of("before reconfiguration", "after reconfiguration"), Stores.messages(Stores.read(dir)));
+    }
+
+    @Test
+    void twoAppenders_onOneDirectory_theSecondWritesAFallbackStoreWithItsOwnOptions() {
+        LoggerContext context = Log4jFixture.load("two-appenders-log4j2.xml", dir);
+        try {
+            TimberLogAppender second = context.getConfiguration().getAppender("SECOND");
+            assertEquals(dir.resolve(LogStore.FALLBACK_DIRECTORY), second.getStore().store().directory().getParent());
+            assertEquals(io.timberlog.core.FsyncPolicy.ALWAYS, second.getStore().options().fsync());
+            assertTrue(status.warnings().stream().anyMatch(m -> m.contains("fallback")), status.warnings().toString());
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void includeCallerData_notABoolean_isAnErrorNotFalse() {
+        LoggerContext context = Log4jFixture.load("caller-data-yes-log4j2.xml", dir);
+        try {
+            assertNull(Log4jFixture.timberLog(context));
+            assertTrue(status.warnings().stream().anyMatch(m -> m.contains("includeCallerData must be true or false, "
+                    + "was 'yes'")), status.warnings().toString());
+        } finally {
+            context.stop();
+        }
+    }
+
     @Test
     void append_behindAsyncLoggerAndAsyncAppender_keepsEveryEventWithItsCallersThread() throws Exception {
         LoggerContext context = Log4jFixture.load("async-log4j2.xml", dir);
