@@ -14,10 +14,12 @@ import io.timberlog.core.internal.query.StorePart;
 import io.timberlog.core.internal.query.StoreSnapshot;
 import io.timberlog.core.internal.query.StoreStream;
 import io.timberlog.core.internal.query.StoreVerifier;
+import io.timberlog.core.internal.wal.WalFiles;
 import io.timberlog.core.internal.wal.WalMeta;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -254,12 +256,18 @@ public final class StoreSet {
             long walBytes = 0;
             long segmentBytes = 0;
             for (StorePart part : StoreSnapshot.take(store.directory()).parts()) {
-                if (part.kind() == StorePart.Kind.WAL) {
-                    walFiles++;
-                    walBytes += part.size();
-                } else {
+                if (part.kind() != StorePart.Kind.WAL) {
                     segments++;
                     segmentBytes += part.size();
+                }
+            }
+            // Every WAL file, as listed: also the one a writer made ahead for its next rotation.
+            for (Path wal : WalFiles.list(store.directory())) {
+                try {
+                    walBytes += Files.size(wal);
+                    walFiles++;
+                } catch (NoSuchFileException converted) {
+                    // converted and deleted since the listing
                 }
             }
             summaries.add(new StoreSummary(store, walFiles, walBytes, segments, segmentBytes,

@@ -25,6 +25,7 @@ public final class StoreSummary {
         return store;
     }
 
+    /** The WAL files in the store's directory, the one a writer made ahead for its next rotation included. */
     public int walFiles() {
         return walFiles;
     }

@@ -253,6 +253,26 @@ class StoreVerifyTest {
         assertEquals(20_000, report.events());
     }
 
+    /** Every WAL file in the directory counts, the one a writer made ahead for its next rotation too. */
+    @Test
+    void summary_walFiles_areThoseInTheDirectory() throws Exception {
+        writeUnconverted(options(dir).maxWalSize(256 << 10), w -> events(w, 4000));
+        List<Path> written = io.timberlog.core.internal.wal.WalFiles.list(dir);
+        long nextId = io.timberlog.core.internal.wal.WalFiles.idOf(written.get(written.size() - 1)) + 1;
+        // as a writer leaves the file it made ahead: zero-filled, its header not yet written
+        Files.write(io.timberlog.core.internal.wal.WalFiles.path(dir, nextId), new byte[256 << 10]);
+        List<Path> wal = io.timberlog.core.internal.wal.WalFiles.list(dir);
+        long bytes = 0;
+        for (Path p : wal) {
+            bytes += Files.size(p);
+        }
+
+        StoreSummary summary = StoreSet.open(dir).summaries().get(0);
+
+        assertEquals(wal.size(), summary.walFiles(), wal.toString());
+        assertEquals(bytes, summary.walBytes());
+    }
+
     @Test
     void verify_progress_addsUpToTheBytesOfEveryFile() throws Exception {
         severalSegments();
