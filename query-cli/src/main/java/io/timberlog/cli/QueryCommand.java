@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code timberlog query DIR}: prints the events that match, oldest first: each store's in the order
@@ -178,11 +180,12 @@ final class QueryCommand {
     /** Prints new events until Ctrl-C (or until the reader of the output goes away). */
     private boolean follow(QueryResult result, EventFormat eventFormat, boolean severalStores, Output out,
                            Set<String> warned) throws IOException {
-        Thread main = Thread.currentThread();
+        // Not a join of this thread: it ends only after System.exit, which waits for the hook.
+        CountDownLatch printed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stopping = true;
             try {
-                main.join(1000); // let the event being printed finish, and the output be flushed
+                printed.await(1, TimeUnit.SECONDS); // let the event being printed finish, and the output be flushed
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -214,6 +217,7 @@ final class QueryCommand {
             }
         } finally {
             out.flush();
+            printed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {

@@ -278,7 +278,12 @@ class LauncherIT {
                 w.append(2, Level.INFO, "l", "second");
                 assertEquals("second", out.readLine());
                 new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                long signalled = System.nanoTime();
                 assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+                // Within a poll (200 ms) and the JVM's exit: the shutdown hook once waited a second for
+                // the main thread to end, which it does only after the exit the hook holds up.
+                long millis = (System.nanoTime() - signalled) / 1_000_000;
+                assertTrue(millis < 900, "ended " + millis + " ms after Ctrl-C");
                 assertNull(out.readLine());
             }
             assertEquals(130, p.exitValue()); // 128 + SIGINT, as for any program stopped with Ctrl-C
