@@ -160,7 +160,12 @@ public final class ManagedStore implements AutoCloseable {
         close(timeout, options.closeConversionTimeout());
     }
 
-    private void close(Duration timeout, Duration conversionTimeout) throws IOException {
+    /**
+     * As {@link #close(Duration)}, converting the last WAL file for at most {@code conversionTimeout}
+     * ({@link Duration#ZERO}: leave it for the next open, e.g. when the store is closed to be opened again
+     * at once and a short pause matters more than a tidy store).
+     */
+    public void close(Duration timeout, Duration conversionTimeout) throws IOException {
         LogStore s;
         Thread o;
         synchronized (lifecycle) {
