@@ -114,6 +114,14 @@ final class Console {
         }
     }
 
+    /**
+     * True when stdout is a pipe whose reader went away, told without a write ({@link PipeReaderWatch});
+     * false when it cannot be told, and for a console of a test.
+     */
+    boolean readerGoneNow() {
+        return out instanceof FileOutputStream && PipeReaderWatch.readerGone();
+    }
+
     /** The error of a failed write to stdout, for the error line. */
     static IOException writeFailed(IOException e) {
         return new IOException("cannot write to standard output: " + e.getMessage(), e);

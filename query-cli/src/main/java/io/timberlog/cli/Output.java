@@ -41,6 +41,14 @@ final class Output implements AutoCloseable {
         }
     }
 
+    /** True when nothing more is written: a write failed, or the reader is known to have gone away. */
+    boolean closedOrUnread() {
+        if (!closed && console.readerGoneNow()) {
+            closed = true;
+        }
+        return closed;
+    }
+
     /** Writes {@code sb} and clears it. */
     void write(StringBuilder sb) {
         if (closed) {

@@ -211,7 +211,7 @@ final class QueryCommand {
                 }
                 out.flush();
                 warn(console, follower.damages(), warned);
-                if (hits.isEmpty()) {
+                if (hits.isEmpty() && !out.closedOrUnread()) {
                     sleep();
                 }
             }

@@ -291,6 +291,22 @@ class LauncherIT {
         }
     }
 
+    /** As {@code timberlog query -f | head -1}: the reader goes away, and no event comes to find it out. */
+    @Test
+    void follow_endsWhenItsReaderGoesAway_withoutWaitingForAnEvent() throws Exception {
+        try (LogStore store = LogStore.open(StoreOptions.builder(dir).problemListener((m, c) -> { }).build())) {
+            new Cli.Writer(store).append(1, Level.INFO, "l", "first");
+            Process p = new ProcessBuilder(LAUNCHER.toString(), dir.toString(), "-f", "-o", "raw").start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("first", out.readLine());
+            out.close(); // the only reader of the pipe
+
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS), "still following a pipe nobody reads");
+            assertEquals(0, p.exitValue());
+            assertEquals("", new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void build_madeCompletionScriptAndManPage() throws IOException {
         Path target = LAUNCHER.getParent();
