@@ -54,7 +54,8 @@ final class FilterOptions {
     static void addTo(CommandSpec spec) {
         spec.addOption(Specs.option("TIME", String.class,
                 "Events at or after TIME:%n  ISO-8601 (2024-05-01T10:00:00Z, 2024-05-01 10:00, 10:00), "
-                        + "a time ago (30s, 10m, 2h, 1h30m, 3d, 1w), now, today, yesterday.", "--since").build());
+                        + "a time ago (30s, 10m, 2h, 1h30m, 3d, 1w, 2M for months, 1y), now, today, yesterday.",
+                "--since").build());
         spec.addOption(Specs.option("TIME", String.class, "Events at or before TIME (same forms as --since).",
                 "--until").build());
         spec.addOption(Specs.option("LEVEL", String.class,
@@ -99,8 +100,8 @@ final class FilterOptions {
         Query.Builder q = Query.builder();
         ZoneId zone = zone(console);
         java.time.Instant now = console.clock().instant();
-        long sinceNanos = since == null ? Long.MIN_VALUE : TimeSpec.parse("--since", since, now, zone);
-        long untilNanos = until == null ? Long.MAX_VALUE : TimeSpec.parse("--until", until, now, zone);
+        long sinceNanos = since == null ? Long.MIN_VALUE : TimeSpec.parse("--since", since, now, zone, false);
+        long untilNanos = until == null ? Long.MAX_VALUE : TimeSpec.parse("--until", until, now, zone, true);
         if (sinceNanos > untilNanos) {
             throw new UserError("--since '" + since + "' is after --until '" + until + "'");
         }
