@@ -43,8 +43,22 @@ class LogbackPatternCompatibilityTest {
             "%p %message %ex{short}",
             "%level %msg%n%ex{2}",
             "%level %msg%n%throwable",
-            "%mdc%n"})
+            "%mdc%n",
+            "%micros|%ms|%C{1}|%class{0}|%C{10}|%kvp{SINGLE}|%kvp{NONE}|%kvp{DOUBLE}%n"})
     void pattern_printsWhatLogbackPrints(String pattern) throws Exception {
+        assertPrintsWhatLogbackPrints(pattern, ch.qos.logback.classic.Level.WARN);
+    }
+
+    /** With colors on, the same bytes as logback's: its reset, its gray, its default color for DEBUG. */
+    @ParameterizedTest
+    @ValueSource(strings = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR"})
+    void colors_areLogbacksBytes(String level) throws Exception {
+        assertPrintsWhatLogbackPrints("%highlight(%-5level) %gray(%thread) %boldRed(%logger{0}) %cyan(%msg) %n",
+                ch.qos.logback.classic.Level.toLevel(level), "--color=always");
+    }
+
+    private void assertPrintsWhatLogbackPrints(String pattern, ch.qos.logback.classic.Level level, String... options)
+            throws Exception {
         Exception failure = new IllegalStateException("outer failure", new java.io.IOException("inner cause"));
         StackTraceElement caller = new StackTraceElement("com.example.shop.checkout.OrderService", "place",
                 "OrderService.java", 42);
@@ -60,7 +74,7 @@ class LogbackPatternCompatibilityTest {
         LoggingEvent le = new LoggingEvent();
         le.setLoggerContext(context);
         le.setLoggerName(LOGGER);
-        le.setLevel(ch.qos.logback.classic.Level.WARN);
+        le.setLevel(level);
         le.setThreadName("http-nio-8080-exec-1");
         le.setMessage("order {} for {} took {} ms");
         le.setArgumentArray(new Object[] {4711, "alice", 12.5});
@@ -75,7 +89,7 @@ class LogbackPatternCompatibilityTest {
 
         Cli.write(dir, w -> {
             CapturedEvent e = w.e.reset().timestamp(TIME.getEpochSecond() * 1_000_000_000L + TIME.getNano())
-                    .level(Level.WARN).logger(LOGGER).thread("http-nio-8080-exec-1")
+                    .level(Level.parse(level.toString())).logger(LOGGER).thread("http-nio-8080-exec-1")
                     .message("order {} for {} took {} ms", MessageStyle.SLF4J)
                     .addArgument(4711L).addArgument("alice").addArgument(12.5)
                     .putMdc("requestId", "r-42").putMdc("user", "alice").addMarker("AUDIT")
@@ -83,7 +97,10 @@ class LogbackPatternCompatibilityTest {
                     .throwable(ThrowableInfo.from(failure, MessageStyle.SLF4J)).addCallerFrame(caller.toString());
             w.append(e);
         });
-        Cli.Result r = Cli.query(dir.toString(), "--pattern", pattern, "--utc");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(dir.toString(), "--pattern", pattern,
+                "--utc"));
+        args.addAll(java.util.List.of(options));
+        Cli.Result r = Cli.query(args.toArray(new String[0]));
         assertEquals(0, r.code(), r.err());
         assertEquals(expected, r.out());
     }

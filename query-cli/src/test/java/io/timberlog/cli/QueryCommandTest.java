@@ -263,10 +263,18 @@ class QueryCommandTest {
                 """, r.out());
     }
 
+    /** As logback: an empty date pattern is the default one, not an empty date. */
+    @Test
+    void query_pattern_emptyDatePattern_isTheDefault() {
+        Cli.Result empty = Cli.query(store, "--pattern", "[%d{}]%n", "-n", "1", "--utc");
+        assertEquals(Cli.query(store, "--pattern", "[%d]%n", "-n", "1", "--utc").out(), empty.out());
+        assertTrue(empty.out().matches("\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}]\n"), empty.out());
+    }
+
     @Test
     void query_colorAlways_colorsLevels() {
         String out = new Cli().run(store, "--level", "ERROR", "--color=always").out();
-        assertTrue(out.contains("\u001b[1;31mERROR\u001b[0m"), out);
+        assertTrue(out.contains("\u001b[1;31mERROR\u001b[0;39m"), out);
     }
 
     @Test

@@ -23,17 +23,23 @@ import java.util.regex.PatternSyntaxException;
  * %d %date{pattern[, zone]}       %p %le %level            %t %thread
  * %c %lo %logger{length}          %m %msg %message         %n
  * %X %mdc{key[:-default]}         %ex %exception %throwable %xEx{depth|short|full}   %nopex
- * %marker  %kvp  %sn %sequenceNumber  %r %relative (ms since the run started)
- * %caller{depth}  %C %class  %M %method  %F %file  %L %line (from the caller frame, when captured)
+ * %marker  %kvp{DOUBLE|SINGLE|NONE}  %sn %sequenceNumber  %r %relative (ms since the run started)
+ * %micros %ms (the microseconds within the millisecond, 3 digits)
+ * %caller{depth}  %C %class{length}  %M %method  %F %file  %L %line (from the caller frame, when captured)
  * %highlight(..) %black(..) %red(..) %green(..) %yellow(..) %blue(..) %magenta(..) %cyan(..)
  * %white(..) %gray(..) %boldRed(..) ... %boldWhite(..)   %replace(..){regex, replacement}
  * %store  %run
  * </pre>
+ * Colors are logback's bytes: a color ends with {@code ESC[0;39m}, {@code %gray} is bold black, and
+ * {@code %highlight} shows DEBUG and TRACE in the default color.
  * Not thread-safe.
  */
 final class Conversions {
     private static final String DEFAULT_DATE = "yyyy-MM-dd HH:mm:ss,SSS";
     private static final String STRICT_DATE = "yyyy-MM-dd'T'HH:mm:ss,SSS";
+    /** logback's ANSIConstants: the reset back to the default color, and the default color. */
+    private static final String RESET = "\u001b[0;39m";
+    private static final String DEFAULT_COLOR = "\u001b[39m";
 
     private final LayoutContext context;
     private boolean handlesThrowable;
@@ -88,15 +94,25 @@ final class Conversions {
             case "marker":
                 return plain(format, h -> String.join(" ", h.event().markers()));
             case "kvp":
-                return plain(format, Conversions::keyValues);
+                return plain(format, keyValues(options));
+            case "micros": case "ms":
+                return plain(format, h -> {
+                    int micros = (int) Math.floorMod(h.epochNanos() / 1000, 1000L);
+                    return micros >= 100 ? Integer.toString(micros) : micros >= 10 ? "0" + micros : "00" + micros;
+                });
             case "sn": case "sequenceNumber":
                 return plain(format, h -> Long.toString(h.sequence()));
             case "r": case "relative":
                 return plain(format, Conversions::relative);
             case "caller":
                 return new PatternNode.Conversion(format, caller(options), true, false);
-            case "C": case "class":
-                return plain(format, h -> CallerFrame.of(h.event()).className());
+            case "C": case "class": {
+                if (options.isEmpty()) {
+                    return plain(format, h -> CallerFrame.of(h.event()).className());
+                }
+                LoggerAbbreviator abbreviator = new LoggerAbbreviator(number(word, options.get(0)));
+                return plain(format, h -> abbreviator.abbreviate(CallerFrame.of(h.event()).className()));
+            }
             case "M": case "method":
                 return plain(format, h -> CallerFrame.of(h.event()).method());
             case "F": case "file":
@@ -133,7 +149,10 @@ final class Conversions {
             return new PatternNode.Group(format, children, null, null, s -> regex.matcher(s).replaceAll(replacement));
         }
         if (word.equals("highlight")) {
-            return colored(format, children, h -> Ansi.levelColor(h.level()));
+            return colored(format, children, h -> {
+                String color = Ansi.levelColor(h.level());
+                return color == null ? DEFAULT_COLOR : color;
+            });
         }
         String color = color(word);
         if (color == null) {
@@ -146,7 +165,7 @@ final class Conversions {
         if (!context.ansi().enabled()) {
             return new PatternNode.Group(format, children, null, null, null);
         }
-        return new PatternNode.Group(format, children, color, Ansi.RESET, null);
+        return new PatternNode.Group(format, children, color, RESET, null);
     }
 
     private static String color(String word) {
@@ -159,7 +178,7 @@ final class Conversions {
             case "magenta": return Ansi.MAGENTA;
             case "cyan": return Ansi.CYAN;
             case "white": return Ansi.WHITE;
-            case "gray": return Ansi.GRAY;
+            case "gray": return "\u001b[1;30m";
             case "boldRed": return "\u001b[1;31m";
             case "boldGreen": return "\u001b[1;32m";
             case "boldYellow": return "\u001b[1;33m";
@@ -176,8 +195,9 @@ final class Conversions {
     }
 
     private DateText date(List<String> options) {
-        String pattern = options.isEmpty() || options.get(0).equals("ISO8601") ? DEFAULT_DATE
-                : options.get(0).equals("STRICT") ? STRICT_DATE : options.get(0);
+        String option = options.isEmpty() ? "" : options.get(0);
+        String pattern = option.isEmpty() || option.equals("ISO8601") ? DEFAULT_DATE
+                : option.equals("STRICT") ? STRICT_DATE : option;
         ZoneId zone = context.zone();
         if (options.size() > 1) {
             try {
@@ -219,16 +239,27 @@ final class Conversions {
         };
     }
 
-    private static String keyValues(EventView h) {
-        List<KeyValue> kvs = h.event().keyValues();
-        StringBuilder sb = new StringBuilder();
-        for (KeyValue kv : kvs) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(kv.key()).append("=\"").append(kv.value().text()).append('"');
+    /** {@code %kvp{DOUBLE|SINGLE|NONE}}: {@code key="value"} pairs, with the quotes the option names. */
+    private static Function<EventView, String> keyValues(List<String> options) {
+        String style = options.isEmpty() || options.get(0).isEmpty() ? "DOUBLE" : options.get(0);
+        String quote;
+        switch (style) {
+            case "DOUBLE": quote = "\""; break;
+            case "SINGLE": quote = "'"; break;
+            case "NONE": quote = ""; break;
+            default:
+                throw new IllegalArgumentException("%kvp takes DOUBLE, SINGLE or NONE, not '" + style + "'");
         }
-        return sb.toString();
+        return h -> {
+            StringBuilder sb = new StringBuilder();
+            for (KeyValue kv : h.event().keyValues()) {
+                if (sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(kv.key()).append('=').append(quote).append(kv.value().text()).append(quote);
+            }
+            return sb.toString();
+        };
     }
 
     private static String relative(EventView h) {
