@@ -62,7 +62,7 @@ class QueryCommandTest {
         Cli.Result r = Cli.query(store, "--format", "logfmt", "--level", "WARN");
         assertEquals("""
                 time=2024-01-01T00:00:03.000000000Z level=WARN store=. logger=com.acme.payments.Gateway thread=main msg="slow gateway 900 ms"
-                time=2024-01-01T00:00:05.000000000Z level=ERROR store=. logger=com.acme.orders thread=main msg="payment failed for carol" requestId=r-5 customer=carol exception=java.lang.IllegalStateException error="java.lang.IllegalStateException: wrapped"
+                time=2024-01-01T00:00:05.000000000Z level=ERROR store=. logger=com.acme.orders thread=main msg="payment failed for carol" requestId=r-5 customer=carol markers=AUDIT exception=java.lang.IllegalStateException error="java.lang.IllegalStateException: wrapped"
                 """, r.out());
     }
 
@@ -75,6 +75,18 @@ class QueryCommandTest {
 
         assertEquals("time=2024-01-01T00:00:01.000000000Z level=INFO store=. logger=l thread=main msg=hello "
                 + "mdc.level=FATAL mdc.msg=\"evil msg\" user=ann kv.logger=x\n", r.out());
+    }
+
+    /** Every key once on a line, the markers too: an MDC key that a key-value pair repeats, keys equal once cleaned. */
+    @Test
+    void query_logfmt_everyKeyOnce_andTheMarkers(@TempDir Path other) throws Exception {
+        Cli.write(other, w -> w.append(w.event(1, Level.INFO, "l", "hello").putMdc("k", "mdc-k").putMdc("a b", "1")
+                .putMdc("a_b", "2").addKeyValue("k", "kv-k").addMarker("AUDIT").addMarker("PII")));
+
+        Cli.Result r = Cli.query(other.toString(), "--format", "logfmt");
+
+        assertEquals("time=2024-01-01T00:00:01.000000000Z level=INFO store=. logger=l thread=main msg=hello "
+                + "k=mdc-k a_b=1 mdc.a_b=2 kv.k=kv-k markers=AUDIT,PII\n", r.out());
     }
 
     @Test
