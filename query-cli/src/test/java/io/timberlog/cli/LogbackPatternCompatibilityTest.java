@@ -29,6 +29,8 @@ class LogbackPatternCompatibilityTest {
     private static final Instant TIME = Instant.parse("2024-05-01T10:11:12.345678901Z");
     private static final String LOGGER = "com.example.shop.checkout.OrderService";
 
+    private Exception failure = new IllegalStateException("outer failure", new java.io.IOException("inner cause"));
+
     @ParameterizedTest
     @ValueSource(strings = {
             "%d{ISO8601, UTC} %-5level [%thread] %logger{36} - %msg%n",
@@ -44,9 +46,32 @@ class LogbackPatternCompatibilityTest {
             "%level %msg%n%ex{2}",
             "%level %msg%n%throwable",
             "%mdc%n",
-            "%micros|%ms|%C{1}|%class{0}|%C{10}|%kvp{SINGLE}|%kvp{NONE}|%kvp{DOUBLE}%n"})
+            "%micros|%ms|%C{1}|%class{0}|%C{10}|%kvp{SINGLE}|%kvp{NONE}|%kvp{DOUBLE}%n",
+            "%msg%n%rEx", "%msg%n%rootException{1}", "%msg%n%rEx{short}"})
     void pattern_printsWhatLogbackPrints(String pattern) throws Exception {
         assertPrintsWhatLogbackPrints(pattern, ch.qos.logback.classic.Level.WARN);
+    }
+
+    /** Root cause first, with suppressed exceptions, a cycle and frames shared with the enclosing one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"%msg%n%rEx", "%msg%n%rEx{3}", "%msg%n%ex", "%msg%n%ex{3}"})
+    void exceptions_printWhatLogbackPrints(String pattern) throws Exception {
+        failure = tangledFailure();
+        assertPrintsWhatLogbackPrints(pattern, ch.qos.logback.classic.Level.ERROR);
+    }
+
+    private static Exception tangledFailure() {
+        Exception root = new java.io.IOException("disk gone");
+        Exception middle = new IllegalArgumentException("bad input", root);
+        Exception top = new IllegalStateException("outer failure", middle);
+        Exception cleanup = new RuntimeException("cleanup failed", new ArithmeticException("nested"));
+        top.addSuppressed(cleanup);
+        root.addSuppressed(new UnsupportedOperationException("in the root"));
+        Exception a = new Exception("a");
+        Exception b = new Exception("b", a);
+        a.initCause(b); // a cycle
+        middle.addSuppressed(b);
+        return top;
     }
 
     /** With colors on, the same bytes as logback's: its reset, its gray, its default color for DEBUG. */
@@ -59,7 +84,7 @@ class LogbackPatternCompatibilityTest {
 
     private void assertPrintsWhatLogbackPrints(String pattern, ch.qos.logback.classic.Level level, String... options)
             throws Exception {
-        Exception failure = new IllegalStateException("outer failure", new java.io.IOException("inner cause"));
+        Exception failure = this.failure;
         StackTraceElement caller = new StackTraceElement("com.example.shop.checkout.OrderService", "place",
                 "OrderService.java", 42);
         Map<String, String> mdc = new LinkedHashMap<>();

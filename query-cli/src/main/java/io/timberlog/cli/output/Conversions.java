@@ -23,6 +23,7 @@ import java.util.regex.PatternSyntaxException;
  * %d %date{pattern[, zone]}       %p %le %level            %t %thread
  * %c %lo %logger{length}          %m %msg %message         %n
  * %X %mdc{key[:-default]}         %ex %exception %throwable %xEx{depth|short|full}   %nopex
+ * %rEx %rootException{depth|short|full} (root cause first)
  * %marker  %kvp{DOUBLE|SINGLE|NONE}  %sn %sequenceNumber  %r %relative (ms since the run started)
  * %micros %ms (the microseconds within the millisecond, 3 digits)
  * %caller{depth}  %C %class{length}  %M %method  %F %file  %L %line (from the caller frame, when captured)
@@ -87,6 +88,13 @@ final class Conversions {
                 String ls = context.lineSeparator();
                 return new PatternNode.Conversion(format, h -> !h.hasThrowable() ? ""
                         : StackTraces.limit(h.event().throwable(), depth, ls), true, false);
+            }
+            case "rEx": case "rootException": {
+                handlesThrowable = true;
+                int depth = throwableDepth(word, options);
+                String ls = context.lineSeparator();
+                return new PatternNode.Conversion(format, h -> !h.hasThrowable() ? ""
+                        : StackTraces.rootCauseFirst(h.event().throwable(), depth, ls), true, false);
             }
             case "nopex": case "nopexception":
                 handlesThrowable = true;

@@ -53,6 +53,61 @@ final class StackTraces {
         }
     }
 
+    /**
+     * The stack trace root cause first, as logback's {@code %rEx} prints it: each exception after the one
+     * it caused, as {@code Wrapped by: ...}; suppressed ones after the frames of the exception that
+     * holds them. {@code depth} cuts each exception's whole stack as for {@link #limit}.
+     */
+    static String rootCauseFirst(ThrowableInfo throwable, int depth, String lineSeparator) {
+        StringBuilder sb = new StringBuilder();
+        appendRootCauseFirst(sb, throwable, depth, 0, null, List.of(), lineSeparator);
+        return sb.toString();
+    }
+
+    private static void appendRootCauseFirst(StringBuilder sb, ThrowableInfo outermost, int depth, int indent,
+                                             String caption, List<String> enclosing, String ls) {
+        List<ThrowableInfo> chain = new ArrayList<>(); // outermost first
+        List<List<String>> wholes = new ArrayList<>();
+        List<String> outer = enclosing;
+        for (ThrowableInfo t = outermost; t != null; t = t.isCircularReference() ? null : t.cause()) {
+            List<String> whole = new ArrayList<>(t.frames());
+            int common = Math.min(t.commonFramesOmitted(), outer.size());
+            whole.addAll(outer.subList(outer.size() - common, outer.size()));
+            chain.add(t);
+            wholes.add(whole);
+            outer = whole;
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            ThrowableInfo t = chain.get(i);
+            indent(sb, indent);
+            if (i == chain.size() - 1 && caption != null) {
+                sb.append(caption); // only the root cause of a suppressed one says so
+            }
+            if (i < chain.size() - 1) {
+                sb.append("Wrapped by: ");
+            }
+            if (t.isCircularReference()) {
+                sb.append("[CIRCULAR REFERENCE: ").append(t.className()).append(": ").append(t.message()).append(']')
+                        .append(ls);
+                continue;
+            }
+            sb.append(t.toStringText()).append(ls);
+            List<String> whole = wholes.get(i);
+            boolean unrestricted = depth > whole.size();
+            int shown = unrestricted ? t.frames().size() : depth;
+            for (int f = 0; f < shown; f++) {
+                indent(sb, indent).append("\tat ").append(whole.get(f)).append(ls);
+            }
+            if (unrestricted && t.commonFramesOmitted() > 0) {
+                indent(sb, indent).append("\t... ").append(t.commonFramesOmitted()).append(" common frames omitted")
+                        .append(ls);
+            }
+            for (ThrowableInfo s : t.suppressed()) {
+                appendRootCauseFirst(sb, s, depth, indent + 1, "Suppressed: ", whole, ls);
+            }
+        }
+    }
+
     private static StringBuilder indent(StringBuilder sb, int n) {
         for (int i = 0; i < n; i++) {
             sb.append('\t');
