@@ -353,8 +353,8 @@ final class Flusher {
             return false;
         }
         drops.reported(n);
-        problems.report("drops", "dropped " + n + " events between " + Instant.ofEpochSecond(0, first)
-                + " and " + Instant.ofEpochSecond(0, last) + "; writing works again", null);
+        problems.reportCleared("drops", "dropped " + n + " events between " + Instant.ofEpochSecond(0, first)
+                + " and " + Instant.ofEpochSecond(0, last) + "; writing works again");
         return true;
     }
 

@@ -3,11 +3,14 @@ package io.timberlog.core.internal.wal;
 import io.timberlog.core.ProblemListener;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Passes problems to the user's {@link ProblemListener}, at most one per kind a minute, so that a
- * disk that stays full does not flood the application's status channel. Counts every problem.
+ * disk that stays full does not flood the application's status channel. Counts every problem. The word
+ * that a problem cleared goes through whenever the listener was told of a problem since the last such
+ * word: its last word must never be that something is wrong while it no longer is.
  *
  * <p>Thread-safe.
  */
@@ -17,6 +20,8 @@ public final class ProblemReporter {
     private final ProblemListener listener;
     private final ConcurrentHashMap<String, Long> lastReported = new ConcurrentHashMap<>();
     private final AtomicLong count = new AtomicLong();
+    /** True when the listener was told of a problem since it was last told that one cleared. */
+    private final AtomicBoolean troubleTold = new AtomicBoolean();
 
     public ProblemReporter(ProblemListener listener) {
         this.listener = listener;
@@ -30,6 +35,26 @@ public final class ProblemReporter {
             return;
         }
         lastReported.put(kind, now);
+        troubleTold.set(true);
+        tell(message, cause);
+    }
+
+    /**
+     * Says that a problem cleared (and what it cost, e.g. events dropped): told when the listener heard of
+     * a problem since it last heard such a word, else only counted, as a problem of {@code kind}.
+     */
+    public void reportCleared(String kind, String message) {
+        if (troubleTold.getAndSet(false)) {
+            count.incrementAndGet();
+            lastReported.put(kind, System.nanoTime());
+            tell(message, null);
+        } else {
+            report(kind, message, null);
+            troubleTold.set(false); // a word that something cleared is no trouble
+        }
+    }
+
+    private void tell(String message, Throwable cause) {
         try {
             listener.problem(message, cause);
         } catch (RuntimeException | LinkageError e) {
