@@ -140,7 +140,8 @@ public final class StoreOptions {
     }
 
     /**
-     * Retention by age: segments whose newest event is older are deleted; {@code null} (the default)
+     * Retention by age: segments whose newest event (or file, when that is older: an event stamped in
+     * the future keeps nothing) is older are deleted, checked once a minute; {@code null} (the default)
      * keeps them until the size limit needs the room. Deleting by age is the user's decision, as with
      * logback's {@code maxHistory}; the size limit alone keeps the disk from filling.
      */

@@ -3,11 +3,13 @@ package io.timberlog.core.internal.manifest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
- * Which segments retention deletes: those whose newest event is older than the maximum age, then,
- * oldest first, as many as it takes for the store (segments and WAL files) to fit the maximum total
- * size. When a writer outruns conversion for long, the WAL files waiting to be converted alone can
+ * Which segments retention deletes: those older than the maximum age, then, oldest first, as many as it
+ * takes for the store (segments and WAL files) to fit the maximum total size. A segment's age is that
+ * of its newest event, but never less than that of its file: one event stamped in the future (a clock
+ * that was wrong) must not keep its segment, and with it every later one, for as long as it is ahead. When a writer outruns conversion for long, the WAL files waiting to be converted alone can
  * exceed the size: then the oldest of them go too ({@link #backlogToShed}), so that the disk stays
  * bounded and the newest events, the ones that explain a crash, are kept.
  *
@@ -53,12 +55,18 @@ final class Retention {
         return shed;
     }
 
-    /** The segments of {@code manifest} to delete, oldest first. */
-    List<ManifestEntry> expired(Manifest manifest, long walBytes, long nowEpochNanos) {
+    /**
+     * The segments of {@code manifest} to delete, oldest first.
+     *
+     * @param writtenEpochNanos when a segment's file was written ({@link Long#MAX_VALUE} when not known)
+     */
+    List<ManifestEntry> expired(Manifest manifest, long walBytes, long nowEpochNanos,
+                                ToLongFunction<ManifestEntry> writtenEpochNanos) {
         List<ManifestEntry> out = new ArrayList<>();
         long total = manifest.totalSize() + walBytes;
         for (ManifestEntry e : manifest.segments()) {
-            boolean tooOld = maxAgeNanos > 0 && nowEpochNanos - e.maxEpochNanos() > maxAgeNanos;
+            boolean tooOld = maxAgeNanos > 0
+                    && nowEpochNanos - Math.min(e.maxEpochNanos(), writtenEpochNanos.applyAsLong(e)) > maxAgeNanos;
             boolean tooBig = maxTotalSize > 0 && total > maxTotalSize;
             if (!tooOld && !tooBig) {
                 break;

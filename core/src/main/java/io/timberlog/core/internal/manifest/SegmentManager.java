@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -308,7 +309,8 @@ public final class SegmentManager implements SealedWalListener {
         for (Path wal : WalFiles.list(store)) {
             walBytes += sizeOrZero(wal);
         }
-        List<ManifestEntry> expired = retention.expired(manifest, walBytes, System.currentTimeMillis() * 1_000_000L);
+        List<ManifestEntry> expired = retention.expired(manifest, walBytes, System.currentTimeMillis() * 1_000_000L,
+                this::writtenEpochNanos);
         if (!expired.isEmpty()) {
             manifests.update(manifest.without(expired));
             for (ManifestEntry e : expired) {
@@ -320,6 +322,16 @@ public final class SegmentManager implements SealedWalListener {
             FileOps.forceDirectory(SegmentFiles.directory(store));
         }
         shedBacklog(walBytes);
+    }
+
+    /** When a segment's file was last written; {@link Long#MAX_VALUE} when that cannot be told. */
+    private long writtenEpochNanos(ManifestEntry e) {
+        try {
+            Path file = SegmentLocator.locate(store, e.file());
+            return file == null ? Long.MAX_VALUE : Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
+        } catch (IOException | RuntimeException cannotTell) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**

@@ -30,21 +30,34 @@ class RetentionTest {
     @Test
     void expired_overTotalSize_oldestFirstUntilItFits() {
         Manifest m = manifest(entry(1, 100, 10), entry(2, 100, 20), entry(3, 100, 30));
-        List<ManifestEntry> expired = new Retention(200, null).expired(m, 20, 1_000);
+        List<ManifestEntry> expired = new Retention(200, null).expired(m, 20, 1_000, e -> Long.MAX_VALUE);
         assertEquals(List.of(m.segments().get(0), m.segments().get(1)), expired);
     }
 
     @Test
     void expired_underTotalSize_nothing() {
         Manifest m = manifest(entry(1, 100, 10), entry(2, 100, 20));
-        assertEquals(List.of(), new Retention(1_000, null).expired(m, 0, 1_000));
+        assertEquals(List.of(), new Retention(1_000, null).expired(m, 0, 1_000, e -> Long.MAX_VALUE));
     }
 
     @Test
     void expired_olderThanMaxAge_onlyThose() {
         Manifest m = manifest(entry(1, 100, 1_000), entry(2, 100, 5_000), entry(3, 100, 9_000));
-        List<ManifestEntry> expired = new Retention(0, Duration.ofNanos(3_000)).expired(m, 0, 10_000);
+        List<ManifestEntry> expired = new Retention(0, Duration.ofNanos(3_000)).expired(m, 0, 10_000, e -> Long.MAX_VALUE);
         assertEquals(List.of(m.segments().get(0), m.segments().get(1)), expired);
+    }
+
+    /**
+     * An event stamped a day ahead: its segment is as old as its file, and neither it nor the segments
+     * after it are kept while the clock catches up with that event.
+     */
+    @Test
+    void expired_aSegmentWithAnEventStampedInTheFuture_isAsOldAsItsFile() {
+        Manifest m = manifest(entry(1, 100, 1_000), entry(2, 100, 86_400_000), entry(3, 100, 5_000),
+                entry(4, 100, 9_000));
+        List<ManifestEntry> expired = new Retention(0, Duration.ofNanos(3_000)).expired(m, 0, 10_000,
+                e -> e.segmentId() == 2 ? 2_000 : Long.MAX_VALUE);
+        assertEquals(m.segments().subList(0, 3), expired);
     }
 
     @Test
