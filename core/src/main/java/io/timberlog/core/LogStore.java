@@ -89,6 +89,7 @@ public final class LogStore implements AutoCloseable {
                 writer.close(0);
                 throw e;
             }
+            warnIfSizeCannotBeMet(options);
             return new LogStore(options, run, lock, writer, segments);
         } catch (IOException | RuntimeException | Error e) {
             try {
@@ -97,6 +98,25 @@ public final class LogStore implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * A size limit under two WAL files cannot be met: the current file and the one made ahead take that
+     * much, and retention deletes each segment as soon as it is written. Said, not refused: the store
+     * works, it only keeps little more than the current file's events.
+     */
+    private static void warnIfSizeCannotBeMet(StoreOptions options) {
+        long total = options.maxTotalSize();
+        if (total > 0 && total / 2 < options.maxWalSize()) {
+            try {
+                options.problemListener().problem("maxTotalSize (" + total + " bytes) is less than two WAL files of "
+                        + "maxWalSize (" + options.maxWalSize() + " bytes): the store takes up to two WAL files all "
+                        + "the same and keeps little more than the current one's events; make maxTotalSize several "
+                        + "times maxWalSize", null);
+            } catch (RuntimeException | LinkageError e) {
+                // A broken listener must not break the open.
+            }
         }
     }
 

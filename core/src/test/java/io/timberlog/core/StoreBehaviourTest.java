@@ -165,4 +165,19 @@ class StoreBehaviourTest {
         assertThrows(UnsupportedFormatException.class, () -> StoreReader.open(dir));
         assertThrows(UnsupportedFormatException.class, () -> LogStore.open(options().build()));
     }
+
+    @Test
+    void open_withASizeLimitUnderTwoWalFiles_saysItCannotBeMet() throws Exception {
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StoreOptions options = StoreOptions.builder(dir).maxWalSize(1 << 20).maxTotalSize(1 << 20)
+                .problemListener((m, c) -> told.add(m)).build();
+        try (LogStore s = LogStore.open(options)) {
+            assertTrue(told.stream().anyMatch(m -> m.startsWith("maxTotalSize (1048576 bytes) is less than two WAL "
+                    + "files")), told.toString());
+        }
+        told.clear();
+        try (LogStore s = LogStore.open(options.toBuilder().maxTotalSize(2 << 20).build())) {
+            assertTrue(told.stream().noneMatch(m -> m.startsWith("maxTotalSize")), told.toString());
+        }
+    }
 }
