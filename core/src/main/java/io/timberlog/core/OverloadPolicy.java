@@ -7,7 +7,10 @@ package io.timberlog.core;
  * were dropped between which times.
  */
 public enum OverloadPolicy {
-    /** Wait up to {@code blockTimeout} for room, then drop. */
+    /**
+     * Wait up to {@code blockTimeout} for room (the next WAL file being prepared), then drop. While the
+     * next file cannot be created (a full disk), drop at once: no wait helps before the next try.
+     */
     BLOCK,
     /** Drop at once. */
     DROP

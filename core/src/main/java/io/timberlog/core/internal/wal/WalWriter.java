@@ -163,7 +163,12 @@ public final class WalWriter implements ActiveWal.SealListener {
                         break;
                     }
                 } else if (current == null) {
-                    // No file is ready: the overload policy decides.
+                    // No file is ready: the overload policy decides, unless creating one failed (a full disk):
+                    // then no wait brings room before the allocator's next try, and a wait of blockTimeout
+                    // for every call would slow the application down to one call a second per thread.
+                    if (allocator.isFailing()) {
+                        break;
+                    }
                     if (blockDeadline == 0) {
                         blockDeadline = now + blockTimeoutNanos;
                     }
