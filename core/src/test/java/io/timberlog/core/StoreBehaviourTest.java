@@ -180,4 +180,41 @@ class StoreBehaviourTest {
             assertTrue(told.stream().noneMatch(m -> m.startsWith("maxTotalSize")), told.toString());
         }
     }
+
+    /**
+     * The current WAL file deleted under the running writer (by hand, a cleanup job): the writer moves
+     * to a new file and writes the deleted one again from its mapping, so that no acknowledged event is
+     * lost.
+     */
+    @Test
+    void append_afterTheCurrentWalFileWasDeleted_losesNoAcknowledgedEvent() throws Exception {
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StoreOptions options = StoreOptions.builder(dir).problemListener((m, c) -> told.add(m)).build();
+        CapturedEvent e = new CapturedEvent();
+        int acknowledged = 0;
+        try (LogStore s = LogStore.open(options)) {
+            for (int i = 0; i < 1_000; i++) {
+                acknowledged += append(s, e, i) ? 1 : 0;
+            }
+            Path current = WalFiles.path(dir, s.stats().currentWalId());
+            Files.delete(current);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (told.stream().noneMatch(m -> m.contains("was deleted while in use"))) {
+                assertTrue(System.nanoTime() < deadline, "the deleted file is noticed: " + told);
+                Thread.sleep(10);
+            }
+            for (int i = 1_000; i < 2_000; i++) {
+                acknowledged += append(s, e, i) ? 1 : 0;
+            }
+        }
+        assertEquals(2_000, acknowledged);
+        List<LogEvent> events = new ArrayList<>();
+        StoreReader.open(dir).readAll(events::add);
+        assertEquals(2_000, events.stream().filter(x -> x.logger().equals("deleted")).count(), told.toString());
+    }
+
+    private static boolean append(LogStore s, CapturedEvent e, int i) {
+        return s.append(e.reset().timestamp(1_700_000_000_000_000_000L + i).level(Level.INFO).logger("deleted")
+                .thread("main").message("event {}", MessageStyle.SLF4J).addArgument((long) i));
+    }
 }

@@ -1,12 +1,15 @@
 package io.timberlog.core.internal.wal;
 
 import io.timberlog.core.internal.io.Bytes;
+import io.timberlog.core.internal.io.FileOps;
 import io.timberlog.core.internal.io.Mapping;
 
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
@@ -274,6 +277,17 @@ final class ActiveWal {
             io.force(mapping, from, to);
             forcedUpTo = to & ~(FORCE_GRANULE - 1); // the last, partly written page is forced again next time
         }
+    }
+
+    /**
+     * Writes the file's bytes up to the end of its seal record to {@code channel}, from the mapping: what
+     * the file held, also once it was deleted (a mapping outlives its directory entry). Only for a
+     * quiescent file, before {@link #retire}.
+     */
+    void copyTo(FileChannel channel) throws IOException {
+        ByteBuffer bytes = buffer.duplicate();
+        bytes.position(0).limit((int) Math.min(buffer.capacity(), sealPosition + Bytes.align8(SealRecord.LENGTH)));
+        FileOps.writeFully(channel, bytes, 0);
     }
 
     /**

@@ -8,9 +8,11 @@ import io.timberlog.core.StoreOptions;
 import io.timberlog.core.internal.io.FileOps;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -172,6 +174,7 @@ final class Flusher {
                 return;
             }
             sealed.poll();
+            restoreIfDeleted(head.wal);
             forceOrRemember(head.wal);
             updateMeta(true);
             recordSealed(head.wal);
@@ -358,14 +361,47 @@ final class Flusher {
         return true;
     }
 
+    /**
+     * A sealed file deleted before it was handed on (under a running writer: by hand, a cleanup job, the
+     * whole store directory) is written again from its mapping, which outlives the directory entry: its
+     * events were acknowledged, and the conversion still finds them. Under a temporary name, then renamed,
+     * so that no reader sees half of it.
+     */
+    private void restoreIfDeleted(ActiveWal wal) {
+        if (!wal.isQuiescent() || wal.isAbandoned() || Files.exists(wal.path())) {
+            return;
+        }
+        Path tmp = wal.path().resolveSibling(wal.path().getFileName() + ".restore");
+        try {
+            writer.recreateDirectories();
+            Files.deleteIfExists(tmp); // left by a crash in the middle of an earlier try
+            try (FileChannel channel = FileOps.createNew(tmp)) {
+                wal.copyTo(channel);
+                channel.force(true);
+            }
+            Files.move(tmp, wal.path(), StandardCopyOption.ATOMIC_MOVE);
+            FileOps.forceDirectory(WalFiles.directory(writer.store()));
+            problems.report("restored", "WAL file " + wal.path() + " was deleted while in use; it is written "
+                    + "again from memory, with every event it held", null);
+        } catch (IOException | RuntimeException e) {
+            problems.report("restore", "WAL file " + wal.path() + " was deleted while in use and cannot be written "
+                    + "again; the events it held are lost", e);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // a leftover temporary file is cleaned up at the next open
+            }
+        }
+    }
+
     /** A WAL file deleted under the writer (e.g. the whole store directory removed): move to a new file. */
     private void checkHealth() {
         ActiveWal wal = writer.current();
         if (wal == null || writer.currentFileExists(wal)) {
             return;
         }
-        problems.report("missing", "WAL file " + wal.path() + " was deleted while in use; events written to it "
-                + "since are lost; re-creating the store directory and moving to a new file", null);
+        problems.report("missing", "WAL file " + wal.path() + " was deleted while in use; moving to a new file "
+                + "and writing this one again from memory", null);
         try {
             writer.recreateDirectories();
             FileOps.forceDirectory(writer.store());
@@ -379,6 +415,7 @@ final class Flusher {
     private void finish() {
         while (!sealed.isEmpty()) {
             SealedFile s = sealed.poll();
+            restoreIfDeleted(s.wal);
             forceOrRemember(s.wal);
             recordSealed(s.wal);
             s.wal.retire();
