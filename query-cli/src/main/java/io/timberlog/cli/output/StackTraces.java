@@ -29,23 +29,12 @@ final class StackTraces {
             indent(sb, indent).append(currentCaption);
             currentCaption = "Caused by: ";
             if (t.isCircularReference()) {
-                sb.append("[CIRCULAR REFERENCE: ").append(t.className()).append(": ").append(t.message()).append(']')
-                        .append(ls);
+                circular(sb, t, ls);
                 return;
             }
             sb.append(t.toStringText()).append(ls);
-            List<String> whole = new ArrayList<>(t.frames());
-            int common = Math.min(t.commonFramesOmitted(), outer.size());
-            whole.addAll(outer.subList(outer.size() - common, outer.size()));
-            boolean unrestricted = depth > whole.size();
-            int shown = unrestricted ? t.frames().size() : depth;
-            for (int i = 0; i < shown; i++) {
-                indent(sb, indent).append("\tat ").append(whole.get(i)).append(ls);
-            }
-            if (unrestricted && t.commonFramesOmitted() > 0) {
-                indent(sb, indent).append("\t... ").append(t.commonFramesOmitted()).append(" common frames omitted")
-                        .append(ls);
-            }
+            List<String> whole = whole(t, outer);
+            frames(sb, t, whole, depth, indent, ls);
             for (ThrowableInfo s : t.suppressed()) {
                 append(sb, s, depth, indent + 1, "Suppressed: ", whole, ls);
             }
@@ -70,9 +59,7 @@ final class StackTraces {
         List<List<String>> wholes = new ArrayList<>();
         List<String> outer = enclosing;
         for (ThrowableInfo t = outermost; t != null; t = t.isCircularReference() ? null : t.cause()) {
-            List<String> whole = new ArrayList<>(t.frames());
-            int common = Math.min(t.commonFramesOmitted(), outer.size());
-            whole.addAll(outer.subList(outer.size() - common, outer.size()));
+            List<String> whole = whole(t, outer);
             chain.add(t);
             wholes.add(whole);
             outer = whole;
@@ -87,25 +74,45 @@ final class StackTraces {
                 sb.append("Wrapped by: ");
             }
             if (t.isCircularReference()) {
-                sb.append("[CIRCULAR REFERENCE: ").append(t.className()).append(": ").append(t.message()).append(']')
-                        .append(ls);
+                circular(sb, t, ls);
                 continue;
             }
             sb.append(t.toStringText()).append(ls);
             List<String> whole = wholes.get(i);
-            boolean unrestricted = depth > whole.size();
-            int shown = unrestricted ? t.frames().size() : depth;
-            for (int f = 0; f < shown; f++) {
-                indent(sb, indent).append("\tat ").append(whole.get(f)).append(ls);
-            }
-            if (unrestricted && t.commonFramesOmitted() > 0) {
-                indent(sb, indent).append("\t... ").append(t.commonFramesOmitted()).append(" common frames omitted")
-                        .append(ls);
-            }
+            frames(sb, t, whole, depth, indent, ls);
             for (ThrowableInfo s : t.suppressed()) {
                 appendRootCauseFirst(sb, s, depth, indent + 1, "Suppressed: ", whole, ls);
             }
         }
+    }
+
+    /** {@code t}'s whole stack: its own frames, then those it shares with {@code enclosing}'s whole stack. */
+    private static List<String> whole(ThrowableInfo t, List<String> enclosing) {
+        List<String> whole = new ArrayList<>(t.frames());
+        int common = Math.min(t.commonFramesOmitted(), enclosing.size());
+        whole.addAll(enclosing.subList(enclosing.size() - common, enclosing.size()));
+        return whole;
+    }
+
+    /**
+     * The frame lines of {@code t}: its own frames and the "common frames omitted" line, or, when
+     * {@code depth} is less than its whole stack, the first {@code depth} frames of that.
+     */
+    private static void frames(StringBuilder sb, ThrowableInfo t, List<String> whole, int depth, int indent,
+                               String ls) {
+        boolean unrestricted = depth > whole.size();
+        int shown = unrestricted ? t.frames().size() : depth;
+        for (int i = 0; i < shown; i++) {
+            indent(sb, indent).append("\tat ").append(whole.get(i)).append(ls);
+        }
+        if (unrestricted && t.commonFramesOmitted() > 0) {
+            indent(sb, indent).append("\t... ").append(t.commonFramesOmitted()).append(" common frames omitted")
+                    .append(ls);
+        }
+    }
+
+    private static void circular(StringBuilder sb, ThrowableInfo t, String ls) {
+        sb.append("[CIRCULAR REFERENCE: ").append(t.className()).append(": ").append(t.message()).append(']').append(ls);
     }
 
     private static StringBuilder indent(StringBuilder sb, int n) {
