@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -91,7 +92,8 @@ final class QueryCommand {
                 "-n", "--lines").build());
         spec.addOption(Specs.flag("Newest first.", "-r", "--reverse"));
         spec.addOption(Specs.flag("Print the last matching events (10 unless --lines says otherwise), then wait for "
-                + "new ones and print them as they are written, across WAL rotation, until Ctrl-C.", "-f", "--follow"));
+                + "new ones and print them as they are written, across WAL rotation, until Ctrl-C (or at once with an "
+                + "--until already past).", "-f", "--follow"));
         spec.addOption(Specs.option("FORMAT", Format.class, "text (default), json (JSON Lines, every field), logfmt, "
                 + "raw (the message, and its exception under it).", "-o", "--format").defaultValue("text").build());
         spec.addOption(Specs.option("PATTERN", String.class, "Format text with logback's pattern syntax, e.g.%n  "
@@ -145,12 +147,18 @@ final class QueryCommand {
             progress.stop();
             out.flush();
             warn(console, result.damages(), warned);
-            if (follow && !out.closed()) {
+            // an --until already past: what could still come would be stamped before now, as no writer does
+            if (follow && !out.closed() && query.untilNanos() >= nowNanos()) {
                 matched |= follow(result, eventFormat, stores.stores().size() > 1, out, warned);
             }
         }
         out.checkWritten();
         return matched ? ExitCode.OK : ExitCode.NO_MATCH;
+    }
+
+    private long nowNanos() {
+        Instant now = console.clock().instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private EventFormat eventFormat(StoreSet stores) {

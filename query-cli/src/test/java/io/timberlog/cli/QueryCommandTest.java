@@ -275,6 +275,16 @@ class QueryCommandTest {
                 """, r.out());
     }
 
+    /** Nothing can come for an --until already past: -f prints what there is and ends, as without -f. */
+    @Test
+    void query_followWithAnUntilAlreadyPast_endsAfterTheEventsThereAre() throws Exception {
+        java.util.concurrent.CompletableFuture<Cli.Result> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Cli.query(store, "-f", "--until", "2024-01-01T00:00:04Z", "-o", "raw"));
+        Cli.Result r = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Cli.query(store, "--until", "2024-01-01T00:00:04Z", "-o", "raw").out(), r.out());
+    }
+
     /** As logback: an empty date pattern is the default one, not an empty date. */
     @Test
     void query_pattern_emptyDatePattern_isTheDefault() {
