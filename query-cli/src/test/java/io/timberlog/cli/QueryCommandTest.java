@@ -285,6 +285,16 @@ class QueryCommandTest {
         assertEquals(Cli.query(store, "--until", "2024-01-01T00:00:04Z", "-o", "raw").out(), r.out());
     }
 
+    /** %replace works on the text as logged, as logback's does, and what it gives is then made safe. */
+    @Test
+    void query_patternReplace_worksOnTheTextAsLogged(@TempDir Path other) throws Exception {
+        Cli.write(other, w -> w.append(1, Level.INFO, "l", "esc \u001b[31m red 1\r\nend"));
+
+        Cli.Result r = Cli.query(other.toString(), "--pattern", "%replace(%msg){'[0-9]', '#'}|%replace(%msg){'\\s', '_'}%n");
+
+        assertEquals("esc \\x1b[##m red #\\r\nend|esc_\\x1b[31m_red_1__end\n", r.out());
+    }
+
     /** As logback: an empty date pattern is the default one, not an empty date. */
     @Test
     void query_pattern_emptyDatePattern_isTheDefault() {

@@ -8,7 +8,21 @@ import java.util.function.UnaryOperator;
 
 /** One piece of a compiled pattern: literal text, a conversion, or a group of pieces. */
 interface PatternNode {
+    /** Appends the piece, log data made safe for a terminal. */
     void append(EventView hit, StringBuilder sb);
+
+    /**
+     * Appends the piece with log data as it is, for a {@code %replace} around it, which works on the
+     * text logback would see and makes the result safe itself; colors inside it are left out.
+     */
+    default void appendRaw(EventView hit, StringBuilder sb) {
+        append(hit, sb);
+    }
+
+    /** True when the piece may hold lines of its own (a message, a stack trace) that stay lines. */
+    default boolean multiLine() {
+        return false;
+    }
 
     /** Text written as the pattern has it. */
     final class Literal implements PatternNode {
@@ -74,6 +88,16 @@ interface PatternNode {
             }
         }
 
+        @Override
+        public void appendRaw(EventView hit, StringBuilder sb) {
+            sb.append(format.apply(value.apply(hit)));
+        }
+
+        @Override
+        public boolean multiLine() {
+            return multiLine || trusted; // the only trusted text is the line separator
+        }
+
         private void appendText(StringBuilder sb, String s) {
             if (trusted || s == lastSafe) {
                 sb.append(s);
@@ -94,6 +118,16 @@ interface PatternNode {
             int from = sb.length();
             event.appendMessage(sb);
             SafeText.makeVisible(sb, from, true);
+        }
+
+        @Override
+        public void appendRaw(EventView event, StringBuilder sb) {
+            event.appendMessage(sb);
+        }
+
+        @Override
+        public boolean multiLine() {
+            return true;
         }
     }
 
@@ -150,12 +184,37 @@ interface PatternNode {
                 return;
             }
             StringBuilder inner = new StringBuilder();
-            appendPlain(hit, inner, start);
-            String s = inner.toString();
-            if (transform != null) {
-                s = transform.apply(s);
+            if (transform == null) {
+                appendPlain(hit, inner, start);
+                sb.append(format.apply(inner.toString()));
+                return;
             }
+            for (PatternNode child : children) {
+                child.appendRaw(hit, inner);
+            }
+            StringBuilder safe = new StringBuilder(inner.length() + 16);
+            SafeText.appendVisible(safe, transform.apply(inner.toString()), multiLine());
+            sb.append(format.apply(safe.toString()));
+        }
+
+        @Override
+        public void appendRaw(EventView hit, StringBuilder sb) {
+            StringBuilder inner = new StringBuilder();
+            for (PatternNode child : children) {
+                child.appendRaw(hit, inner);
+            }
+            String s = transform == null ? inner.toString() : transform.apply(inner.toString());
             sb.append(format.apply(s));
+        }
+
+        @Override
+        public boolean multiLine() {
+            for (PatternNode child : children) {
+                if (child.multiLine()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void appendPlain(EventView hit, StringBuilder sb, String start) {
