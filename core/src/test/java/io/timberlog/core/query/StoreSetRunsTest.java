@@ -183,6 +183,34 @@ class StoreSetRunsTest {
         assertEquals(32, WalFiles.list(dir).size());
     }
 
+    /** A WAL file of a newer version beside the kept ones is left to readers, and does not stop the conversion. */
+    @Test
+    void runsWithoutEvents_keptBesideAWalFileOfANewerVersion() throws Exception {
+        writeUnconverted(options(dir), StoreSetRunsTest::threeEvents);
+        Path newer = WalFiles.list(dir).get(0);
+        try (FileChannel ch = FileChannel.open(newer, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            int crcAt = io.timberlog.core.internal.wal.WalFormat.HEADER_CRC_OFFSET;
+            ByteBuffer header = ByteBuffer.allocate(crcAt + 4).order(ByteOrder.LITTLE_ENDIAN);
+            ch.read(header, 0);
+            header.putShort(io.timberlog.core.internal.wal.WalFormat.HEADER_VERSION_OFFSET,
+                    (short) (io.timberlog.core.internal.wal.WalFormat.VERSION + 1));
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(header.array(), 0, crcAt);
+            header.putInt(crcAt, (int) crc.getValue());
+            ch.write(header.flip(), 0);
+        }
+        writeUnconverted(options(dir), w -> { });
+        List<Path> wal = WalFiles.list(dir);
+        zeroSeal(wal.get(wal.size() - 1));
+
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        write(options(dir).problemListener((m, c) -> problems.add(m + (c == null ? "" : ": " + c))), w -> { });
+
+        assertTrue(Files.exists(newer), "left for readers to report");
+        assertTrue(problems.stream().noneMatch(m -> m.contains("into a segment failed")), problems.toString());
+        assertTrue(Files.size(wal.get(wal.size() - 1)) < 4096, "the crashed run's file kept, cut to its seal");
+    }
+
     /** Zeroes the seal record of a WAL file. */
     static void zeroSeal(Path wal) throws Exception {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wal)).order(ByteOrder.LITTLE_ENDIAN);

@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -197,8 +196,8 @@ final class WalConverter {
             WalEventReader.Result kept;
             try {
                 kept = WalEventReader.read(file, IGNORE);
-            } catch (NoSuchFileException gone) {
-                continue;
+            } catch (IOException | RuntimeException unreadable) {
+                continue; // gone meanwhile, or of a newer version: not one of ours to count
             }
             if (kept.header != null && kept.events == 0 && kept.sealed
                     && !manifests.current().holdsRun(kept.header.run().id())) {
