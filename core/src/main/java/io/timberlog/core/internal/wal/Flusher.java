@@ -389,7 +389,7 @@ final class Flusher {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {
-                // a leftover temporary file is cleaned up at the next open
+                // a leftover is no WAL file to readers or the conversion; a later try for this file deletes it
             }
         }
     }
