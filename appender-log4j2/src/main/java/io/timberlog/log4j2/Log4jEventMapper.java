@@ -127,7 +127,7 @@ public final class Log4jEventMapper {
         if (instant != null) {
             e.timestamp(instant.getEpochSecond(), instant.getNanoOfSecond());
         } else {
-            e.timestamp(source.getTimeMillis() * 1_000_000L);
+            e.timestampMillis(source.getTimeMillis());
         }
         e.level(level(source.getLevel())).logger(source.getLoggerName()).thread(source.getThreadName());
         Throwable thrown = source.getThrown();

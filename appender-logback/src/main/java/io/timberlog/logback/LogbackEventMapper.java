@@ -91,7 +91,7 @@ public final class LogbackEventMapper implements BiConsumer<String, String> {
         if (instant != null) {
             e.timestamp(instant.getEpochSecond(), instant.getNano());
         } else {
-            e.timestamp(source.getTimeStamp() * 1_000_000L);
+            e.timestampMillis(source.getTimeStamp());
         }
         e.level(level(source.getLevel())).logger(source.getLoggerName()).thread(source.getThreadName());
         e.message(source.getMessage(), MessageStyle.SLF4J);

@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public final class CapturedEvent {
     private static final int INITIAL_CAPACITY = 8;
+    private static final int NANOS_PER_SECOND = 1_000_000_000;
 
     private long epochNanos;
     private Level level = Level.INFO;
@@ -102,10 +103,30 @@ public final class CapturedEvent {
         return this;
     }
 
-    /** Time of the event from seconds and nano adjustment, as {@link java.time.Instant} holds it. */
+    /**
+     * Time of the event from seconds and nano adjustment, as {@link java.time.Instant} holds it. A time
+     * stored as epoch nanoseconds lies between 1677-09-21 and 2262-04-11: one set before or after (an
+     * event stamped by hand) is stored as the first or the last of them, so that it still sorts and
+     * filters as the earliest or latest, rather than wrapping around to a time in between.
+     */
     public CapturedEvent timestamp(long epochSecond, int nanoAdjustment) {
-        this.epochNanos = epochSecond * 1_000_000_000L + nanoAdjustment;
+        try {
+            long second = Math.addExact(epochSecond, Math.floorDiv(nanoAdjustment, NANOS_PER_SECOND));
+            long nanos = Math.floorMod(nanoAdjustment, NANOS_PER_SECOND);
+            if (second < 0 && nanos > 0) { // so that the product does not overflow where the sum would not
+                second++;
+                nanos -= NANOS_PER_SECOND;
+            }
+            this.epochNanos = Math.addExact(Math.multiplyExact(second, NANOS_PER_SECOND), nanos);
+        } catch (ArithmeticException beyond) {
+            this.epochNanos = epochSecond < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
         return this;
+    }
+
+    /** Time of the event in milliseconds since the epoch; beyond what nanoseconds hold as for {@link #timestamp(long, int)}. */
+    public CapturedEvent timestampMillis(long epochMillis) {
+        return timestamp(Math.floorDiv(epochMillis, 1000L), (int) Math.floorMod(epochMillis, 1000L) * 1_000_000);
     }
 
     public CapturedEvent level(Level level) {

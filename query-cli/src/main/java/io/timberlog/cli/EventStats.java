@@ -45,7 +45,7 @@ final class EventStats {
     private final Map<String, long[]> loggers = new HashMap<>();
     private final Map<String, long[]> templates = new HashMap<>();
     private final Map<List<String>, Failure> failures = new HashMap<>();
-    /** Minute (epoch nanos of its start) to counts by level code. */
+    /** Minute (epoch nanos of its start, see {@link #minuteStart}) to counts by level code. */
     final TreeMap<Long, long[]> perMinute = new TreeMap<>();
 
     void add(LogEvent e) {
@@ -56,7 +56,7 @@ final class EventStats {
         levels[e.level().code()]++;
         loggers.computeIfAbsent(e.logger(), k -> new long[1])[0]++;
         templates.computeIfAbsent(e.template(), k -> new long[1])[0]++;
-        perMinute.computeIfAbsent(Math.floorDiv(t, MINUTE) * MINUTE, k -> new long[Level.values().length])[e.level().code()]++;
+        perMinute.computeIfAbsent(minuteStart(t), k -> new long[Level.values().length])[e.level().code()]++;
         ThrowableInfo x = e.throwable();
         if (x != null) {
             List<String> frames = x.frames().subList(0, Math.min(FINGERPRINT_FRAMES, x.frames().size()));
@@ -69,6 +69,16 @@ final class EventStats {
             f.first = Math.min(f.first, t);
             f.last = Math.max(f.last, t);
         }
+    }
+
+    /**
+     * The start of the minute of {@code t}; for the first minute epoch nanoseconds hold, which starts
+     * 43 s before them (1677-09-21T00:12:43Z), the earliest time they hold: its start, computed, would
+     * wrap around to 2262 and draw an event stamped that early at the other end of the histogram.
+     */
+    static long minuteStart(long t) {
+        long start = t - Math.floorMod(t, MINUTE);
+        return start <= t ? start : Long.MIN_VALUE;
     }
 
     /** The {@code n} most frequent loggers, most frequent first (ties by name). */

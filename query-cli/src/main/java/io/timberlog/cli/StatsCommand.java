@@ -111,7 +111,7 @@ final class StatsCommand {
         sb.append(String.format(Locale.ROOT, "%-12s %d%n", "Events:", stats.events));
         if (stats.events > 0) {
             sb.append(String.format(Locale.ROOT, "%-12s %s .. %s (%s)%n", "Time range:", Times.seconds(stats.first, zone),
-                    Times.seconds(stats.last, zone), Times.duration(stats.last - stats.first)));
+                    Times.seconds(stats.last, zone), Times.duration(stats.first, stats.last)));
         }
         sb.append(String.format(Locale.ROOT, "%-12s", "Levels:"));
         for (Level l : Level.values()) {

@@ -20,9 +20,18 @@ final class Times {
                 Math.floorMod(epochNanos, 1_000_000_000L)));
     }
 
-    /** {@code 3d 4h}, {@code 2h 5m}, {@code 4m 10s}, {@code 12s}. */
-    static String duration(long nanos) {
-        long s = Math.max(0, nanos / 1_000_000_000L);
+    /**
+     * The time from {@code fromNanos} to {@code toNanos} (epoch nanoseconds), as {@code 3d 4h},
+     * {@code 2h 5m}, {@code 4m 10s}, {@code 12s}. Counted in seconds where the nanoseconds between
+     * them are more than a long holds (292 years: an event stamped in 1677, another now).
+     */
+    static String duration(long fromNanos, long toNanos) {
+        long s;
+        try {
+            s = Math.max(0, Math.subtractExact(toNanos, fromNanos) / 1_000_000_000L);
+        } catch (ArithmeticException moreThanALongHolds) {
+            s = Math.max(0, Math.floorDiv(toNanos, 1_000_000_000L) - Math.floorDiv(fromNanos, 1_000_000_000L));
+        }
         if (s >= 86_400) {
             return s / 86_400 + "d " + s % 86_400 / 3600 + "h";
         }

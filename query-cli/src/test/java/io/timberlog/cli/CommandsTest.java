@@ -160,6 +160,32 @@ class CommandsTest {
         assertTrue(out.contains(" 6 (1 error, 1 warning)"), out);
     }
 
+    /**
+     * Events stamped at the ends of what epoch nanoseconds hold (stamped by hand beyond them): more than
+     * a long of nanoseconds apart, and the first in a minute that starts before the earliest of them.
+     */
+    @Test
+    void stats_eventsAtTheEndsOfWhatNanosecondsHold_rangeAndHistogramCountThemRight() throws Exception {
+        Cli.write(dir, w -> {
+            w.append(w.event(0, Level.INFO, "l", "earliest").timestamp(Long.MIN_VALUE));
+            w.append(0, Level.INFO, "l", "now");
+            w.append(w.event(0, Level.ERROR, "l", "latest").timestamp(Long.MAX_VALUE));
+        });
+        Cli.Result r = Cli.query("stats", dir.toString(), "--utc");
+        String out = r.out();
+        assertTrue(out.contains("Time range:  1677-09-21 00:12:43 .. 2262-04-11 23:47:16 (213503d 23h)\n"), out);
+        List<String> rows = out.lines().filter(l -> l.matches("  \\d{4}-.*")).toList();
+        assertEquals(3, rows.size(), out);
+        assertTrue(rows.get(0).startsWith("  1677-") && rows.get(0).endsWith(" 1"), out);
+        assertTrue(rows.get(2).startsWith("  2262-") && rows.get(2).endsWith(" 1 (1 error)"), out);
+
+        JsonNode minutes = new ObjectMapper().readTree(Cli.query("stats", dir.toString(), "--format", "json").out())
+                .get("perMinute");
+        assertEquals("1677-09-21T00:12:43.145224192Z", minutes.get(0).get("minute").asText(), "the earliest time held");
+        assertEquals(0, minutes.get(0).get("ERROR").asInt());
+        assertEquals(1, minutes.get(2).get("ERROR").asInt());
+    }
+
     @Test
     void stats_topZero_leavesOutTheTopSections() throws Exception {
         SampleStore.write(dir);

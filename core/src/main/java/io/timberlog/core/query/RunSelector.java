@@ -6,7 +6,8 @@ import java.util.Objects;
  * Which run of the writing process to read: by position counted from the latest ({@code 0} the latest,
  * {@code -1} the one before, as {@code journalctl --boot} counts), by position from the oldest
  * ({@code 1} the first), or by its id ({@link io.timberlog.core.RunInfo#id()}, or an unambiguous
- * prefix of it). Runs of every store read together are ordered by their start. Immutable.
+ * prefix of it). Runs are counted in the order {@link StoreSet#runs()} lists them: each store's in the order
+ * they wrote, whatever their clocks said, the stores' interleaved by start. Immutable.
  */
 public final class RunSelector {
     private final Integer position;

@@ -21,17 +21,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.ToLongFunction;
 
 /**
  * The stores under one directory, read as one: a store, its per-process fallback stores
@@ -135,7 +133,7 @@ public final class StoreSet {
         return new MergeCursor(streams, stores, false);
     }
 
-    /** The run that {@code selector} names among the runs of every store, ordered by start. */
+    /** The run that {@code selector} names among the runs of every store, in the order of {@link #runs()}. */
     public RunInfo selectRun(RunSelector selector) throws IOException {
         List<RunInfo> runs = runInfos();
         if (runs.isEmpty()) {
@@ -175,31 +173,43 @@ public final class StoreSet {
      * once for each, as {@link #runs()} lists it.
      */
     private List<RunInfo> runInfos() throws IOException {
-        List<Map.Entry<RunInfo, StoreRef>> runs = new ArrayList<>();
+        List<List<RunInfo>> perStore = new ArrayList<>();
         for (StoreRef store : stores) {
-            Set<RunInfo> ofStore = new LinkedHashSet<>();
-            StorePart.forEach(StoreSnapshot.take(store.directory()).parts(), part -> ofStore.addAll(part.runs()));
-            for (RunInfo run : ofStore) {
-                runs.add(new AbstractMap.SimpleImmutableEntry<>(run, store));
+            List<RunInfo> ofStore = new ArrayList<>();
+            for (RunCatalog.RunParts run : RunCatalog.group(StoreSnapshot.take(store.directory()).parts())) {
+                ofStore.add(run.run);
             }
+            perStore.add(ofStore);
         }
-        runs.sort((a, b) -> compareRuns(a.getKey(), a.getValue(), b.getKey(), b.getValue()));
-        List<RunInfo> infos = new ArrayList<>();
-        runs.forEach(r -> infos.add(r.getKey()));
-        return infos;
-    }
-
-    /** Runs by start, then store, then process id: the order of {@link #runs()}, which positions name. */
-    private static int compareRuns(RunInfo a, StoreRef storeA, RunInfo b, StoreRef storeB) {
-        int c = Long.compare(a.startEpochNanos(), b.startEpochNanos());
-        if (c == 0) {
-            c = Integer.compare(storeA.index(), storeB.index());
-        }
-        return c != 0 ? c : Long.compare(a.pid(), b.pid());
+        return interleaveByStart(perStore, RunInfo::startEpochNanos);
     }
 
     /**
-     * Every run of every store, oldest first, with its event count and how it ended. Reads every file
+     * Each store's runs in the order they wrote, the stores' interleaved by start (on a tie, the earlier
+     * store's first): the order of {@link #runs()}, which positions name. Sorting them all by start
+     * would put a run whose clock was set back (a restart after an NTP step, a VM restored) before
+     * the run it followed, and {@code --run -1} would name the wrong one.
+     */
+    private static <T> List<T> interleaveByStart(List<List<T>> perStore, ToLongFunction<T> start) {
+        List<T> all = new ArrayList<>();
+        int[] next = new int[perStore.size()];
+        while (true) {
+            int earliest = -1;
+            for (int i = 0; i < perStore.size(); i++) {
+                if (next[i] < perStore.get(i).size() && (earliest < 0 || start.applyAsLong(perStore.get(i).get(next[i]))
+                        < start.applyAsLong(perStore.get(earliest).get(next[earliest])))) {
+                    earliest = i;
+                }
+            }
+            if (earliest < 0) {
+                return all;
+            }
+            all.add(perStore.get(earliest).get(next[earliest]++));
+        }
+    }
+
+    /**
+     * Every run of every store, in the order they wrote (see {@link #interleaveByStart}), with its event count and how it ended. Reads every file
      * (without decoding events).
      */
     public List<RunSummary> runs() throws IOException {
@@ -212,8 +222,10 @@ public final class StoreSet {
      * file is lost shows as crashed.
      */
     public List<RunSummary> runs(Consumer<Damage> damages) throws IOException {
-        List<RunSummary> summaries = new ArrayList<>();
+        List<List<RunSummary>> perStore = new ArrayList<>();
         for (StoreRef store : stores) {
+            List<RunSummary> summaries = new ArrayList<>();
+            perStore.add(summaries);
             StoreSnapshot snapshot = StoreSnapshot.take(store.directory());
             for (Damage d : new Damage[] {snapshot.manifestDamage(), snapshot.lostWalDamage()}) {
                 if (d != null) {
@@ -243,8 +255,7 @@ public final class StoreSet {
                 summaries.add(new RunSummary(run.run, store, end[0], events[0], run.parts.size(), state));
             }
         }
-        summaries.sort((a, b) -> compareRuns(a.run(), a.store(), b.run(), b.store()));
-        return summaries;
+        return interleaveByStart(perStore, RunSummary::startEpochNanos);
     }
 
     /** The files of each store and the bytes they take. */

@@ -6,8 +6,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import static io.timberlog.core.query.QueryTestStores.SECOND;
 import static io.timberlog.core.query.QueryTestStores.T0;
@@ -39,6 +41,31 @@ class ClockJumpTest {
     void query_walFilesWrittenWhileTheClockJumpedBack_findEachEventByItsTime() throws Exception {
         QueryTestStores.writeUnconverted(QueryTestStores.options(dir), JUMPS);
         assertFindsEachEventByItsTime();
+    }
+
+    /**
+     * Epoch nanoseconds hold 1677-09-21 to 2262-04-11. An event stamped by hand beyond them is the
+     * earliest or the latest there: year 3000 wrapped around to 1830 before, and --since found it nowhere.
+     */
+    @Test
+    void query_eventsStampedBeyondWhatNanosecondsHold_areTheEarliestAndLatest() throws Exception {
+        QueryTestStores.write(dir, w -> {
+            w.append(0, Level.INFO, "clock", "now");
+            for (String time : new String[] {"3000-01-01T00:00:00Z", "1000-01-01T00:00:00.5Z"}) {
+                Instant instant = Instant.parse(time);
+                w.append(w.event(0, Level.INFO, "clock", time).timestamp(instant.getEpochSecond(), instant.getNano()));
+            }
+            w.append(w.event(0, Level.INFO, "clock", "max millis").timestampMillis(Long.MAX_VALUE));
+        });
+
+        List<QueryHit> hits = QueryTestStores.run(dir, Query.all());
+
+        assertEquals(List.of(T0, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE),
+                hits.stream().map(QueryHit::epochNanos).collect(Collectors.toList()));
+        assertEquals(List.of("3000-01-01T00:00:00Z", "max millis"), QueryTestStores.messages(dir,
+                Query.builder().since(Instant.parse("2100-01-01T00:00:00Z")).build()));
+        assertEquals(List.of("1000-01-01T00:00:00.5Z"), QueryTestStores.messages(dir,
+                Query.builder().until(Instant.parse("1900-01-01T00:00:00Z")).build()));
     }
 
     private void assertFindsEachEventByItsTime() throws IOException {

@@ -1,10 +1,12 @@
 package io.timberlog.core.query;
 
 import io.timberlog.core.Level;
+import io.timberlog.core.RunInfo;
 import io.timberlog.core.StoreMaintenance;
 import io.timberlog.core.internal.manifest.ManifestFileAccess;
 import io.timberlog.core.internal.segment.SegmentFiles;
 import io.timberlog.core.internal.wal.WalFiles;
+import io.timberlog.core.internal.wal.WalWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,32 @@ class StoreSetRunsTest {
             assertEquals(listed.get(i).run(), set.selectRun(RunSelector.at(position)), "--run " + position);
         }
         assertEquals(listed.get(0).run(), set.selectRun(RunSelector.withId(listed.get(0).run().id())), "not ambiguous");
+    }
+
+    /**
+     * A process restarted with its clock behind the one before (an NTP step, a VM restored): its run
+     * starts "earlier", yet it is the latest, and the run before it the one {@code --run -1} names.
+     */
+    @Test
+    void runs_nextRunWhoseClockIsBehind_isListedAfterTheRunItFollows() throws Exception {
+        RunInfo aheadByAnHour = new RunInfo(System.currentTimeMillis() * 1_000_000L + 3_600 * SECOND,
+                ProcessHandle.current().pid(), "test-host", 1);
+        WalWriter writer = WalWriter.open(options(dir).build(), aheadByAnHour);
+        try {
+            new Writer(writer::append).append(3_600, Level.INFO, "l", "before the restart {}", 1L);
+        } finally {
+            writer.close(5_000_000_000L);
+        }
+        write(dir, w -> w.append(0, Level.INFO, "l", "after the restart {}", 2L));
+        StoreSet set = StoreSet.open(dir);
+
+        List<RunSummary> runs = set.runs();
+
+        assertEquals(2, runs.size());
+        assertEquals(aheadByAnHour, runs.get(0).run());
+        assertEquals(aheadByAnHour, set.selectRun(RunSelector.at(-1)));
+        assertEquals(runs.get(1).run(), set.selectRun(RunSelector.at(0)));
+        assertEquals(List.of("after the restart 2"), messages(dir, Query.builder().run(RunSelector.at(0)).build()));
     }
 
     private static void copy(Path from, Path to) throws java.io.IOException {

@@ -23,21 +23,31 @@ public final class RunCatalog {
     public static final class RunParts {
         public final RunInfo run;
         public final List<StorePart> parts = new ArrayList<>();
+        /** The lowest WAL id the run wrote to: where it stands among the store's runs. */
+        private long firstWalId = Long.MAX_VALUE;
 
         RunParts(RunInfo run) {
             this.run = run;
         }
     }
 
-    /** The parts of each run, in the order the runs wrote; parts whose run is unknown are left out. */
+    /**
+     * The parts of each run, in the order the runs wrote: by the WAL files they wrote to, not by their
+     * start, which a clock set back puts before the runs it follows. Parts whose run is unknown are left out.
+     */
     public static List<RunParts> group(List<StorePart> parts) throws IOException {
         Map<RunInfo, RunParts> runs = new LinkedHashMap<>();
         for (StorePart p : parts) {
             for (RunInfo r : p.runs()) {
-                runs.computeIfAbsent(r, RunParts::new).parts.add(p);
+                RunParts run = runs.computeIfAbsent(r, RunParts::new);
+                run.parts.add(p);
+                run.firstWalId = Math.min(run.firstWalId, p.firstWalId());
             }
         }
-        return new ArrayList<>(runs.values());
+        List<RunParts> inOrder = new ArrayList<>(runs.values());
+        // stable: the runs of one segment keep the order they appear in it
+        inOrder.sort((a, b) -> Long.compare(a.firstWalId, b.firstWalId));
+        return inOrder;
     }
 
     /** True when the process of {@code run} is alive on this host: its store is being written right now. */

@@ -57,6 +57,15 @@ public final class SegmentPart extends StorePart {
     }
 
     @Override
+    public long firstWalId() {
+        long first = Long.MAX_VALUE;
+        for (long id : entry.walIds()) {
+            first = Math.min(first, id);
+        }
+        return first;
+    }
+
+    @Override
     public long size() {
         return entry.size();
     }

@@ -45,6 +45,14 @@ public abstract class StorePart {
     public abstract List<RunInfo> runs() throws IOException;
 
     /**
+     * The lowest id of the WAL files the part's events were written to. Each run writes WAL files of
+     * higher ids than the runs before it, whatever its clock says; a part's place in the store's list
+     * does not tell that much, since a WAL file kept for a run without events comes after the segments
+     * of the runs that followed it.
+     */
+    public abstract long firstWalId();
+
+    /**
      * The part's matching events, oldest first; {@code store} is the store the part belongs to, which
      * the renderers of a context that renders show ({@code null} when it does not).
      */

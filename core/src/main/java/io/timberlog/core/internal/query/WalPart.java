@@ -115,6 +115,11 @@ public final class WalPart extends StorePart {
         return size;
     }
 
+    @Override
+    public long firstWalId() {
+        return walId;
+    }
+
     /** The run that wrote the file, or {@code null} when its header is damaged. */
     public RunInfo run() {
         return header == null ? null : header.run();
