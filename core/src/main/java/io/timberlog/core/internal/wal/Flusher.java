@@ -6,6 +6,7 @@ import io.timberlog.core.Level;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.internal.io.FileOps;
+import io.timberlog.core.internal.io.ThreadJoin;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -439,10 +440,6 @@ final class Flusher {
             return;
         }
         LockSupport.unpark(t);
-        try {
-            t.join(Math.max(1, timeoutNanos / 1_000_000) + 1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ThreadJoin.await(t, timeoutNanos + 1_000_000_000L);
     }
 }

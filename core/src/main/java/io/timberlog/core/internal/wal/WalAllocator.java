@@ -2,6 +2,7 @@ package io.timberlog.core.internal.wal;
 
 import io.timberlog.core.internal.io.FileOps;
 import io.timberlog.core.internal.io.Mapping;
+import io.timberlog.core.internal.io.ThreadJoin;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -145,11 +146,7 @@ final class WalAllocator {
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ThreadJoin.await(t, 5_000_000_000L);
         }
         PreparedWal prepared = spare.getAndSet(null);
         if (prepared != null) {

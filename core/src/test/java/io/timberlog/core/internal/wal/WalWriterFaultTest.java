@@ -50,6 +50,8 @@ class WalWriterFaultTest {
         final AtomicBoolean failNextForce = new AtomicBoolean();
         final Map<Mapping, Integer> forces = Collections.synchronizedMap(new IdentityHashMap<>());
         final AtomicInteger forceCount = new AtomicInteger();
+        /** Forces that returned; {@link #forceCount} counts those begun. */
+        final AtomicInteger forcesDone = new AtomicInteger();
         volatile long forceMillis;
         /** When set, WAL files are created only once it opens (at most 30 s). */
         volatile CountDownLatch createGate;
@@ -81,6 +83,7 @@ class WalWriterFaultTest {
             }
             pause(forceMillis);
             super.force(buffer, from, to);
+            forcesDone.incrementAndGet();
         }
 
         private static void pause(long millis) {
@@ -293,6 +296,27 @@ class WalWriterFaultTest {
         StoreMaintenance.compact(options().build()); // converts every WAL file it can into segments
         List<RunSummary> runs = StoreSet.open(dir).runs();
         assertEquals(RunSummary.State.CLEAN, runs.get(0).state(), "a file of no events but the clean end is kept");
+    }
+
+    @Test
+    void close_onAnInterruptedThread_returnsOnlyOnceWhatWasWrittenIsForced_andKeepsTheInterrupt() throws IOException {
+        FaultyIo io = new FaultyIo();
+        writer = WalWriter.open(options().fsyncInterval(Duration.ofHours(1)).build(), RUN, io); // no force but the close's
+        assertTrue(writer.append(event(new CapturedEvent(), 1, Level.INFO)));
+        io.forceMillis = 300;
+        int forcedBefore = io.forcesDone.get();
+
+        Thread.currentThread().interrupt(); // as on a task cancelled while it stops the application's logging
+        boolean interruptKept;
+        try {
+            writer.close(Duration.ofSeconds(5).toNanos());
+        } finally {
+            interruptKept = Thread.interrupted();
+            writer = null;
+        }
+
+        assertTrue(io.forcesDone.get() > forcedBefore, "the close returned while the flusher was still forcing");
+        assertTrue(interruptKept, "the caller's interrupt is kept");
     }
 
     @Test
