@@ -334,6 +334,37 @@ class WalWriterFaultTest {
     }
 
     @Test
+    void append_atForceLevel_onAnInterruptedThread_returnsOnlyAfterAForce_andKeepsTheInterrupt() throws IOException {
+        FaultyIo io = new FaultyIo();
+        io.forceMillis = 30;
+        writer = WalWriter.open(options().fsyncInterval(Duration.ofHours(1)).forceAtLevel(Level.ERROR).build(), RUN, io);
+        int before = io.forcesDone.get();
+
+        // An application logs an error where it caught an InterruptedException, after setting the flag again.
+        Thread.currentThread().interrupt();
+        boolean stored;
+        boolean interruptKept;
+        try {
+            stored = writer.append(event(new CapturedEvent(), 1, Level.ERROR));
+        } finally {
+            interruptKept = Thread.interrupted();
+        }
+        assertTrue(stored);
+        assertTrue(io.forcesDone.get() > before, "the ERROR event returned before a force covered it");
+        assertTrue(interruptKept, "the caller's interrupt is kept");
+
+        Thread.currentThread().interrupt();
+        boolean synced;
+        try {
+            synced = writer.sync();
+        } finally {
+            interruptKept = Thread.interrupted();
+        }
+        assertTrue(synced, "sync() on an interrupted thread forces");
+        assertTrue(interruptKept, "the caller's interrupt is kept by sync()");
+    }
+
+    @Test
     void append_errorStorm_sharesForcesAndFallsBackBeyondTheBudget() throws Exception {
         FaultyIo io = new FaultyIo();
         io.forceMillis = 20;
