@@ -1,5 +1,7 @@
 package io.timberlog.core;
 
+import io.timberlog.core.internal.wal.ProblemReporter;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +34,8 @@ public final class ManagedStore implements AutoCloseable {
     private final StoreOptions options;
     private final String owner;
     private final AtomicLong droppedWhileUnavailable = new AtomicLong();
+    private final AtomicLong failedCaptures = new AtomicLong();
+    private final ProblemReporter captureProblems;
     private final Thread shutdownHook;
     private final Object lifecycle = new Object();
 
@@ -43,6 +47,7 @@ public final class ManagedStore implements AutoCloseable {
     private ManagedStore(StoreOptions options, String owner) {
         this.options = options;
         this.owner = owner;
+        this.captureProblems = new ProblemReporter(options.problemListener());
         this.shutdownHook = new Thread(this::closeQuietly, "timberlog-shutdown");
     }
 
@@ -75,6 +80,20 @@ public final class ManagedStore implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Counts as dropped, and reports (at most once a minute), an event that the front-end could not turn
+     * into a {@link CapturedEvent} because that threw: the frameworks pass an {@link Error} from an
+     * appender on to the application, which TimberLog must never hurt. Never throws.
+     */
+    public void captureFailed(Throwable cause) {
+        failedCaptures.incrementAndGet();
+        try {
+            captureProblems.report("capture", owner + ": an event could not be captured and was dropped", cause);
+        } catch (Throwable reportFailed) {
+            // Reporting needs stack too, which a stack overflow may not have left: the drop is counted.
+        }
+    }
+
     /** The open store, or {@code null} while the directory could not be opened yet or after close. */
     public LogStore store() {
         return store;
@@ -84,10 +103,10 @@ public final class ManagedStore implements AutoCloseable {
         return options;
     }
 
-    /** Events dropped so far: by the store (overload, disk full) and while no store was open. */
+    /** Events dropped so far: by the store (overload, disk full), while no store was open, and failed captures. */
     public long droppedEvents() {
         LogStore s = store;
-        return droppedWhileUnavailable.get() + (s == null ? 0 : s.stats().droppedEvents());
+        return droppedWhileUnavailable.get() + failedCaptures.get() + (s == null ? 0 : s.stats().droppedEvents());
     }
 
     public boolean isClosed() {
