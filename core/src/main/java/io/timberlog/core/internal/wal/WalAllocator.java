@@ -26,6 +26,13 @@ import java.util.function.LongSupplier;
  */
 final class WalAllocator {
     private static final int ZERO_CHUNK = 1 << 20;
+    /**
+     * The zeros every allocator writes from: one buffer for the JVM (read only; each write takes a view of
+     * its own). A buffer per allocator would keep 1 MiB of direct memory per closed store until a garbage
+     * collection, and an application that reconfigures its logging under a small MaxDirectMemorySize and
+     * DisableExplicitGC would get an OutOfMemoryError out of its configuration.
+     */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(ZERO_CHUNK).asReadOnlyBuffer();
     private static final long RETRY_NANOS = 1_000_000_000L;
 
     private final Path store;
@@ -35,7 +42,6 @@ final class WalAllocator {
     private final Runnable onReady;
     private final WalIo io;
     private final AtomicReference<PreparedWal> spare = new AtomicReference<>();
-    private final ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_CHUNK);
     private volatile long nextSize;
     private volatile boolean stopped;
     private volatile boolean failing;
@@ -71,6 +77,7 @@ final class WalAllocator {
         Path path = WalFiles.path(store, walId);
         boolean done = false;
         try (FileChannel channel = io.createWalFile(path)) {
+            ByteBuffer zeros = ZEROS.duplicate();
             for (long p = 0; p < size; ) {
                 zeros.clear();
                 zeros.limit((int) Math.min(ZERO_CHUNK, size - p));
