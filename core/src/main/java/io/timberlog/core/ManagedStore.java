@@ -1,5 +1,6 @@
 package io.timberlog.core;
 
+import io.timberlog.core.internal.io.StrayInterrupts;
 import io.timberlog.core.internal.wal.ProblemReporter;
 
 import java.io.IOException;
@@ -154,7 +155,8 @@ public final class ManagedStore implements AutoCloseable {
         long retryNanos = RETRY_INTERVAL.toNanos();
         do {
             LockSupport.parkNanos(this, retryNanos);
-        } while (!closed && !Thread.currentThread().isInterrupted() && !tryOpen(false));
+            StrayInterrupts.clear(); // close() interrupts only to wake this thread; closed says whether to stop
+        } while (!closed && !tryOpen(false));
     }
 
     private void report(String message, Throwable cause) {

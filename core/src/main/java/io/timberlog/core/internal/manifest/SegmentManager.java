@@ -2,6 +2,7 @@ package io.timberlog.core.internal.manifest;
 
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.internal.io.FileOps;
+import io.timberlog.core.internal.io.StrayInterrupts;
 import io.timberlog.core.internal.io.ThreadJoin;
 import io.timberlog.core.internal.segment.SegmentFiles;
 import io.timberlog.core.internal.wal.ProblemReporter;
@@ -177,6 +178,7 @@ public final class SegmentManager implements SealedWalListener {
         long nextRetention = 0;
         while (!stopped) {
             try {
+                StrayInterrupts.clear();
                 if (loadInBackground) {
                     loadAndCleanUp();
                 }

@@ -6,6 +6,7 @@ import io.timberlog.core.Level;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.internal.io.FileOps;
+import io.timberlog.core.internal.io.StrayInterrupts;
 import io.timberlog.core.internal.io.ThreadJoin;
 
 import java.io.IOException;
@@ -130,6 +131,7 @@ final class Flusher {
         long nextForce = System.nanoTime() + intervalNanos;
         while (true) {
             try {
+                StrayInterrupts.clear();
                 long now = System.nanoTime();
                 boolean finishing = stopping;
                 takeSealed(now, finishing);

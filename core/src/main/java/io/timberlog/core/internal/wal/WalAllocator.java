@@ -2,6 +2,7 @@ package io.timberlog.core.internal.wal;
 
 import io.timberlog.core.internal.io.FileOps;
 import io.timberlog.core.internal.io.Mapping;
+import io.timberlog.core.internal.io.StrayInterrupts;
 import io.timberlog.core.internal.io.ThreadJoin;
 
 import java.io.IOException;
@@ -102,6 +103,7 @@ final class WalAllocator {
 
     private void run() {
         while (!stopped) {
+            StrayInterrupts.clear();
             if (spare.get() == null) {
                 try {
                     long size = nextSize;
