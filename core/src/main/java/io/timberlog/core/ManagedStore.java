@@ -1,5 +1,6 @@
 package io.timberlog.core;
 
+import io.timberlog.core.internal.io.StoreThreads;
 import io.timberlog.core.internal.io.StrayInterrupts;
 import io.timberlog.core.internal.wal.ProblemReporter;
 
@@ -49,7 +50,8 @@ public final class ManagedStore implements AutoCloseable {
         this.options = options;
         this.owner = owner;
         this.captureProblems = new ProblemReporter(options.problemListener());
-        this.shutdownHook = new Thread(this::closeQuietly, "timberlog-shutdown");
+        // A daemon like the store's other threads: the JVM waits for a shutdown hook all the same.
+        this.shutdownHook = StoreThreads.create(this::closeQuietly, "timberlog-shutdown");
     }
 
     /**
@@ -145,8 +147,7 @@ public final class ManagedStore implements AutoCloseable {
             if (closed) {
                 return;
             }
-            opener = new Thread(this::openLater, "timberlog-store-opener");
-            opener.setDaemon(true);
+            opener = StoreThreads.create(this::openLater, "timberlog-store-opener");
             opener.start();
         }
     }

@@ -2,6 +2,7 @@ package io.timberlog.core.internal.manifest;
 
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.internal.io.FileOps;
+import io.timberlog.core.internal.io.StoreThreads;
 import io.timberlog.core.internal.io.StrayInterrupts;
 import io.timberlog.core.internal.io.ThreadJoin;
 import io.timberlog.core.internal.segment.SegmentFiles;
@@ -132,8 +133,7 @@ public final class SegmentManager implements SealedWalListener {
     public void start(long firstWalIdOfRun) throws IOException {
         this.firstWalIdOfRun = firstWalIdOfRun;
         enqueueLeftovers(firstWalIdOfRun);
-        thread = new Thread(this::run, "timberlog-segments");
-        thread.setDaemon(true);
+        thread = StoreThreads.create(this::run, "timberlog-segments");
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }

@@ -6,6 +6,7 @@ import io.timberlog.core.Level;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.internal.io.FileOps;
+import io.timberlog.core.internal.io.StoreThreads;
 import io.timberlog.core.internal.io.StrayInterrupts;
 import io.timberlog.core.internal.io.ThreadJoin;
 
@@ -102,8 +103,7 @@ final class Flusher {
     }
 
     void start() {
-        thread = new Thread(this::run, "timberlog-flusher");
-        thread.setDaemon(true);
+        thread = StoreThreads.create(this::run, "timberlog-flusher");
         forces.setFlusher(thread);
         thread.start();
     }

@@ -2,6 +2,7 @@ package io.timberlog.core.internal.wal;
 
 import io.timberlog.core.internal.io.FileOps;
 import io.timberlog.core.internal.io.Mapping;
+import io.timberlog.core.internal.io.StoreThreads;
 import io.timberlog.core.internal.io.StrayInterrupts;
 import io.timberlog.core.internal.io.ThreadJoin;
 
@@ -95,8 +96,7 @@ final class WalAllocator {
     }
 
     void start() {
-        thread = new Thread(this::run, "timberlog-wal-allocator");
-        thread.setDaemon(true);
+        thread = StoreThreads.create(this::run, "timberlog-wal-allocator");
         thread.setPriority(Thread.NORM_PRIORITY - 1);
         thread.start();
     }
