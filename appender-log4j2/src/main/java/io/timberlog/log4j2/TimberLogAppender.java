@@ -73,6 +73,11 @@ public final class TimberLogAppender extends AbstractAppender {
         }
         try {
             manager.append(mapper.map(event, includeCallerData));
+        } catch (Throwable t) {
+            // log4j2 would hand an Error on to its error handler, uncounted, and throw it at the application
+            // with ignoreExceptions="false". One happens here for real: a thread with the smallest stack
+            // overflows it when the JVM deoptimizes the hot mapping for a branch not taken yet.
+            manager.store().captureFailed(t);
         } finally {
             mapper.release();
         }

@@ -82,6 +82,74 @@ class TimberLogAppenderLifecycleTest {
         }
     }
 
+    /**
+     * An Error out of the mapping is a dropped event, counted and reported as other trouble is (log4j2 would
+     * hand it to its error handler uncounted, and throw it at the application with ignoreExceptions="false").
+     * One came out of the logback appender's mapping on Java 25:
+     * a thread with the JVM's smallest stack logged an exception once the mapping was hot, and the JVM's
+     * deoptimization overflowed the stack. A marker whose name overflows raises one there at will.
+     */
+    @Test
+    void append_errorWhileCapturing_isDroppedCountedAndReported_notThrownAtTheApplication() {
+        LoggerContext context = Log4jFixture.load("capture-log4j2.xml", dir);
+        TimberLogAppender appender = Log4jFixture.timberLog(context);
+        org.apache.logging.log4j.Logger log = context.getLogger("test");
+
+        assertDoesNotThrow(() -> log.info(new OverflowingMarker(), "not captured"));
+        log.info("captured");
+
+        assertEquals(1, appender.getStore().droppedEvents());
+        assertEquals(List.of("not captured", "captured"), Log4jFixture.recording(context, "MSG").rendered,
+                "the application's other appenders get both events");
+        assertTrue(status.warnings().stream().anyMatch(m -> m.contains("could not be captured")),
+                status.warnings().toString());
+        context.stop();
+        assertEquals(List.of("captured"), Stores.messages(Stores.read(dir)));
+    }
+
+    /** A marker whose name cannot be had: asking for it overflows the stack. */
+    private static final class OverflowingMarker implements org.apache.logging.log4j.Marker {
+        @Override
+        public String getName() {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public org.apache.logging.log4j.Marker addParents(org.apache.logging.log4j.Marker... markers) {
+            return this;
+        }
+
+        @Override
+        public org.apache.logging.log4j.Marker[] getParents() {
+            return null;
+        }
+
+        @Override
+        public boolean hasParents() {
+            return false;
+        }
+
+        @Override
+        public boolean isInstanceOf(org.apache.logging.log4j.Marker m) {
+            return m == this;
+        }
+
+        @Override
+        public boolean isInstanceOf(String name) {
+            return false;
+        }
+
+        @Override
+        public boolean remove(org.apache.logging.log4j.Marker marker) {
+            return false;
+        }
+
+        @Override
+        public org.apache.logging.log4j.Marker setParents(org.apache.logging.log4j.Marker... markers) {
+            return this;
+        }
+    }
+
     @Test
     void stop_closesTheStore_soThatAnotherWriterCanOpenIt() throws Exception {
         LoggerContext context = Log4jFixture.load("capture-log4j2.xml", dir);

@@ -175,6 +175,10 @@ public class TimberLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         }
         try {
             s.append(mapper.map(event, includeCallerData));
+        } catch (Throwable t) {
+            // logback passes an Error on to the application. One happens here for real: a thread with the
+            // smallest stack overflows it when the JVM deoptimizes the hot mapping for a branch not taken yet.
+            s.captureFailed(t);
         } finally {
             mapper.release();
         }

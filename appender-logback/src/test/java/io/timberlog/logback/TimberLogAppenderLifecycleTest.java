@@ -116,6 +116,71 @@ class TimberLogAppenderLifecycleTest {
         assertFalse(Files.exists(dir.resolve(LogStore.FALLBACK_DIRECTORY)));
     }
 
+    /**
+     * logback passes an Error from an appender on to the application. One came out of the mapping on Java 25:
+     * a thread with the JVM's smallest stack logged an exception once the mapping was hot, and the JVM's
+     * deoptimization overflowed the stack. A marker whose name overflows raises one there at will.
+     */
+    @Test
+    void append_errorWhileCapturing_isDroppedCountedAndReported_notThrownAtTheApplication() {
+        LoggerContext context = LogbackFixture.load("capture-logback.xml", dir);
+        TimberLogAppender appender = LogbackFixture.timberLog(context);
+        org.slf4j.Logger log = context.getLogger("test");
+
+        assertDoesNotThrow(() -> log.info(new OverflowingMarker(), "not captured"));
+        log.info("captured");
+
+        assertEquals(1, appender.getStore().droppedEvents());
+        assertEquals(2, LogbackFixture.listed(context).size(), "the application's other appender gets both events");
+        List<String> warnings = LogbackFixture.statuses(context, Status.WARN);
+        assertTrue(warnings.stream().anyMatch(m -> m.contains("could not be captured")), warnings.toString());
+        context.stop();
+        assertEquals(List.of("captured"), Stores.messages(Stores.read(dir)));
+    }
+
+    /** A marker whose name cannot be had: asking for it overflows the stack. */
+    private static final class OverflowingMarker implements org.slf4j.Marker {
+        @Override
+        public String getName() {
+            throw new StackOverflowError();
+        }
+
+        @Override
+        public void add(org.slf4j.Marker reference) {
+        }
+
+        @Override
+        public boolean remove(org.slf4j.Marker reference) {
+            return false;
+        }
+
+        @Override
+        @Deprecated
+        public boolean hasChildren() {
+            return false;
+        }
+
+        @Override
+        public boolean hasReferences() {
+            return false;
+        }
+
+        @Override
+        public java.util.Iterator<org.slf4j.Marker> iterator() {
+            return java.util.Collections.emptyIterator();
+        }
+
+        @Override
+        public boolean contains(org.slf4j.Marker other) {
+            return false;
+        }
+
+        @Override
+        public boolean contains(String name) {
+            return false;
+        }
+    }
+
     @Test
     void append_underAsyncAppender_keepsEveryEventWithItsCallersThread() throws Exception {
         LoggerContext context = LogbackFixture.load("async-logback.xml", dir);

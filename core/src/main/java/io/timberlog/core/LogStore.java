@@ -57,6 +57,20 @@ public final class LogStore implements AutoCloseable {
      * @throws IOException when the directory cannot be created or written
      */
     public static LogStore open(StoreOptions options) throws IOException {
+        // A channel operation on an interrupted thread closes the channel and fails: an application whose
+        // logging starts on an interrupted thread (a task being cancelled) would get no store, or one whose
+        // wal.meta channel is closed for good. The flag is cleared while opening and set again after.
+        boolean interrupted = Thread.interrupted();
+        try {
+            return openNewRun(options);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static LogStore openNewRun(StoreOptions options) throws IOException {
         Path dir = options.directory();
         FileOps.createDirectories(dir);
         if (WalMeta.isNewerVersion(dir)) {

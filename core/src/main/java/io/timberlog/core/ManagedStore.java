@@ -1,5 +1,9 @@
 package io.timberlog.core;
 
+import io.timberlog.core.internal.io.StoreThreads;
+import io.timberlog.core.internal.io.StrayInterrupts;
+import io.timberlog.core.internal.wal.ProblemReporter;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +36,8 @@ public final class ManagedStore implements AutoCloseable {
     private final StoreOptions options;
     private final String owner;
     private final AtomicLong droppedWhileUnavailable = new AtomicLong();
+    private final AtomicLong failedCaptures = new AtomicLong();
+    private final ProblemReporter captureProblems;
     private final Thread shutdownHook;
     private final Object lifecycle = new Object();
 
@@ -43,7 +49,9 @@ public final class ManagedStore implements AutoCloseable {
     private ManagedStore(StoreOptions options, String owner) {
         this.options = options;
         this.owner = owner;
-        this.shutdownHook = new Thread(this::closeQuietly, "timberlog-shutdown");
+        this.captureProblems = new ProblemReporter(options.problemListener());
+        // A daemon like the store's other threads: the JVM waits for a shutdown hook all the same.
+        this.shutdownHook = StoreThreads.create(this::closeQuietly, "timberlog-shutdown");
     }
 
     /**
@@ -75,6 +83,20 @@ public final class ManagedStore implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Counts as dropped, and reports (at most once a minute), an event that the front-end could not turn
+     * into a {@link CapturedEvent} because that threw: the frameworks pass an {@link Error} from an
+     * appender on to the application, which TimberLog must never hurt. Never throws.
+     */
+    public void captureFailed(Throwable cause) {
+        failedCaptures.incrementAndGet();
+        try {
+            captureProblems.report("capture", owner + ": an event could not be captured and was dropped", cause);
+        } catch (Throwable reportFailed) {
+            // Reporting needs stack too, which a stack overflow may not have left: the drop is counted.
+        }
+    }
+
     /** The open store, or {@code null} while the directory could not be opened yet or after close. */
     public LogStore store() {
         return store;
@@ -84,10 +106,10 @@ public final class ManagedStore implements AutoCloseable {
         return options;
     }
 
-    /** Events dropped so far: by the store (overload, disk full) and while no store was open. */
+    /** Events dropped so far: by the store (overload, disk full), while no store was open, and failed captures. */
     public long droppedEvents() {
         LogStore s = store;
-        return droppedWhileUnavailable.get() + (s == null ? 0 : s.stats().droppedEvents());
+        return droppedWhileUnavailable.get() + failedCaptures.get() + (s == null ? 0 : s.stats().droppedEvents());
     }
 
     public boolean isClosed() {
@@ -125,8 +147,7 @@ public final class ManagedStore implements AutoCloseable {
             if (closed) {
                 return;
             }
-            opener = new Thread(this::openLater, "timberlog-store-opener");
-            opener.setDaemon(true);
+            opener = StoreThreads.create(this::openLater, "timberlog-store-opener");
             opener.start();
         }
     }
@@ -135,7 +156,8 @@ public final class ManagedStore implements AutoCloseable {
         long retryNanos = RETRY_INTERVAL.toNanos();
         do {
             LockSupport.parkNanos(this, retryNanos);
-        } while (!closed && !Thread.currentThread().isInterrupted() && !tryOpen(false));
+            StrayInterrupts.clear(); // close() interrupts only to wake this thread; closed says whether to stop
+        } while (!closed && !tryOpen(false));
     }
 
     private void report(String message, Throwable cause) {

@@ -62,6 +62,25 @@ class ManagedStoreTest {
     }
 
     @Test
+    void open_onAnInterruptedThread_appendsAtOnce_andKeepsTheInterrupt() throws Exception {
+        Path dir = tmp.resolve("store");
+        Thread.currentThread().interrupt(); // logging started by a task that is being cancelled
+        ManagedStore managed;
+        boolean interruptKept;
+        try {
+            managed = ManagedStore.open(options(dir), "test");
+        } finally {
+            interruptKept = Thread.interrupted();
+        }
+        try (managed) {
+            assertTrue(interruptKept, "the caller's interrupt is kept");
+            assertNotNull(managed.store(), "not open: " + problems);
+            assertTrue(managed.append(event("hello")));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
     void open_writableDirectory_appendsAtOnce() throws Exception {
         Path dir = tmp.resolve("store");
         try (ManagedStore managed = ManagedStore.open(options(dir), "test")) {

@@ -2,6 +2,9 @@ package io.timberlog.core.internal.manifest;
 
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.internal.io.FileOps;
+import io.timberlog.core.internal.io.StoreThreads;
+import io.timberlog.core.internal.io.StrayInterrupts;
+import io.timberlog.core.internal.io.ThreadJoin;
 import io.timberlog.core.internal.segment.SegmentFiles;
 import io.timberlog.core.internal.wal.ProblemReporter;
 import io.timberlog.core.internal.wal.SealedWalListener;
@@ -130,8 +133,7 @@ public final class SegmentManager implements SealedWalListener {
     public void start(long firstWalIdOfRun) throws IOException {
         this.firstWalIdOfRun = firstWalIdOfRun;
         enqueueLeftovers(firstWalIdOfRun);
-        thread = new Thread(this::run, "timberlog-segments");
-        thread.setDaemon(true);
+        thread = StoreThreads.create(this::run, "timberlog-segments");
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
@@ -176,6 +178,7 @@ public final class SegmentManager implements SealedWalListener {
         long nextRetention = 0;
         while (!stopped) {
             try {
+                StrayInterrupts.clear();
                 if (loadInBackground) {
                     loadAndCleanUp();
                 }
@@ -417,24 +420,13 @@ public final class SegmentManager implements SealedWalListener {
         if (t == null) {
             return true;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
         closing = true;
         LockSupport.unpark(t);
-        while (t.isAlive() && System.nanoTime() - deadline < 0) {
-            joinQuietly(t, Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-        }
+        ThreadJoin.await(t, timeout.toNanos());
         stopped = true;
         LockSupport.unpark(t);
         // A conversion checks for the stop between events: this returns quickly.
-        joinQuietly(t, 10_000);
+        ThreadJoin.await(t, 10_000_000_000L);
         return queueIsEmpty() && !busy;
-    }
-
-    private static void joinQuietly(Thread t, long millis) {
-        try {
-            t.join(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -6,6 +6,9 @@ import io.timberlog.core.Level;
 import io.timberlog.core.MessageStyle;
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.internal.io.FileOps;
+import io.timberlog.core.internal.io.StoreThreads;
+import io.timberlog.core.internal.io.StrayInterrupts;
+import io.timberlog.core.internal.io.ThreadJoin;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -100,8 +103,7 @@ final class Flusher {
     }
 
     void start() {
-        thread = new Thread(this::run, "timberlog-flusher");
-        thread.setDaemon(true);
+        thread = StoreThreads.create(this::run, "timberlog-flusher");
         forces.setFlusher(thread);
         thread.start();
     }
@@ -129,6 +131,7 @@ final class Flusher {
         long nextForce = System.nanoTime() + intervalNanos;
         while (true) {
             try {
+                StrayInterrupts.clear();
                 long now = System.nanoTime();
                 boolean finishing = stopping;
                 takeSealed(now, finishing);
@@ -439,10 +442,6 @@ final class Flusher {
             return;
         }
         LockSupport.unpark(t);
-        try {
-            t.join(Math.max(1, timeoutNanos / 1_000_000) + 1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ThreadJoin.await(t, timeoutNanos + 1_000_000_000L);
     }
 }

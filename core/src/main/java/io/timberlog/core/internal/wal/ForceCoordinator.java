@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
  * that asked before a force starts is covered by it (group commit). Waiting is bounded twice: by
  * {@code maxWaitNanos} per append, and, for level-triggered forces, by a budget of waits per second,
  * beyond which an error storm falls back to the interval policy instead of stalling the application.
+ * An interrupted caller waits all the same, and keeps its interrupt.
  *
  * <p>Thread-safe.
  */
@@ -51,20 +52,28 @@ final class ForceCoordinator {
             return false;
         }
         long deadline = System.nanoTime() + maxWaitNanos;
-        synchronized (this) {
-            while (completed < target) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
+        boolean interrupted = false;
+        try {
+            synchronized (this) {
+                while (completed < target) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    try {
+                        wait(left / 1_000_000, (int) (left % 1_000_000));
+                    } catch (InterruptedException e) {
+                        // Waited out all the same: the wait is bounded, and an application thread logs an error
+                        // just after it was interrupted (catch InterruptedException, set the flag again, log).
+                        interrupted = true;
+                    }
                 }
-                try {
-                    wait(left / 1_000_000, (int) (left % 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // keep the application's interrupt
-                    return false;
-                }
+                return true;
             }
-            return true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt(); // the application's interrupt, kept
+            }
         }
     }
 

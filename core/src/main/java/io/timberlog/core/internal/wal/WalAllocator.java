@@ -2,6 +2,9 @@ package io.timberlog.core.internal.wal;
 
 import io.timberlog.core.internal.io.FileOps;
 import io.timberlog.core.internal.io.Mapping;
+import io.timberlog.core.internal.io.StoreThreads;
+import io.timberlog.core.internal.io.StrayInterrupts;
+import io.timberlog.core.internal.io.ThreadJoin;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,6 +28,13 @@ import java.util.function.LongSupplier;
  */
 final class WalAllocator {
     private static final int ZERO_CHUNK = 1 << 20;
+    /**
+     * The zeros every allocator writes from: one buffer for the JVM (read only; each write takes a view of
+     * its own). A buffer per allocator would keep 1 MiB of direct memory per closed store until a garbage
+     * collection, and an application that reconfigures its logging under a small MaxDirectMemorySize and
+     * DisableExplicitGC would get an OutOfMemoryError out of its configuration.
+     */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(ZERO_CHUNK).asReadOnlyBuffer();
     private static final long RETRY_NANOS = 1_000_000_000L;
 
     private final Path store;
@@ -34,7 +44,6 @@ final class WalAllocator {
     private final Runnable onReady;
     private final WalIo io;
     private final AtomicReference<PreparedWal> spare = new AtomicReference<>();
-    private final ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_CHUNK);
     private volatile long nextSize;
     private volatile boolean stopped;
     private volatile boolean failing;
@@ -70,6 +79,7 @@ final class WalAllocator {
         Path path = WalFiles.path(store, walId);
         boolean done = false;
         try (FileChannel channel = io.createWalFile(path)) {
+            ByteBuffer zeros = ZEROS.duplicate();
             for (long p = 0; p < size; ) {
                 zeros.clear();
                 zeros.limit((int) Math.min(ZERO_CHUNK, size - p));
@@ -86,14 +96,14 @@ final class WalAllocator {
     }
 
     void start() {
-        thread = new Thread(this::run, "timberlog-wal-allocator");
-        thread.setDaemon(true);
+        thread = StoreThreads.create(this::run, "timberlog-wal-allocator");
         thread.setPriority(Thread.NORM_PRIORITY - 1);
         thread.start();
     }
 
     private void run() {
         while (!stopped) {
+            StrayInterrupts.clear();
             if (spare.get() == null) {
                 try {
                     long size = nextSize;
@@ -145,11 +155,7 @@ final class WalAllocator {
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ThreadJoin.await(t, 5_000_000_000L);
         }
         PreparedWal prepared = spare.getAndSet(null);
         if (prepared != null) {

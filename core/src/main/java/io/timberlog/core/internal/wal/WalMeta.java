@@ -73,11 +73,13 @@ public final class WalMeta {
         }
     }
 
-    private final FileChannel channel;
+    private final Path file;
     private final ByteBuffer slot = ByteBuffer.allocate(SLOT_SIZE);
+    private FileChannel channel;
     private long generation;
 
-    private WalMeta(FileChannel channel, long generation) {
+    private WalMeta(Path file, FileChannel channel, long generation) {
+        this.file = file;
         this.channel = channel;
         this.generation = generation;
     }
@@ -87,7 +89,7 @@ public final class WalMeta {
         Path file = store.resolve(WalFiles.META);
         State last = read(store);
         FileChannel channel = FileOps.openOrCreate(file);
-        return new WalMeta(channel, last == null ? 0 : last.generation);
+        return new WalMeta(file, channel, last == null ? 0 : last.generation);
     }
 
     /** Records a new state; {@code force} makes it survive a power loss. */
@@ -104,15 +106,29 @@ public final class WalMeta {
         Bytes.putLong(b, UPDATED_OFFSET, System.currentTimeMillis() * 1_000_000L);
         Bytes.putInt(b, CRC_OFFSET, crc(b));
         slot.clear();
-        FileOps.writeFully(channel, slot, (g % 2) * SLOT_SIZE);
+        FileChannel ch = openChannel();
+        FileOps.writeFully(ch, slot, (g % 2) * SLOT_SIZE);
         if (force) {
-            channel.force(false);
+            ch.force(false);
         }
     }
 
     /** Makes the last state written survive a power loss. */
     public void force() throws IOException {
-        channel.force(false);
+        openChannel().force(false);
+    }
+
+    /**
+     * The channel, opened again when it was closed under us: an interrupt of the thread that used it closes
+     * a FileChannel for good (ClosedByInterruptException), and a wal.meta left unwritten for the rest of the
+     * run falls behind the manifest, which makes the next run reuse the ids of converted WAL files. The write
+     * that met the interrupt fails; the next one goes through.
+     */
+    private FileChannel openChannel() throws IOException {
+        if (!channel.isOpen()) {
+            channel = FileOps.openOrCreate(file);
+        }
+        return channel;
     }
 
     public void close() throws IOException {

@@ -4,6 +4,7 @@ import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.FsyncPolicy;
 import io.timberlog.core.Level;
 import io.timberlog.core.OverloadPolicy;
+import io.timberlog.core.PerThread;
 import io.timberlog.core.RunInfo;
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.internal.io.FileOps;
@@ -42,7 +43,8 @@ public final class WalWriter implements ActiveWal.SealListener {
     private final AtomicLong nextWalId;
     private final WalAllocator allocator;
     private final Flusher flusher;
-    private final ThreadLocal<EventEncoder> encoders;
+    /** Not a ThreadLocal: a thread that outlives this writer must not keep its encoder (and class loader). */
+    private final PerThread<EventEncoder> encoders;
     private final Object rotationLock = new Object();
     private final long blockTimeoutNanos;
     private final boolean forceEveryAppend;
@@ -69,7 +71,7 @@ public final class WalWriter implements ActiveWal.SealListener {
                 problems, this::onSpareReady, io);
         this.flusher = new Flusher(this, meta, options, problems, drops, forces, io);
         int maxEventSize = options.maxEventSize();
-        this.encoders = ThreadLocal.withInitial(() -> new EventEncoder(maxEventSize));
+        this.encoders = new PerThread<>(() -> new EventEncoder(maxEventSize));
         this.blockTimeoutNanos = options.overload() == OverloadPolicy.BLOCK ? options.blockTimeout().toNanos() : 0;
         this.forceEveryAppend = options.fsync() == FsyncPolicy.ALWAYS;
         this.forceAtLevel = options.forceAtLevel();

@@ -50,6 +50,8 @@ class WalWriterFaultTest {
         final AtomicBoolean failNextForce = new AtomicBoolean();
         final Map<Mapping, Integer> forces = Collections.synchronizedMap(new IdentityHashMap<>());
         final AtomicInteger forceCount = new AtomicInteger();
+        /** Forces that returned; {@link #forceCount} counts those begun. */
+        final AtomicInteger forcesDone = new AtomicInteger();
         volatile long forceMillis;
         /** When set, WAL files are created only once it opens (at most 30 s). */
         volatile CountDownLatch createGate;
@@ -81,6 +83,7 @@ class WalWriterFaultTest {
             }
             pause(forceMillis);
             super.force(buffer, from, to);
+            forcesDone.incrementAndGet();
         }
 
         private static void pause(long millis) {
@@ -296,6 +299,27 @@ class WalWriterFaultTest {
     }
 
     @Test
+    void close_onAnInterruptedThread_returnsOnlyOnceWhatWasWrittenIsForced_andKeepsTheInterrupt() throws IOException {
+        FaultyIo io = new FaultyIo();
+        writer = WalWriter.open(options().fsyncInterval(Duration.ofHours(1)).build(), RUN, io); // no force but the close's
+        assertTrue(writer.append(event(new CapturedEvent(), 1, Level.INFO)));
+        io.forceMillis = 300;
+        int forcedBefore = io.forcesDone.get();
+
+        Thread.currentThread().interrupt(); // as on a task cancelled while it stops the application's logging
+        boolean interruptKept;
+        try {
+            writer.close(Duration.ofSeconds(5).toNanos());
+        } finally {
+            interruptKept = Thread.interrupted();
+            writer = null;
+        }
+
+        assertTrue(io.forcesDone.get() > forcedBefore, "the close returned while the flusher was still forcing");
+        assertTrue(interruptKept, "the caller's interrupt is kept");
+    }
+
+    @Test
     void append_atForceLevel_returnsOnlyAfterAForceCoveringIt() throws Exception {
         FaultyIo io = new FaultyIo();
         io.forceMillis = 30;
@@ -307,6 +331,37 @@ class WalWriterFaultTest {
         assertEquals(before, io.forceCount.get(), "an INFO event is not forced");
         assertTrue(writer.append(event(e, 1, Level.ERROR)));
         assertTrue(io.forceCount.get() > before, "an ERROR event returned after a force");
+    }
+
+    @Test
+    void append_atForceLevel_onAnInterruptedThread_returnsOnlyAfterAForce_andKeepsTheInterrupt() throws IOException {
+        FaultyIo io = new FaultyIo();
+        io.forceMillis = 30;
+        writer = WalWriter.open(options().fsyncInterval(Duration.ofHours(1)).forceAtLevel(Level.ERROR).build(), RUN, io);
+        int before = io.forcesDone.get();
+
+        // An application logs an error where it caught an InterruptedException, after setting the flag again.
+        Thread.currentThread().interrupt();
+        boolean stored;
+        boolean interruptKept;
+        try {
+            stored = writer.append(event(new CapturedEvent(), 1, Level.ERROR));
+        } finally {
+            interruptKept = Thread.interrupted();
+        }
+        assertTrue(stored);
+        assertTrue(io.forcesDone.get() > before, "the ERROR event returned before a force covered it");
+        assertTrue(interruptKept, "the caller's interrupt is kept");
+
+        Thread.currentThread().interrupt();
+        boolean synced;
+        try {
+            synced = writer.sync();
+        } finally {
+            interruptKept = Thread.interrupted();
+        }
+        assertTrue(synced, "sync() on an interrupted thread forces");
+        assertTrue(interruptKept, "the caller's interrupt is kept by sync()");
     }
 
     @Test
