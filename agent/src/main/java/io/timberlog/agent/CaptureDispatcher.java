@@ -101,8 +101,13 @@ final class CaptureDispatcher implements CaptureSink {
     }
 
     private void captureJul(PerThread t, Logger logger, LogRecord record) {
-        t.capturing = true;
         try {
+            // Asked before the guard goes up: asking may initialize SLF4J, which then replays into logback
+            // the events other threads logged meanwhile, and those must be captured there.
+            if (JulCapture.reachesBridgeHandler(logger)) {
+                return;
+            }
+            t.capturing = true;
             jul.capture(logger, record);
         } catch (RuntimeException | LinkageError e) {
             Problems.once("capture-jul", "capturing a java.util.logging record failed, it is not in the store ("

@@ -89,6 +89,22 @@ class CoexistenceIT {
         assertEquals(List.of("app.jul"), loggers);
     }
 
+    /**
+     * jul-to-slf4j forwards to a backend the agent does not capture: the records are captured in JUL.
+     * SLF4J is initialized first: records that other threads log while it initializes go to its replay.
+     */
+    @Test
+    void julToSlf4j_boundToSlf4jSimple_isCapturedAsJul() throws Exception {
+        Path store = tmp.resolve("store");
+        run("dir=" + store, List.of("-Dapp.julToSlf4j=true", "-Dapp.slf4jFirst=true"), Libs.SLF4J_SIMPLE.jars(), JulApp.class);
+
+        Captured captured = Captured.read(store);
+        assertEquals(0, captured.duplicates, "events captured twice");
+        assertEquals(EVENTS, captured.events);
+        assertEquals(EVENTS, Files.readAllLines(AgentJvm.errors(tmp.resolve("child.out"))).stream()
+                .filter(line -> line.contains(" app.jul - event ")).count(), "slf4j-simple printed them");
+    }
+
     @Test
     void javaUtilLogging_loggerWithAFilter_capturesWhatTheFilterLetsThrough() throws Exception {
         Path store = tmp.resolve("store");
