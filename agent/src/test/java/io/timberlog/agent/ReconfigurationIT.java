@@ -1,6 +1,7 @@
 package io.timberlog.agent;
 
 import io.timberlog.agent.AgentJvm.Libs;
+import io.timberlog.agent.apps.ReconfiguringLog4jApp;
 import io.timberlog.agent.apps.ReconfiguringLogbackApp;
 import io.timberlog.core.LogEvent;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,23 @@ class ReconfigurationIT {
         assertEquals(phases(2), messages(agentStore), "the agent: what the last configuration does not store");
     }
 
+    /**
+     * A configuration log4j2 replaced must not stay in memory because the agent remembered where its
+     * logger configurations send events: an application that reconfigures often would run out of heap.
+     */
+    @Test
+    void log4j2_aReplacedConfiguration_isNotKeptInMemory() throws Exception {
+        Path configuration = Paths.get(getClass().getResource("/app-log4j2.xml").toURI());
+        Path agentStore = tmp.resolve("agent-store");
+
+        Path output = run("dir=" + agentStore, List.of(), Libs.LOG4J2.jars(), ReconfiguringLog4jApp.class,
+                configuration.toString(), configuration.toString(), configuration.toString());
+
+        assertTrue(Files.readAllLines(output).contains("replaced configuration collected: true"), () -> AgentJvm.printed(output));
+        assertEquals(List.of("configuration 0", "configuration 1", "configuration 2", "configuration 3"),
+                messages(agentStore));
+    }
+
     private static List<String> phases(int... phases) {
         List<String> messages = new ArrayList<>();
         for (int phase : phases) {
@@ -68,7 +87,8 @@ class ReconfigurationIT {
         return Files.writeString(tmp.resolve(name), content.replace('\'', '"'));
     }
 
-    private void run(String agentArguments, List<String> jvmOptions, List<String> libs, Class<?> main, String... args)
+    /** Runs {@code main} to its end; returns the file of its standard output. */
+    private Path run(String agentArguments, List<String> jvmOptions, List<String> libs, Class<?> main, String... args)
             throws Exception {
         Path output = tmp.resolve("child.out");
         Process child = AgentJvm.start(agentArguments, jvmOptions, AgentJvm.classPath(libs), output, main, args);
@@ -78,5 +98,6 @@ class ReconfigurationIT {
         } finally {
             child.destroyForcibly();
         }
+        return output;
     }
 }
