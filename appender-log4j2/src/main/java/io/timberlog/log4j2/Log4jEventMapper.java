@@ -3,6 +3,7 @@ package io.timberlog.log4j2;
 import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.Level;
 import io.timberlog.core.MessageStyle;
+import io.timberlog.core.ThreadCache;
 import io.timberlog.core.ThrowableInfo;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.LogEvent;
@@ -41,7 +42,8 @@ import org.apache.logging.log4j.util.TriConsumer;
  * an API for applications. Not thread-safe: {@link #acquire()} hands each thread its own.
  */
 public final class Log4jEventMapper {
-    private static final ThreadLocal<Log4jEventMapper> PER_THREAD = ThreadLocal.withInitial(() -> new Log4jEventMapper());
+    /** Weakly: the agent defines this class beside a web application's framework, used on shared threads. */
+    private static final ThreadCache<Log4jEventMapper> PER_THREAD = new ThreadCache<>(() -> new Log4jEventMapper());
     /**
      * How many events one thread captures while capturing another: an argument whose {@code toString()}
      * logs is captured with its event; one that logs itself would recurse until the stack overflows

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.Level;
 import io.timberlog.core.MessageStyle;
+import io.timberlog.core.ThreadCache;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 
@@ -26,7 +27,8 @@ import java.util.function.BiConsumer;
 public final class LogbackEventMapper implements BiConsumer<String, String> {
     /** Markers nested deeper than this are not followed (slf4j forbids cycles; a custom Marker may not). */
     private static final int MAX_MARKER_DEPTH = 8;
-    private static final ThreadLocal<LogbackEventMapper> PER_THREAD = ThreadLocal.withInitial(() -> new LogbackEventMapper());
+    /** Weakly: the agent defines this class beside a web application's framework, used on shared threads. */
+    private static final ThreadCache<LogbackEventMapper> PER_THREAD = new ThreadCache<>(() -> new LogbackEventMapper());
 
     /**
      * How many events one thread captures while capturing another. An argument whose {@code toString()}
