@@ -13,12 +13,16 @@ import java.util.logging.Logger;
  *       {@code toString()} logs) is left to the application's appenders, not captured again;</li>
  *   <li>the log4j2 events being walked up their logger configurations, so that each is captured once,
  *       at the first configuration that lets it through, and not again at the parents (an event logged
- *       from an appender meanwhile is another event, captured on its own);</li>
+ *       from an appender meanwhile is another event, captured on its own); the events of asynchronous
+ *       loggers are captured before, as the logging thread puts them into the ring buffer;</li>
  *   <li>the java.util.logging logger whose filter is about to decide on a record.</li>
  * </ul>
  * Thread-safe; never throws.
  */
 final class CaptureDispatcher implements CaptureSink {
+    /** The events of log4j2's asynchronous loggers, captured as they enter the ring buffer. */
+    private static final String RING_BUFFER_EVENT = "org.apache.logging.log4j.core.async.RingBufferLogEvent";
+
     private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
     private final FrameworkCaptures logback;
     private final FrameworkCaptures log4j2;
@@ -49,8 +53,17 @@ final class CaptureDispatcher implements CaptureSink {
         boolean parentOfWalked = t.log4jWalk.top() == event;
         t.log4jWalk.push(event);
         // An AsyncLoggerConfig hands its events to a background thread, which walks them again with this
-        // predicate: they were captured on the thread that logged them.
-        if (!parentOfWalked && !t.capturing && !isAsynchronousOnly(predicate)) {
+        // predicate, and an asynchronous logger's events are walked on a background thread only: both
+        // were captured on the thread that logged them.
+        if (!parentOfWalked && !t.capturing && !isAsynchronousOnly(predicate) && !isFromRingBuffer(event)) {
+            captureGuarded(t, log4j2, loggerConfig, event);
+        }
+    }
+
+    @Override
+    public void log4jEnqueued(Object loggerConfig, Object event) {
+        PerThread t = perThread.get();
+        if (!t.capturing) {
             captureGuarded(t, log4j2, loggerConfig, event);
         }
     }
@@ -68,6 +81,10 @@ final class CaptureDispatcher implements CaptureSink {
     @Override
     public void log4jExit() {
         perThread.get().log4jWalk.pop();
+    }
+
+    private static boolean isFromRingBuffer(Object event) {
+        return event.getClass().getName().equals(RING_BUFFER_EVENT);
     }
 
     private static boolean isAsynchronousOnly(Object predicate) {
@@ -101,8 +118,13 @@ final class CaptureDispatcher implements CaptureSink {
     }
 
     private void captureJul(PerThread t, Logger logger, LogRecord record) {
-        t.capturing = true;
         try {
+            // Asked before the guard goes up: asking may initialize SLF4J, which then replays into logback
+            // the events other threads logged meanwhile, and those must be captured there.
+            if (JulCapture.reachesBridgeHandler(logger)) {
+                return;
+            }
+            t.capturing = true;
             jul.capture(logger, record);
         } catch (RuntimeException | LinkageError e) {
             Problems.once("capture-jul", "capturing a java.util.logging record failed, it is not in the store ("

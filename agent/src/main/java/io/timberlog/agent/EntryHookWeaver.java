@@ -20,7 +20,10 @@ import net.bytebuddy.jar.asm.Opcodes;
  *       {@code TimberLogBridge.log4jEnter(this, event, predicate)} and calls
  *       {@code TimberLogBridge.log4jExit()} on every way out: before each return, and in a handler
  *       for any {@code Throwable}, placed last in the exception table so that the method's own
- *       handlers come first, which calls it and throws the exception on.</li>
+ *       handlers come first, which calls it and throws the exception on;</li>
+ *   <li>log4j2's {@code RingBufferLogEvent.setValues(AsyncLogger, ...)}, with which an asynchronous
+ *       logger fills in an event on the logging thread, calls {@code TimberLogBridge.log4jEnqueued(
+ *       asyncLogger.get(), this)} before each return: the logger's configuration and the complete event.</li>
  * </ul>
  * The bridge methods never throw, so the woven calls need no handler of their own (byte-buddy's
  * {@code Advice} would give the same shape, but loading it costs a JVM about 350 ms of start time).
@@ -33,6 +36,8 @@ final class EntryHookWeaver {
     static final String BRIDGE = "io/timberlog/agent/bridge/TimberLogBridge";
     private static final String LOG4J_PROCESS_LOG_EVENT = "(Lorg/apache/logging/log4j/core/LogEvent;"
             + "Lorg/apache/logging/log4j/core/config/LoggerConfig$LoggerConfigPredicate;)V";
+    /** How {@code RingBufferLogEvent.setValues} starts in every log4j2 version; the rest of its parameters vary. */
+    private static final String LOG4J_SET_VALUES_START = "(Lorg/apache/logging/log4j/core/async/AsyncLogger;";
     /** The most the woven calls push onto the operand stack. */
     private static final int EXTRA_STACK = 3;
 
@@ -60,6 +65,9 @@ final class EntryHookWeaver {
                     case LOG4J_LOGGER_CONFIG:
                         return name.equals("processLogEvent") && descriptor.equals(LOG4J_PROCESS_LOG_EVENT)
                                 ? new Log4jProcess(method) : method;
+                    case LOG4J_RING_BUFFER_EVENT:
+                        return name.equals("setValues") && descriptor.startsWith(LOG4J_SET_VALUES_START)
+                                && descriptor.endsWith(")V") ? new Log4jEnqueued(method) : method;
                     default:
                         return method;
                 }
@@ -111,6 +119,34 @@ final class EntryHookWeaver {
                 return;
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+    }
+
+    /**
+     * Before each return of {@code setValues}, when the event is complete: hands the bridge the
+     * configuration of the logger (its first parameter, which the method never reassigns) and the event.
+     */
+    private static final class Log4jEnqueued extends MethodVisitor {
+        Log4jEnqueued(MethodVisitor method) {
+            super(Opcodes.ASM9, method);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            if (opcode == Opcodes.RETURN) {
+                super.visitVarInsn(Opcodes.ALOAD, 1);
+                super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "org/apache/logging/log4j/core/Logger", "get",
+                        "()Lorg/apache/logging/log4j/core/config/LoggerConfig;", false);
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "log4jEnqueued",
+                        "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+            }
+            super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
         }
     }
 

@@ -19,16 +19,14 @@ import java.util.logging.Logger;
  * differs. The exception is kept as {@code Throwable.printStackTrace} walks it.
  *
  * <p>A record that reaches a handler forwarding to another framework (jul-to-slf4j's
- * {@code SLF4JBridgeHandler}, log4j's {@code Log4jBridgeHandler}) is left alone: it is captured there,
- * as an event of that framework, once.
+ * {@code SLF4JBridgeHandler} when SLF4J ends in logback or log4j2, log4j's {@code Log4jBridgeHandler})
+ * is left alone: it is captured there, as an event of that framework, once.
  *
  * <p>Thread-safe: each thread has its own event and formatter.
  */
 final class JulCapture {
-    private static final String[] BRIDGE_HANDLERS = {
-            "org.slf4j.bridge.SLF4JBridgeHandler",
-            "org.apache.logging.log4j.jul.Log4jBridgeHandler",
-    };
+    private static final String SLF4J_BRIDGE_HANDLER = "org.slf4j.bridge.SLF4JBridgeHandler";
+    private static final String LOG4J_BRIDGE_HANDLER = "org.apache.logging.log4j.jul.Log4jBridgeHandler";
     /** Loggers deeper than this are not followed. */
     private static final int MAX_DEPTH = 64;
 
@@ -39,10 +37,8 @@ final class JulCapture {
         this.sink = sink;
     }
 
+    /** Stores the record; the caller has made sure that no bridge handler forwards it ({@link #reachesBridgeHandler}). */
     void capture(Logger logger, LogRecord record) {
-        if (reachesBridgeHandler(logger)) {
-            return;
-        }
         PerThread t = perThread.get();
         CapturedEvent e = t.event.reset();
         try {
@@ -117,10 +113,11 @@ final class JulCapture {
 
     private static boolean isBridge(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            for (String bridge : BRIDGE_HANDLERS) {
-                if (c.getName().equals(bridge)) {
-                    return true;
-                }
+            if (c.getName().equals(LOG4J_BRIDGE_HANDLER)) {
+                return true;
+            }
+            if (c.getName().equals(SLF4J_BRIDGE_HANDLER)) {
+                return Slf4jBinding.endsInCapturedFramework(type);
             }
         }
         return false;

@@ -7,6 +7,8 @@ package io.timberlog.agent;
 enum LoggingClass {
     LOGBACK_LOGGER("ch/qos/logback/classic/Logger"),
     LOG4J_LOGGER_CONFIG("org/apache/logging/log4j/core/config/LoggerConfig"),
+    /** The event an asynchronous logger fills in on the logging thread, in its ring buffer. */
+    LOG4J_RING_BUFFER_EVENT("org/apache/logging/log4j/core/async/RingBufferLogEvent"),
     JUL_LOGGER("java/util/logging/Logger");
 
     private static final LoggingClass[] ALL = values();

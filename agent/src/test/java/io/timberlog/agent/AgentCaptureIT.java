@@ -1,6 +1,7 @@
 package io.timberlog.agent;
 
 import io.timberlog.agent.AgentJvm.Libs;
+import io.timberlog.agent.apps.AsyncLoggerCrashApp;
 import io.timberlog.agent.apps.ChildLoaderApp;
 import io.timberlog.agent.apps.JulApp;
 import io.timberlog.agent.apps.Log4jApp;
@@ -57,6 +58,32 @@ class AgentCaptureIT {
         killWhileLogging(AgentJvm.classPath(List.of()),
                 List.of("-Dapp.classPath=" + String.join(File.pathSeparator, appClassPath)),
                 ChildLoaderApp.class, LogbackApp.class.getName());
+    }
+
+    /**
+     * log4j2's asynchronous loggers return once the event is in their ring buffer; a background thread
+     * hands it to the logger configurations later. Events still in the ring buffer at the crash were
+     * acknowledged all the same, and are in the store.
+     */
+    @Test
+    void crash_log4j2AsyncLoggers_eventsStillInTheRingBufferAreInTheStore() throws Exception {
+        Path store = tmp.resolve("store");
+        Path output = tmp.resolve("child.out");
+        int events = 1_000;
+        Process child = AgentJvm.start("dir=" + store,
+                List.of("-Dlog4j2.contextSelector=org.apache.logging.log4j.core.async.AsyncLoggerContextSelector"),
+                AgentJvm.classPath(Libs.LOG4J2_ASYNC.jars()), output, AsyncLoggerCrashApp.class, String.valueOf(events));
+        try {
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), () -> AgentJvm.printed(output));
+        } finally {
+            child.destroyForcibly();
+        }
+        assertTrue(AgentJvm.printed(output).contains("acknowledged " + events), () -> AgentJvm.printed(output));
+
+        Captured captured = Captured.read(store);
+        captured.assertContains(new long[] {0, 0}, new long[] {events, 0});
+        assertEquals(events, captured.events, "each event once");
+        assertFalse(AgentJvm.printed(output).contains("TimberLog"), () -> AgentJvm.printed(output));
     }
 
     @Test

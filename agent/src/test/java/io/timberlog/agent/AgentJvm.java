@@ -22,7 +22,11 @@ import java.util.stream.Stream;
 final class AgentJvm {
     /** The frameworks of the test applications; each a directory of jars. */
     enum Libs {
-        LOGBACK13("logback13"), LOGBACK15("logback15"), LOG4J2("log4j2"), NONE(null);
+        LOGBACK13("logback13"), LOGBACK15("logback15"), LOG4J2("log4j2"),
+        /** log4j2 with the LMAX disruptor, for its asynchronous loggers. */
+        LOG4J2_ASYNC("log4j2-async"),
+        /** SLF4J bound to slf4j-simple, which the agent does not capture, with jul-to-slf4j. */
+        SLF4J_SIMPLE("slf4j-simple"), NONE(null);
 
         private final String dir;
 

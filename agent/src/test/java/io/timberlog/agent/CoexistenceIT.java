@@ -4,11 +4,14 @@ import io.timberlog.agent.AgentJvm.Libs;
 import io.timberlog.agent.apps.JulApp;
 import io.timberlog.agent.apps.Log4jApp;
 import io.timberlog.agent.apps.LogbackApp;
+import io.timberlog.agent.apps.UndeployingServerApp;
+import io.timberlog.agent.apps.WebAppRequest;
 import io.timberlog.core.LogEvent;
 import io.timberlog.testing.LoggingChild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,6 +92,22 @@ class CoexistenceIT {
         assertEquals(List.of("app.jul"), loggers);
     }
 
+    /**
+     * jul-to-slf4j forwards to a backend the agent does not capture: the records are captured in JUL.
+     * SLF4J is initialized first: records that other threads log while it initializes go to its replay.
+     */
+    @Test
+    void julToSlf4j_boundToSlf4jSimple_isCapturedAsJul() throws Exception {
+        Path store = tmp.resolve("store");
+        run("dir=" + store, List.of("-Dapp.julToSlf4j=true", "-Dapp.slf4jFirst=true"), Libs.SLF4J_SIMPLE.jars(), JulApp.class);
+
+        Captured captured = Captured.read(store);
+        assertEquals(0, captured.duplicates, "events captured twice");
+        assertEquals(EVENTS, captured.events);
+        assertEquals(EVENTS, Files.readAllLines(AgentJvm.errors(tmp.resolve("child.out"))).stream()
+                .filter(line -> line.contains(" app.jul - event ")).count(), "slf4j-simple printed them");
+    }
+
     @Test
     void javaUtilLogging_loggerWithAFilter_capturesWhatTheFilterLetsThrough() throws Exception {
         Path store = tmp.resolve("store");
@@ -101,6 +120,30 @@ class CoexistenceIT {
         }
         assertEquals(EVENTS / 2, Files.readAllLines(AgentJvm.errors(tmp.resolve("child.out"))).stream()
                 .filter(line -> line.startsWith("INFO: event ")).count(), "JUL's console handler printed the same");
+    }
+
+    /**
+     * A web application that logged on a server's shared thread and was undeployed: the agent's capture,
+     * defined beside its logback, must not keep it in memory through that thread.
+     */
+    @Test
+    void webApplication_undeployed_isNotKeptInMemoryByTheCapture() throws Exception {
+        Path store = tmp.resolve("store");
+        List<String> applicationClassPath = new ArrayList<>(Libs.LOGBACK15.jars());
+        applicationClassPath.add(AgentJvm.codeSource(WebAppRequest.class));
+        Path output = tmp.resolve("child.out");
+        Process child = AgentJvm.start("dir=" + store,
+                List.of("-Dapp.classPath=" + String.join(File.pathSeparator, applicationClassPath)),
+                AgentJvm.classPath(List.of()), output, UndeployingServerApp.class);
+        try {
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), () -> AgentJvm.printed(output));
+            assertEquals(0, child.exitValue(), () -> AgentJvm.printed(output));
+        } finally {
+            child.destroyForcibly();
+        }
+
+        assertTrue(Files.readAllLines(output).contains("undeployed application collected: true"), () -> AgentJvm.printed(output));
+        assertEquals(List.of("request handled"), Captured.all(store).stream().map(LogEvent::message).collect(Collectors.toList()));
     }
 
     private Path write(String name, String content) throws Exception {

@@ -20,6 +20,13 @@ public interface CaptureSink {
 
     void log4jExit();
 
+    /**
+     * A log4j2 event of an asynchronous logger, complete, as the logging thread puts it into the ring
+     * buffer: {@code loggerConfig} is the logger's configuration. A background thread hands the event to
+     * the logger configurations later ({@link #log4jEnter}), when the application may have died.
+     */
+    void log4jEnqueued(Object loggerConfig, Object event);
+
     /** A record entering {@code java.util.logging.Logger.log(LogRecord)}, before the logger's checks. */
     void julLog(Object logger, Object record);
 

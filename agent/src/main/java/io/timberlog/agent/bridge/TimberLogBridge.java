@@ -69,6 +69,17 @@ public final class TimberLogBridge {
         }
     }
 
+    public static void log4jEnqueued(Object loggerConfig, Object event) {
+        CaptureSink s = sink;
+        if (s != null) {
+            try {
+                s.log4jEnqueued(loggerConfig, event);
+            } catch (Throwable e) {
+                // never into the application: the sink reports its own failures
+            }
+        }
+    }
+
     public static void julLog(Object logger, Object record) {
         CaptureSink s = sink;
         if (s != null) {

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Captures the events of one copy of logback with the logback appender's own mapping, except those of
  * loggers whose events already reach a TimberLog appender of the application's configuration. Whether
- * they do is asked once per logger and forgotten when the logger context is reset (reconfigured).
+ * they do is asked once per logger and forgotten when the logger context is reset (reconfigured) or stopped.
  *
  * <p>Defined in a class loader beside the application's logback (the agent's
  * {@code FrameworkClassLoader}). Thread-safe.
@@ -77,9 +77,14 @@ public final class LogbackCapture implements FrameworkCapture, LoggerContextList
         reachesAppender.clear();
     }
 
+    /**
+     * A stopped context drops every listener, reset resistant or not (Spring Boot stops it before it
+     * configures it): listened to again from its next event, or the resets that follow would go unheard.
+     */
     @Override
     public void onStop(LoggerContext context) {
         reachesAppender.clear();
+        listenedTo.remove(context);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 /**
  * An application that logs through java.util.logging, knowing nothing of TimberLog. With the system
  * property {@code app.julToSlf4j=true} it first sends JUL to SLF4J (jul-to-slf4j's bridge handler), as
- * applications on logback commonly do; with {@code app.evenOnly=true} its logger has a filter that lets
+ * applications on logback commonly do, initializing SLF4J before with {@code app.slf4jFirst=true}; with {@code app.evenOnly=true} its logger has a filter that lets
  * only the events with an even index through.
  */
 public final class JulApp {
@@ -17,6 +17,9 @@ public final class JulApp {
 
     public static void main(String[] args) throws Exception {
         if (Boolean.getBoolean("app.julToSlf4j")) {
+            if (Boolean.getBoolean("app.slf4jFirst")) {
+                org.slf4j.LoggerFactory.getILoggerFactory(); // SLF4J initialized before JUL is sent to it
+            }
             org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
             org.slf4j.bridge.SLF4JBridgeHandler.install();
         }
