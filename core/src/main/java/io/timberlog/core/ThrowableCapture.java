@@ -26,23 +26,29 @@ final class ThrowableCapture {
     private static final Throwable[] NO_THROWABLES = new Throwable[0];
 
     private final boolean causeFirst;
+    /**
+     * True when the framework prints a {@code toString()} that returns {@code null} as {@code "null"}, as
+     * {@code String.valueOf} does (the JDK and log4j2); logback prints the class and message instead.
+     */
+    private final boolean printsNullText;
     /** log4j2's common frame counts, from its own walk; {@code null} to count against the enclosing trace. */
     private final Map<Throwable, Integer> fixedCommonFrames;
     private final Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private ThrowableCapture(boolean causeFirst, Map<Throwable, Integer> fixedCommonFrames) {
+    private ThrowableCapture(boolean causeFirst, boolean printsNullText, Map<Throwable, Integer> fixedCommonFrames) {
         this.causeFirst = causeFirst;
+        this.printsNullText = printsNullText;
         this.fixedCommonFrames = fixedCommonFrames;
     }
 
     static ThrowableInfo capture(Throwable throwable, MessageStyle style) {
         ThrowableCapture capture;
         if (style == MessageStyle.SLF4J) {
-            capture = new ThrowableCapture(true, null);
+            capture = new ThrowableCapture(true, false, null);
         } else if (style == MessageStyle.LOG4J2) {
-            capture = new ThrowableCapture(false, log4jCommonFrames(throwable));
+            capture = new ThrowableCapture(false, true, log4jCommonFrames(throwable));
         } else {
-            capture = new ThrowableCapture(false, null);
+            capture = new ThrowableCapture(false, true, null);
         }
         return capture.describe(throwable, NO_FRAMES);
     }
@@ -126,10 +132,11 @@ final class ThrowableCapture {
         }
     }
 
-    /** {@code toString()}, or {@code null} (the default text) when it throws or returns nothing. */
-    private static String text(Throwable t) {
+    /** {@code toString()} as the framework prints it, or {@code null} (the default text) when it throws. */
+    private String text(Throwable t) {
         try {
-            return t.toString();
+            String text = t.toString();
+            return text == null && printsNullText ? "null" : text;
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             return null;
         }
