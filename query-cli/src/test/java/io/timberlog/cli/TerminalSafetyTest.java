@@ -144,19 +144,22 @@ class TerminalSafetyTest {
             w.append(w.event(2, Level.INFO, "l", "multi\n" + forged + "\r\n" + forged));
             w.append(w.event(3, Level.ERROR, "l", "failed").throwable(ThrowableInfo.of("java.lang.IllegalStateException",
                     "outer\n" + forged, List.of("a.B.d(B.java:2)"), 0, cause, List.of())));
+            w.append(w.event(4, Level.INFO, "l", "ends with a newline\n"));
         });
         for (List<String> options : List.of(List.<String>of(), List.of("--color=always"))) {
             List<String> args = new java.util.ArrayList<>(List.of(store.toString()));
             args.addAll(options);
             List<String> lines = Cli.query(args.toArray(new String[0])).out().lines()
                     .map(line -> line.replaceAll("\u001b\\[[0-9;]*m", "")).toList();
-            assertEquals(List.of("2024-01-01 00:00:01.000", "2024-01-01 00:00:02.000", "2024-01-01 00:00:03.000"),
+            assertEquals(List.of("2024-01-01 00:00:01.000", "2024-01-01 00:00:02.000", "2024-01-01 00:00:03.000",
+                            "2024-01-01 00:00:04.000"),
                     lines.stream().filter(line -> line.startsWith("2024")).map(line -> line.substring(0, 23)).toList(),
                     options + ": " + String.join("\n", lines));
             assertTrue(lines.contains("\t" + forged), String.join("\n", lines));
             assertTrue(lines.contains("java.lang.IllegalStateException: outer"), String.join("\n", lines));
             assertTrue(lines.contains("Caused by: java.io.IOException: cause"), String.join("\n", lines));
             assertTrue(lines.contains("\tat a.B.d(B.java:2)"), String.join("\n", lines));
+            assertEquals("", lines.get(lines.size() - 1), "the newline that ends a message starts no indented line");
         }
         String pattern = Cli.query(store.toString(), "--pattern", "%msg%n%nopex").out();
         assertTrue(pattern.startsWith("login failed for x\n" + forged + "\nmulti\n" + forged + "\\r\n" + forged + "\n"),

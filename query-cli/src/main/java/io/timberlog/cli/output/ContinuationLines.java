@@ -14,9 +14,12 @@ final class ContinuationLines {
     private ContinuationLines() {
     }
 
-    /** Indents, in place, every line that a newline of {@code sb} from {@code from} on starts. */
+    /**
+     * Indents, in place, every line that a newline of {@code sb} from {@code from} on starts; a newline
+     * that ends {@code sb} starts none (a message that ends with one gets no line of a lone tab).
+     */
     static void indent(StringBuilder sb, int from) {
-        for (int i = sb.indexOf("\n", from); i >= 0; i = sb.indexOf("\n", i + 2)) {
+        for (int i = sb.indexOf("\n", from); i >= 0 && i + 1 < sb.length(); i = sb.indexOf("\n", i + 2)) {
             sb.insert(i + 1, INDENT);
         }
     }
