@@ -1,5 +1,7 @@
 package io.timberlog.core;
 
+import io.timberlog.core.internal.wal.EventLayout;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -20,34 +22,72 @@ import java.util.Set;
  *       are counted again, against that descendant's trace, and printed as {@code ... N more} at the top.</li>
  * </ul>
  * Every method of the throwable is called in a guard: one that throws is treated as returning nothing.
+ *
+ * <p>Nesting, by causes and suppressed exceptions alike, is described to {@link #DESCRIBED_DEPTH} only.
  */
 final class ThrowableCapture {
     private static final StackTraceElement[] NO_FRAMES = new StackTraceElement[0];
     private static final Throwable[] NO_THROWABLES = new Throwable[0];
+    /**
+     * The deepest level described: one below the deepest a stored event keeps, so that the encoder
+     * still sees that it cuts the exception, and flags the event truncated; at that level only the
+     * root cause is described, which the encoder keeps in the last level. The walk is recursive: when
+     * it followed a chain of any length, 100,000 causes (1,000 on a thread with a 256 KiB stack)
+     * overflowed the logging thread's stack and the event was lost.
+     */
+    static final int DESCRIBED_DEPTH = EventLayout.MAX_THROWABLE_DEPTH;
 
     private final boolean causeFirst;
+    /**
+     * True when the framework prints a {@code toString()} that returns {@code null} as {@code "null"}, as
+     * {@code String.valueOf} does (the JDK and log4j2); logback prints the class and message instead.
+     */
+    private final boolean printsNullText;
     /** log4j2's common frame counts, from its own walk; {@code null} to count against the enclosing trace. */
     private final Map<Throwable, Integer> fixedCommonFrames;
     private final Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private ThrowableCapture(boolean causeFirst, Map<Throwable, Integer> fixedCommonFrames) {
+    private ThrowableCapture(boolean causeFirst, boolean printsNullText, Map<Throwable, Integer> fixedCommonFrames) {
         this.causeFirst = causeFirst;
+        this.printsNullText = printsNullText;
         this.fixedCommonFrames = fixedCommonFrames;
     }
 
     static ThrowableInfo capture(Throwable throwable, MessageStyle style) {
         ThrowableCapture capture;
         if (style == MessageStyle.SLF4J) {
-            capture = new ThrowableCapture(true, null);
+            capture = new ThrowableCapture(true, false, null);
         } else if (style == MessageStyle.LOG4J2) {
-            capture = new ThrowableCapture(false, log4jCommonFrames(throwable));
+            capture = new ThrowableCapture(false, true, log4jCommonFrames(throwable));
         } else {
-            capture = new ThrowableCapture(false, null);
+            capture = new ThrowableCapture(false, true, null);
         }
-        return capture.describe(throwable, NO_FRAMES);
+        return capture.describe(throwable, NO_FRAMES, 0);
     }
 
-    private ThrowableInfo describe(Throwable t, StackTraceElement[] enclosing) {
+    /** {@code t} at nesting level {@code depth}, below the exception whose whole trace is {@code enclosing}. */
+    private ThrowableInfo describe(Throwable t, StackTraceElement[] enclosing, int depth) {
+        if (depth == DESCRIBED_DEPTH) {
+            return describeRootCause(t, enclosing);
+        }
+        return describe(t, enclosing, depth, false);
+    }
+
+    /** The innermost exception of {@code t}'s chain of causes (short of a cycle), without its own nesting. */
+    private ThrowableInfo describeRootCause(Throwable t, StackTraceElement[] enclosing) {
+        Set<Throwable> chain = Collections.newSetFromMap(new IdentityHashMap<>());
+        chain.add(t);
+        Throwable parent = null;
+        Throwable root = t;
+        for (Throwable c = cause(root); c != null && chain.add(c); c = cause(c)) {
+            parent = root;
+            root = c;
+        }
+        return describe(root, parent == null ? enclosing : trace(parent), DESCRIBED_DEPTH, true);
+    }
+
+    /** @param leaf true to leave out the exception's cause and suppressed exceptions */
+    private ThrowableInfo describe(Throwable t, StackTraceElement[] enclosing, int depth, boolean leaf) {
         String className = t.getClass().getName();
         String message = message(t);
         String text = text(t);
@@ -62,14 +102,14 @@ final class ThrowableCapture {
         for (int i = 0; i < trace.length - common; i++) {
             frames.add(String.valueOf(trace[i]));
         }
-        Throwable causeThrowable = cause(t);
-        ThrowableInfo cause = causeFirst && causeThrowable != null ? describe(causeThrowable, trace) : null;
+        Throwable causeThrowable = leaf ? null : cause(t);
+        ThrowableInfo cause = causeFirst && causeThrowable != null ? describe(causeThrowable, trace, depth + 1) : null;
         List<ThrowableInfo> suppressed = new ArrayList<>();
-        for (Throwable s : suppressed(t)) {
-            suppressed.add(describe(s, trace));
+        for (Throwable s : leaf ? NO_THROWABLES : suppressed(t)) {
+            suppressed.add(describe(s, trace, depth + 1));
         }
         if (!causeFirst && causeThrowable != null) {
-            cause = describe(causeThrowable, trace);
+            cause = describe(causeThrowable, trace, depth + 1);
         }
         return new ThrowableInfo(className, message, text, Collections.unmodifiableList(frames), common, cause,
                 Collections.unmodifiableList(suppressed), false);
@@ -78,32 +118,36 @@ final class ThrowableCapture {
     /**
      * log4j2's first walk: suppressed exceptions, then the cause, each throwable counted against the
      * throwable it was first reached from; the outermost one is not marked as seen, so a reference back
-     * to it counts it again.
+     * to it counts it again. Only as deep as {@link #DESCRIBED_DEPTH}: a root cause described at that
+     * depth is counted against its own enclosing trace.
      */
     private static Map<Throwable, Integer> log4jCommonFrames(Throwable outermost) {
         Map<Throwable, Integer> common = new IdentityHashMap<>();
         common.put(outermost, 0);
-        countCommonFrames(outermost, trace(outermost), common, Collections.newSetFromMap(new IdentityHashMap<>()));
+        countCommonFrames(outermost, trace(outermost), 0, common, Collections.newSetFromMap(new IdentityHashMap<>()));
         return common;
     }
 
-    private static void countCommonFrames(Throwable parent, StackTraceElement[] parentTrace,
+    private static void countCommonFrames(Throwable parent, StackTraceElement[] parentTrace, int parentDepth,
                                           Map<Throwable, Integer> common, Set<Throwable> visited) {
+        if (parentDepth + 1 >= DESCRIBED_DEPTH) {
+            return;
+        }
         for (Throwable s : suppressed(parent)) {
-            countFrom(parentTrace, s, common, visited);
+            countFrom(parentTrace, s, parentDepth + 1, common, visited);
         }
         Throwable cause = cause(parent);
         if (cause != null) {
-            countFrom(parentTrace, cause, common, visited);
+            countFrom(parentTrace, cause, parentDepth + 1, common, visited);
         }
     }
 
-    private static void countFrom(StackTraceElement[] parentTrace, Throwable t, Map<Throwable, Integer> common,
-                                  Set<Throwable> visited) {
+    private static void countFrom(StackTraceElement[] parentTrace, Throwable t, int depth,
+                                  Map<Throwable, Integer> common, Set<Throwable> visited) {
         if (visited.add(t)) {
             StackTraceElement[] trace = trace(t);
             common.put(t, commonFrames(trace, parentTrace));
-            countCommonFrames(t, trace, common, visited);
+            countCommonFrames(t, trace, depth, common, visited);
         }
     }
 
@@ -126,10 +170,11 @@ final class ThrowableCapture {
         }
     }
 
-    /** {@code toString()}, or {@code null} (the default text) when it throws or returns nothing. */
-    private static String text(Throwable t) {
+    /** {@code toString()} as the framework prints it, or {@code null} (the default text) when it throws. */
+    private String text(Throwable t) {
         try {
-            return t.toString();
+            String text = t.toString();
+            return text == null && printsNullText ? "null" : text;
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             return null;
         }

@@ -7,20 +7,24 @@ import io.timberlog.core.ThrowableInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Counts what {@code stats} shows, one event at a time: levels, time range, loggers, templates,
- * exceptions by fingerprint, and events per minute by level. Holds one entry per distinct logger,
- * template, fingerprint and minute, never the events. Not thread-safe.
+ * exceptions by fingerprint, and events per minute by level. Holds one entry per distinct fingerprint
+ * and minute, and loggers and templates within a budget ({@link TopCounts}), never the events. Not
+ * thread-safe.
  */
 final class EventStats {
     /** Frames of the stack that, with the class, make an exception's fingerprint. */
     static final int FINGERPRINT_FRAMES = 3;
     private static final long MINUTE = 60_000_000_000L;
+    /** Loggers or templates counted exactly: far more than real code has, and some 20 MB of heap. */
+    static final int MAX_NAMES = 100_000;
+    /** Chars of the loggers or templates counted exactly, so that long ones cannot make up for their number. */
+    static final long MAX_NAME_CHARS = 16_000_000;
 
     /** One exception fingerprint: how often, first and last time, and one message as an example. */
     static final class Failure {
@@ -42,11 +46,21 @@ final class EventStats {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     final long[] levels = new long[Level.values().length];
-    private final Map<String, long[]> loggers = new HashMap<>();
-    private final Map<String, long[]> templates = new HashMap<>();
+    final TopCounts loggers;
+    final TopCounts templates;
     private final Map<List<String>, Failure> failures = new HashMap<>();
     /** Minute (epoch nanos of its start, see {@link #minuteStart}) to counts by level code. */
     final TreeMap<Long, long[]> perMinute = new TreeMap<>();
+
+    /** @param top how many loggers and templates will be listed: at least twice as many are counted */
+    EventStats(int top) {
+        this(Math.max(MAX_NAMES, (int) Math.min(Integer.MAX_VALUE, 2L * top)), MAX_NAME_CHARS);
+    }
+
+    EventStats(int maxNames, long maxNameChars) {
+        loggers = new TopCounts(maxNames, maxNameChars);
+        templates = new TopCounts(maxNames, maxNameChars);
+    }
 
     void add(LogEvent e) {
         events++;
@@ -54,8 +68,8 @@ final class EventStats {
         first = Math.min(first, t);
         last = Math.max(last, t);
         levels[e.level().code()]++;
-        loggers.computeIfAbsent(e.logger(), k -> new long[1])[0]++;
-        templates.computeIfAbsent(e.template(), k -> new long[1])[0]++;
+        loggers.add(e.logger());
+        templates.add(e.template());
         perMinute.computeIfAbsent(minuteStart(t), k -> new long[Level.values().length])[e.level().code()]++;
         ThrowableInfo x = e.throwable();
         if (x != null) {
@@ -81,29 +95,9 @@ final class EventStats {
         return start <= t ? start : Long.MIN_VALUE;
     }
 
-    /** The {@code n} most frequent loggers, most frequent first (ties by name). */
-    Map<String, Long> topLoggers(int n) {
-        return top(loggers, n);
-    }
-
-    Map<String, Long> topTemplates(int n) {
-        return top(templates, n);
-    }
-
     List<Failure> topFailures(int n) {
         List<Failure> all = new ArrayList<>(failures.values());
         all.sort(Comparator.comparingLong((Failure f) -> -f.count).thenComparingLong(f -> f.first));
         return all.subList(0, Math.min(n, all.size()));
-    }
-
-    private static Map<String, Long> top(Map<String, long[]> counts, int n) {
-        List<Map.Entry<String, long[]>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
-                .thenComparing(Map.Entry::getKey));
-        Map<String, Long> top = new LinkedHashMap<>();
-        for (Map.Entry<String, long[]> e : entries.subList(0, Math.min(n, entries.size()))) {
-            top.put(e.getKey(), e.getValue()[0]);
-        }
-        return top;
     }
 }

@@ -178,7 +178,7 @@ final class QueryCommand {
                 String p = pattern != null ? pattern : severalStores ? "%magenta(%store) " + TEXT_PATTERN : TEXT_PATTERN;
                 try {
                     return PatternLayout.compile(p, new LayoutContext(filters.zone(console), output.ansi(console),
-                            System.lineSeparator()));
+                            System.lineSeparator(), pattern == null));
                 } catch (IllegalArgumentException e) {
                     throw new UserError("invalid --pattern: " + e.getMessage());
                 }

@@ -24,7 +24,10 @@ final class StatsCommand {
     private static final String[] DESCRIPTION = {"Shows what the store(s) in DIR hold: files and bytes on disk, time "
             + "range, events per level, top loggers, top templates (the most frequent messages by template), top "
             + "exceptions grouped by fingerprint (class and top frames) with first and last time, and a histogram of "
-            + "events per minute by level. The filters narrow it like a query. Exit status 0 when it counted "
+            + "events per minute by level. Past 100,000 different loggers or templates (messages built by "
+            + "concatenation, each a template of its own), counts are kept in bounded memory and may be low, by at "
+            + "most the amount the heading (JSON: topTemplatesUndercount) says. "
+            + "The filters narrow it like a query. Exit status 0 when it counted "
             + "events, 1 when the filters (or an empty store) left none, 2 on an error."};
     private static final String[] EXAMPLES = {"  timberlog stats /var/log/app/timberlog",
             "  timberlog stats DIR --since 1h --level WARN",
@@ -66,7 +69,7 @@ final class StatsCommand {
             throw new UserError("invalid --top " + top + ": expected 0 or more");
         }
         StoreSet stores = StoreSet.open(dir);
-        EventStats stats = new EventStats();
+        EventStats stats = new EventStats(top);
         List<StoreSummary> summaries = stores.summaries();
         try (QueryResult result = stores.query(filters.toQuery(console).build());
              Progress progress = Progress.start(console, result::bytesRead, result::bytesToRead)) {
@@ -123,10 +126,10 @@ final class StatsCommand {
             return;
         }
         if (top > 0) {
-            sb.append("\nTop loggers:\n");
-            counts(sb, stats.topLoggers(top), "(root)");
-            sb.append("\nTop templates:\n");
-            counts(sb, stats.topTemplates(top), "(no template)");
+            sb.append("\nTop loggers");
+            counts(sb, stats.loggers, top, "(root)");
+            sb.append("\nTop templates");
+            counts(sb, stats.templates, top, "(no template)");
         }
         List<EventStats.Failure> failures = stats.topFailures(top);
         if (!failures.isEmpty()) {
@@ -146,9 +149,17 @@ final class StatsCommand {
         Histogram.draw(sb, stats.perMinute, zone, ansi);
     }
 
-    /** @param emptyName what an empty name stands for, shown in its place */
-    private static void counts(StringBuilder sb, Map<String, Long> counts, String emptyName) {
-        for (Map.Entry<String, Long> e : counts.entrySet()) {
+    /**
+     * The heading's end and the {@code top} most frequent names.
+     * @param emptyName what an empty name stands for, shown in its place
+     */
+    private static void counts(StringBuilder sb, TopCounts counts, int top, String emptyName) {
+        if (counts.undercount() > 0) {
+            sb.append(" (too many different ones to count each: a count may be up to ").append(counts.undercount())
+                    .append(" low)");
+        }
+        sb.append(":\n");
+        for (Map.Entry<String, Long> e : counts.top(top).entrySet()) {
             sb.append(String.format(Locale.ROOT, "%10d  ", e.getValue()));
             if (e.getKey().isEmpty()) {
                 sb.append(emptyName);
@@ -200,9 +211,10 @@ final class StatsCommand {
             sb.append(l.code() > 0 ? "," : "").append('"').append(l.name()).append("\":").append(stats.levels[l.code()]);
         }
         sb.append("},\"topLoggers\":");
-        countsJson(sb, stats.topLoggers(top), "logger");
-        sb.append(",\"topTemplates\":");
-        countsJson(sb, stats.topTemplates(top), "template");
+        countsJson(sb, stats.loggers.top(top), "logger");
+        sb.append(",\"topLoggersUndercount\":").append(stats.loggers.undercount()).append(",\"topTemplates\":");
+        countsJson(sb, stats.templates.top(top), "template");
+        sb.append(",\"topTemplatesUndercount\":").append(stats.templates.undercount());
         sb.append(",\"topExceptions\":[");
         List<EventStats.Failure> failures = stats.topFailures(top);
         for (int i = 0; i < failures.size(); i++) {

@@ -128,6 +128,44 @@ class TerminalSafetyTest {
         }
     }
 
+    /**
+     * A newline in a message or an exception's message, followed by what reads as another event: in the
+     * text format, the line it starts is indented, so that only the events' own lines start at column 0.
+     * A --pattern prints it as logback does.
+     */
+    @Test
+    void query_text_newlinesInLogDataCannotStartALineThatReadsAsAnEvent() throws Exception {
+        Path store = dir.resolve("forged");
+        String forged = "2024-01-01 00:00:09.000 ERROR [main] l - forged";
+        ThrowableInfo cause = ThrowableInfo.of("java.io.IOException", "cause\n" + forged, List.of("a.B.c(B.java:1)"), 0,
+                null, List.of());
+        Cli.write(store, w -> {
+            w.append(w.event(1, Level.INFO, "l", "login failed for {}", "x\n" + forged));
+            w.append(w.event(2, Level.INFO, "l", "multi\n" + forged + "\r\n" + forged));
+            w.append(w.event(3, Level.ERROR, "l", "failed").throwable(ThrowableInfo.of("java.lang.IllegalStateException",
+                    "outer\n" + forged, List.of("a.B.d(B.java:2)"), 0, cause, List.of())));
+            w.append(w.event(4, Level.INFO, "l", "ends with a newline\n"));
+        });
+        for (List<String> options : List.of(List.<String>of(), List.of("--color=always"))) {
+            List<String> args = new java.util.ArrayList<>(List.of(store.toString()));
+            args.addAll(options);
+            List<String> lines = Cli.query(args.toArray(new String[0])).out().lines()
+                    .map(line -> line.replaceAll("\u001b\\[[0-9;]*m", "")).toList();
+            assertEquals(List.of("2024-01-01 00:00:01.000", "2024-01-01 00:00:02.000", "2024-01-01 00:00:03.000",
+                            "2024-01-01 00:00:04.000"),
+                    lines.stream().filter(line -> line.startsWith("2024")).map(line -> line.substring(0, 23)).toList(),
+                    options + ": " + String.join("\n", lines));
+            assertTrue(lines.contains("\t" + forged), String.join("\n", lines));
+            assertTrue(lines.contains("java.lang.IllegalStateException: outer"), String.join("\n", lines));
+            assertTrue(lines.contains("Caused by: java.io.IOException: cause"), String.join("\n", lines));
+            assertTrue(lines.contains("\tat a.B.d(B.java:2)"), String.join("\n", lines));
+            assertEquals("", lines.get(lines.size() - 1), "the newline that ends a message starts no indented line");
+        }
+        String pattern = Cli.query(store.toString(), "--pattern", "%msg%n%nopex").out();
+        assertTrue(pattern.startsWith("login failed for x\n" + forged + "\nmulti\n" + forged + "\\r\n" + forged + "\n"),
+                pattern);
+    }
+
     @Test
     void stats_and_runs_harmless() {
         assertHarmless(Cli.query("stats", dir.toString()).out());

@@ -71,8 +71,9 @@ final class Conversions {
             }
             case "m": case "msg": case "message":
                 // unpadded, the message is formatted straight into the line
-                return format.isNone() ? new PatternNode.Message()
-                        : new PatternNode.Conversion(format, Conversions::message, true, false);
+                boolean indent = context.indentContinuationLines();
+                return format.isNone() ? new PatternNode.Message(indent) : new PatternNode.Conversion(format,
+                        indent ? h -> ContinuationLines.indent(message(h)) : Conversions::message, true, false);
             case "n":
                 return new PatternNode.Conversion(format, h -> context.lineSeparator(), false, true);
             case "X": case "mdc":
@@ -82,19 +83,16 @@ final class Conversions {
                 handlesThrowable = true;
                 int depth = throwableDepth(word, options);
                 if (depth == Integer.MAX_VALUE) {
-                    return new PatternNode.Conversion(format, h -> h.hasThrowable() ? h.event().throwableText() : "",
-                            true, false);
+                    return stackTrace(format, h -> h.event().throwableText());
                 }
                 String ls = context.lineSeparator();
-                return new PatternNode.Conversion(format, h -> !h.hasThrowable() ? ""
-                        : StackTraces.limit(h.event().throwable(), depth, ls), true, false);
+                return stackTrace(format, h -> StackTraces.limit(h.event().throwable(), depth, ls));
             }
             case "rEx": case "rootException": {
                 handlesThrowable = true;
                 int depth = throwableDepth(word, options);
                 String ls = context.lineSeparator();
-                return new PatternNode.Conversion(format, h -> !h.hasThrowable() ? ""
-                        : StackTraces.rootCauseFirst(h.event().throwable(), depth, ls), true, false);
+                return stackTrace(format, h -> StackTraces.rootCauseFirst(h.event().throwable(), depth, ls));
             }
             case "nopex": case "nopexception":
                 handlesThrowable = true;
@@ -273,6 +271,13 @@ final class Conversions {
     private static String relative(EventView h) {
         RunInfo run = h.event().run();
         return run == null ? "?" : Long.toString((h.epochNanos() - run.startEpochNanos()) / 1_000_000L);
+    }
+
+    /** The stack trace {@code text} prints of an event with an exception; nothing for one without. */
+    private PatternNode stackTrace(FormatInfo format, Function<EventView, String> text) {
+        boolean indent = context.indentContinuationLines();
+        return new PatternNode.Conversion(format, h -> !h.hasThrowable() ? ""
+                : indent ? ContinuationLines.indentStackTrace(text.apply(h)) : text.apply(h), true, false);
     }
 
     private static String message(EventView h) {

@@ -113,11 +113,21 @@ interface PatternNode {
 
     /** {@code %m} unpadded: the message formatted straight into the line, then made safe where it lies. */
     final class Message implements PatternNode {
+        private final boolean indentContinuationLines;
+
+        /** @param indentContinuationLines true to indent the lines a newline in the message starts */
+        Message(boolean indentContinuationLines) {
+            this.indentContinuationLines = indentContinuationLines;
+        }
+
         @Override
         public void append(EventView event, StringBuilder sb) {
             int from = sb.length();
             event.appendMessage(sb);
             SafeText.makeVisible(sb, from, true);
+            if (indentContinuationLines) {
+                ContinuationLines.indent(sb, from);
+            }
         }
 
         @Override

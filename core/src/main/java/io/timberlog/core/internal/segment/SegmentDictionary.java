@@ -21,9 +21,23 @@ public final class SegmentDictionary {
     /** Strings longer than this are written inline: they rarely repeat and would bloat the dictionary. */
     static final int MAX_CHARS = 4096;
     static final int MAX_ENTRIES = 1 << 20;
+    /**
+     * What a writer defines before it writes every further string inline: the chars of its strings and
+     * {@link #ENTRY_COST} for each. Every reader of the segment holds the whole dictionary in a map, and
+     * so does the conversion: an application that concatenates values into its templates
+     * ({@code "user " + id + " took {} ms"}) makes every event's template a string of its own, and a
+     * 64 MiB WAL file of them made a dictionary of 600,000 strings, which the conversion and every
+     * query of the segment ran out of a 128 MB heap on. Some 60,000 names, templates and frames of
+     * real code fit; the strings past them cost a segment bytes, not its readers memory.
+     */
+    static final long MAX_COST = 8 << 20;
+    /** What an entry costs beside its chars: its map entry, list slot and String object, in chars. */
+    static final int ENTRY_COST = 64;
 
     private final List<String> strings;
     private final Map<String, Integer> ids;
+    /** Of the strings defined, in the units of {@link #MAX_COST}. */
+    private long cost;
 
     private SegmentDictionary(List<String> strings, Map<String, Integer> ids) {
         this.strings = strings;
@@ -40,12 +54,13 @@ public final class SegmentDictionary {
         if (id != null) {
             return id;
         }
-        if (s.length() > MAX_CHARS || strings.size() >= MAX_ENTRIES) {
+        if (s.length() > MAX_CHARS || strings.size() >= MAX_ENTRIES || cost + s.length() + ENTRY_COST > MAX_COST) {
             return -1;
         }
         int next = strings.size();
         strings.add(s);
         ids.put(s, next);
+        cost += s.length() + ENTRY_COST;
         return next;
     }
 

@@ -38,6 +38,20 @@ final class TestThrowables {
         }
     }
 
+    /** Its toString() returns null: the JDK and log4j2 print "null" as its first line, as String.valueOf does. */
+    static final class NullText extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NullText(String message) {
+            super(message);
+        }
+
+        @Override
+        public String toString() {
+            return null;
+        }
+    }
+
     static final class Localized extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -71,6 +85,7 @@ final class TestThrowables {
         all.put("stackOverflow", stackOverflow());
         all.put("thrownInThread", thrownInThread());
         all.put("customToString", new CustomText("custom"));
+        all.put("nullToString", new NullText("no text"));
         all.put("localizedMessage", new Localized("original", new CustomText("inner")));
         all.put("noStackTrace", noStackTrace());
         all.put("causeWithSameTrace", causeWithSameTrace());
