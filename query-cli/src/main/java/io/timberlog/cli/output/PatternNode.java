@@ -124,8 +124,8 @@ interface PatternNode {
         public void append(EventView event, StringBuilder sb) {
             int from = sb.length();
             event.appendMessage(sb);
-            SafeText.makeVisible(sb, from, true);
-            if (indentContinuationLines) {
+            // Most messages are printable ASCII alone: then there is no newline to look for.
+            if (SafeText.makeVisible(sb, from, true) && indentContinuationLines) {
                 ContinuationLines.indent(sb, from);
             }
         }

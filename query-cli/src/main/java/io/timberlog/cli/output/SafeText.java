@@ -57,18 +57,21 @@ public final class SafeText {
     /**
      * Escapes, in place, every unsafe character of what {@code sb} holds from {@code from} on, as
      * {@link #appendVisible} would have appended it: text that was appended straight into the buffer.
+     *
+     * @return false when that text was printable ASCII alone (by far the most text), and so holds no newline
      */
-    public static void makeVisible(StringBuilder sb, int from, boolean multiLine) {
+    public static boolean makeVisible(StringBuilder sb, int from, boolean multiLine) {
         int n = sb.length();
         for (int i = from; i < n; i++) {
             char c = sb.charAt(i);
-            if (c < 0x20 || c >= 0x7f) { // the rest is printable ASCII, by far the most text
+            if (c < 0x20 || c >= 0x7f) {
                 String tail = sb.substring(i);
                 sb.setLength(i);
                 appendVisible(sb, tail, multiLine);
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     /** The escape of one unsafe character: {@code \n}, {@code \t}, {@code \r}, {@code \x1b}, or backslash-u and four hex digits. */
