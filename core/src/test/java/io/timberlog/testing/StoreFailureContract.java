@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -128,10 +130,22 @@ public abstract class StoreFailureContract {
         }
     }
 
+    /**
+     * Deletes {@code dir} as {@code rm -rf} would, again while the store's threads put a file (the WAL
+     * file made ahead) into a directory the walk had already emptied: a person's {@code rm -rf} can meet
+     * that too, and is run again. A full verify saw DirectoryNotEmptyException here once.
+     */
     private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.deleteIfExists(p);
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                    Files.deleteIfExists(p);
+                }
+                return;
+            } catch (DirectoryNotEmptyException | UncheckedIOException raced) { // the latter: a file gone mid-walk
+                if (attempt == 10) {
+                    throw raced;
+                }
             }
         }
     }
