@@ -1,10 +1,12 @@
 package io.timberlog.core;
 
 import io.timberlog.core.internal.io.ProcessInfo;
+import io.timberlog.core.internal.manifest.Manifest;
 import io.timberlog.core.internal.manifest.ManifestLoader;
 import io.timberlog.core.internal.manifest.NewerVersionCheck;
 import io.timberlog.core.internal.manifest.SegmentManager;
 import io.timberlog.core.internal.wal.StoreLock;
+import io.timberlog.core.internal.wal.WalFormat;
 import io.timberlog.core.internal.wal.WalMeta;
 
 import java.io.IOException;
@@ -44,9 +46,38 @@ public final class StoreMaintenance {
         try {
             NewerVersionCheck.check(dir);
             SegmentManager segments = SegmentManager.open(options, ManifestLoader.load(dir));
-            return segments.convertAllNow(Long.MAX_VALUE);
+            int converted = segments.convertAllNow(Long.MAX_VALUE);
+            raiseWalMeta(dir, segments.manifest());
+            return converted;
         } finally {
             lock.close();
+        }
+    }
+
+    /**
+     * A writer goes on from the WAL id and sequence number that wal.meta names without reading the
+     * manifest (see {@link LogStore#open}), because its own conversions never get ahead of the meta. A
+     * crashed run's meta is as of its flusher's last update, though, and the compaction has just
+     * converted the file it names and any after it. So the meta is raised to what the segments now hold,
+     * and the next writer reuses neither their WAL ids (its file would be skipped by readers and deleted
+     * by its conversion) nor their sequence numbers.
+     */
+    private static void raiseWalMeta(Path dir, Manifest manifest) throws IOException {
+        WalMeta.State meta = WalMeta.read(dir);
+        if (meta == null) {
+            return; // a writer without a meta reads the manifest
+        }
+        long walId = Math.max(meta.walId, manifest.highestWalId());
+        long nextSequence = Math.max(meta.nextSequence, manifest.highestSequence() + 1);
+        if (walId == meta.walId && nextSequence == meta.nextSequence || !WalMeta.canRecord(walId, nextSequence)) {
+            return; // not behind; or a manifest no writer made, whose values no meta can carry
+        }
+        WalMeta writer = WalMeta.openForWriting(dir);
+        try {
+            // the offset of a file that is gone: nothing of it is left to read
+            writer.write(walId, WalFormat.HEADER_SIZE, nextSequence, true);
+        } finally {
+            writer.close();
         }
     }
 }

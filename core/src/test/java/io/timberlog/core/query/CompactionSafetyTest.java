@@ -125,6 +125,49 @@ class CompactionSafetyTest {
         assertTrue(report.problems().get(0).detail().contains("events are lost"), report.problems().toString());
     }
 
+    /**
+     * A crashed run's wal.meta is as of the flusher's last update (here: the one at the start); a
+     * compaction then converts every file of the run, also the one the meta names. The next writer takes
+     * its WAL ids and sequence numbers from the meta without reading the manifest: it must not reuse
+     * those the compaction put in segments (the reused WAL id's file would be skipped by readers and
+     * deleted by its conversion, the reused sequence numbers would overlap).
+     */
+    @Test
+    void writerStart_afterCompactingACrashedRunWhoseMetaWasBehind_goesOnAboveItsIdsAndSequences() throws Exception {
+        Path meta = dir.resolve("wal.meta");
+        byte[][] metaAtStart = new byte[1][];
+        writeUnconverted(options(dir).maxWalSize(256 << 10), w -> {
+            metaAtStart[0] = read(meta);
+            for (int i = 0; i < 20_000; i++) { // several files
+                w.append(i, Level.INFO, "l", "event {} with padding so that files rotate", (long) i);
+            }
+        });
+        Files.write(meta, metaAtStart[0]); // as a SIGKILL leaves it: behind the files
+        StoreMaintenance.compact(options(dir).build());
+
+        write(options(dir), w -> {
+            for (int i = 20_000; i < 20_100; i++) {
+                w.append(i, Level.INFO, "l", "event {} of the next run", (long) i);
+            }
+        });
+
+        List<QueryHit> hits = run(dir, Query.builder().build());
+        assertEquals(20_100, hits.size());
+        for (int i = 1; i < hits.size(); i++) {
+            assertTrue(hits.get(i).sequence() > hits.get(i - 1).sequence(), "sequence reused at " + i);
+        }
+        VerifyReport report = StoreSet.open(dir).verify();
+        assertTrue(report.isWhole(), report.problems().toString());
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void compact_storeWithASegmentOfANewerVersion_refusesAndChangesNothing() throws Exception {
         segments();

@@ -98,7 +98,8 @@ public final class SegmentManager implements SealedWalListener {
      * cleaned up on the manager's own thread, before its first conversion: reading manifest.json and
      * listing the store's files cost a cold JVM milliseconds that an application's start should not pay. Only
      * for a writer whose ids and sequence numbers come from wal.meta, which is never behind the
-     * manifest (it names the current file before any file below it can be converted).
+     * manifest (it names the current file before any file below it can be converted; a compaction, which
+     * converts the file it names too, raises it afterwards).
      */
     public static SegmentManager openInBackground(StoreOptions options) {
         SegmentManager manager = new SegmentManager(options.directory(), new ProblemReporter(options.problemListener()),

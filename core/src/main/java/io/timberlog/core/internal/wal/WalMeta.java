@@ -181,6 +181,11 @@ public final class WalMeta {
         }
     }
 
+    /** True when a slot can carry these values; readers take one with others for damage. */
+    public static boolean canRecord(long walId, long nextSequence) {
+        return walId >= 0 && walId <= NumberedFileName.MAX_NUMBER && nextSequence >= 0 && nextSequence <= MAX_COUNT;
+    }
+
     private static State decode(byte[] b, int at) {
         byte[] s = java.util.Arrays.copyOfRange(b, at, at + SLOT_SIZE);
         if (Bytes.getLong(s, 0) != MAGIC || Bytes.getInt(s, CRC_OFFSET) != crc(s)) {
@@ -194,8 +199,7 @@ public final class WalMeta {
         long published = Bytes.getLong(s, PUBLISHED_OFFSET);
         long nextSequence = Bytes.getLong(s, NEXT_SEQUENCE_OFFSET);
         // The checksum proves the slot whole, not that a writer made it: values out of range make it invalid.
-        if (generation < 0 || generation > MAX_COUNT || walId < 0 || walId > NumberedFileName.MAX_NUMBER
-                || published < 0 || nextSequence < 0 || nextSequence > MAX_COUNT) {
+        if (generation < 0 || generation > MAX_COUNT || !canRecord(walId, nextSequence) || published < 0) {
             return null;
         }
         return new State(generation, walId, published, nextSequence,
