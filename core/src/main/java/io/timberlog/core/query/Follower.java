@@ -22,6 +22,12 @@ import java.util.Set;
  * conversions into segments and crashes; stores that appear under the root later (a second process's fallback store) are followed
  * from their first event. Reads with plain reads only. Made by {@link QueryResult#follow()}.
  *
+ * <p>Published, not reserved: of several threads appending at once, one whose event took its place in
+ * the file first may finish writing it after another's later event. A poll between the two returns the
+ * later one, and the next poll the earlier: each event comes once, but such a pair comes out of append
+ * order. Holding events back behind an unfinished one would keep them from view for as long as it
+ * stays unfinished, which for a writer killed mid-append is until the file is sealed.
+ *
  * <p>Not thread-safe; closing it from another thread is not supported (stop polling instead).
  */
 public final class Follower implements AutoCloseable {
