@@ -143,6 +143,7 @@ public final class WalWriter implements ActiveWal.SealListener {
         }
         ActiveWal wal = null;
         boolean stored = false;
+        boolean interrupted = false;
         try {
             EventEncoder encoder = encoders.get();
             long graceDeadline = 0;
@@ -178,7 +179,7 @@ public final class WalWriter implements ActiveWal.SealListener {
                         break;
                     }
                 }
-                backoff(spins);
+                interrupted |= backoff(spins);
             }
         } catch (InternalError t) {
             // Touching a mapping whose file was truncated raises SIGBUS, which the JVM turns into an
@@ -186,6 +187,10 @@ public final class WalWriter implements ActiveWal.SealListener {
             onWriteFault(wal, t);
         } catch (Throwable t) {
             problems.report("append", "an event could not be stored and was dropped", t);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt(); // the application's, taken while waiting
+            }
         }
         if (stored) {
             try {
@@ -199,14 +204,25 @@ public final class WalWriter implements ActiveWal.SealListener {
         return false;
     }
 
-    private static void backoff(int spins) {
+    /**
+     * Waits a little, longer the more often called.
+     *
+     * @return true when it took the caller's interrupt, which the caller sets again once it stops waiting:
+     *     on an interrupted thread a park returns at once, and the wait would spin a processor until its
+     *     deadline (blockTimeout, a second by default)
+     */
+    private static boolean backoff(int spins) {
         if (spins < 64) {
             Thread.onSpinWait();
-        } else if (spins < 128) {
-            Thread.yield();
-        } else {
-            LockSupport.parkNanos(50_000L);
+            return false;
         }
+        if (spins < 128) {
+            Thread.yield();
+            return false;
+        }
+        boolean interrupted = Thread.interrupted();
+        LockSupport.parkNanos(50_000L);
+        return interrupted;
     }
 
     private void afterAppend(Level level) {
@@ -362,17 +378,26 @@ public final class WalWriter implements ActiveWal.SealListener {
 
     private void recordDropsBeforeClosing(long closeDeadline) {
         long until = System.nanoTime() + Math.min(DROP_RECORD_WAIT_NANOS, Math.max(0, closeDeadline - System.nanoTime()) / 2);
+        boolean interrupted = false;
         for (int spins = 0; !closed && !flusher.reportDrops() && System.nanoTime() - until < 0; spins++) {
-            backoff(spins);
+            interrupted |= backoff(spins);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** The prepared file once the allocator has one, or {@code null} when it fails or the deadline passes. */
     private PreparedWal awaitSpare(long deadline) {
         PreparedWal spare = allocator.take();
+        boolean interrupted = false;
         while (spare == null && !allocator.isFailing() && System.nanoTime() < deadline) {
+            interrupted |= Thread.interrupted(); // else the park returns at once, and this spins until the deadline
             LockSupport.parkNanos(1_000_000L);
             spare = allocator.take();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return spare;
     }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import io.timberlog.core.internal.io.Mapping;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -222,6 +224,44 @@ class WalWriterFaultTest {
             long waitedMillis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(waitedMillis >= 150, "blocked for the timeout, waited " + waitedMillis + " ms");
             assertTrue(waitedMillis < 10_000, "bounded, waited " + waitedMillis + " ms");
+        } finally {
+            gate.countDown();
+        }
+    }
+
+    /**
+     * An application thread whose interrupt flag is set waits for the next file as any other does,
+     * parked: a park returns at once on such a thread, and the wait spun a processor for blockTimeout.
+     */
+    @Test
+    void append_onAnInterruptedThread_whenTheNextFileIsSlowAndBlockPolicy_parksAndKeepsTheInterrupt() throws Exception {
+        FaultyIo io = new FaultyIo();
+        writer = WalWriter.open(options().overload(OverloadPolicy.BLOCK).blockTimeout(Duration.ofSeconds(1)).build(), RUN, io);
+        CountDownLatch gate = new CountDownLatch(1);
+        io.createGate = gate; // the spare file may be ready already; the one after it is held back
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try {
+            CapturedEvent e = new CapturedEvent();
+            long i = 0;
+            while (writer.append(event(e, i++, Level.INFO))) {
+                assertTrue(i < 100_000, "the files fill up");
+            }
+            Thread.currentThread().interrupt();
+            long cpuBefore = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            boolean stored;
+            boolean interruptKept;
+            try {
+                stored = writer.append(event(e, i, Level.INFO));
+            } finally {
+                interruptKept = Thread.interrupted();
+            }
+            long waited = System.nanoTime() - start;
+            long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+            assertFalse(stored);
+            assertTrue(interruptKept, "the caller's interrupt is kept");
+            // Parked, the thread takes a few percent of a processor while it waits; spinning, all it gets of one.
+            assertTrue(cpu < waited / 2, cpu / 1_000_000 + " ms of CPU in " + waited / 1_000_000 + " ms of waiting");
         } finally {
             gate.countDown();
         }
