@@ -27,8 +27,10 @@ public final class StoreMaintenance {
 
     /**
      * Converts every WAL file of the store into segments, cleans up what crashes left (temporary files,
-     * segments not in the manifest), rebuilds a missing or damaged manifest, and applies the options'
-     * retention. Returns how many WAL files were converted.
+     * segments not in the manifest), rebuilds a missing or damaged manifest, applies the options'
+     * retention, and raises a {@code wal.meta} left behind by a crashed run to the highest WAL id and
+     * sequence number the segments hold, which the next writer goes on from. Returns how many WAL files
+     * were converted.
      *
      * @throws NotAStoreException when the directory holds no store
      * @throws StoreLockedException when a process writes the store

@@ -95,7 +95,9 @@ public final class ThrowableInfo {
      * Describes a live throwable the way the framework of {@code style} sees it, to be printed with the
      * same style: frames shared with the enclosing trace are counted as omitted, causes and suppressed
      * exceptions are followed, and an exception met a second time becomes a circular reference. Appenders
-     * pass the style they give {@link CapturedEvent#message}.
+     * pass the style they give {@link CapturedEvent#message}. Nesting is followed only one level deeper than
+     * a stored event keeps (64 levels), and at that level only the root cause is described: a chain of any
+     * length costs no more stack than that, and the store cuts it with the root cause last, flagged truncated.
      *
      * <p>The frameworks agree on all of this except for an exception reachable twice (a cycle, or a
      * cause that is also suppressed somewhere): the JDK and log4j2 expand it where they print it first

@@ -18,7 +18,8 @@ final class CompactCommand {
     private static final String[] DESCRIPTION = {"Converts the WAL files of a stopped or crashed writer into "
             + "compressed, indexed segments, offline, as the writer does while it runs: queries get faster and the "
             + "store smaller. Also cleans up what a crash left (temporary files, a missing or damaged "
-            + "manifest.json). Refuses while a writer holds the store. Deletes nothing for retention: that is the "
+            + "manifest.json), and raises a crashed writer's wal.meta to the WAL ids and sequence numbers the "
+            + "segments now hold, so that the next writer goes on after them. Refuses while a writer holds the store. Deletes nothing for retention: that is the "
             + "writer's job, with its own settings."};
 
     private final Console console;

@@ -24,9 +24,10 @@ final class StatsCommand {
     private static final String[] DESCRIPTION = {"Shows what the store(s) in DIR hold: files and bytes on disk, time "
             + "range, events per level, top loggers, top templates (the most frequent messages by template), top "
             + "exceptions grouped by fingerprint (class and top frames) with first and last time, and a histogram of "
-            + "events per minute by level. Past 100,000 different loggers or templates (messages built by "
-            + "concatenation, each a template of its own), counts are kept in bounded memory and may be low, by at "
-            + "most the amount the heading (JSON: topTemplatesUndercount) says. "
+            + "events per minute by level. Past 100,000 different loggers or templates, or 16 million chars of "
+            + "them (messages built by concatenation, each a template of its own), counts are kept in bounded memory "
+            + "and may be low, by at most the amount the heading (JSON: topLoggersUndercount, "
+            + "topTemplatesUndercount) says. "
             + "The filters narrow it like a query. Exit status 0 when it counted "
             + "events, 1 when the filters (or an empty store) left none, 2 on an error."};
     private static final String[] EXAMPLES = {"  timberlog stats /var/log/app/timberlog",

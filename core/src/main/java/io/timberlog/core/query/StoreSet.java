@@ -209,8 +209,9 @@ public final class StoreSet {
     }
 
     /**
-     * Every run of every store, in the order they wrote (see {@link #interleaveByStart}), with its event count and how it ended. Reads every file
-     * (without decoding events).
+     * Every run of every store, with its event count and how it ended: each store's runs in the order they
+     * wrote, whatever their clocks said, the stores' interleaved by start. Reads every file (without
+     * decoding events).
      */
     public List<RunSummary> runs() throws IOException {
         return runs(d -> { });
