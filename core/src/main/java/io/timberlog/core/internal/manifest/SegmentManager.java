@@ -124,7 +124,8 @@ public final class SegmentManager implements SealedWalListener {
         if (loaded.manifest.highestWalId() >= firstWalIdOfRun) {
             problems.report("wal-ids", "manifest.json lists WAL ids up to " + loaded.manifest.highestWalId()
                     + " but wal.meta let this run start at " + firstWalIdOfRun + ": wal.meta was behind; "
-                    + "WAL files of this run whose ids the manifest already lists are not converted", null);
+                    + "WAL files of this run whose ids the manifest already lists are taken for converted and "
+                    + "deleted: the events in them are lost", null);
         }
         StoreCleanup.run(store, manifests, problems);
         loadInBackground = false;
