@@ -53,10 +53,10 @@ final class ActiveWal {
     private final AtomicLong tail = new AtomicLong(WalFormat.HEADER_SIZE);
     private final WalDictionary dictionary = new WalDictionary();
     /**
-     * Cleared once called: every appending thread's encoder keeps the file it wrote to last, and this
-     * listener (the writer) leads back to the writer's thread-local that holds that encoder, so a kept
-     * listener would make the entry's weak key strongly reachable from its own value: a closed writer,
-     * its threads' objects and its allocator's buffer would then never be collected.
+     * Cleared once called: every appending thread's encoder keeps the file it wrote to last, and a file
+     * kept that way must not keep the writer that sealed it, with all the writer holds, reachable after
+     * it closed (when encoders were kept in a ThreadLocal, this listener made the entry's weak key
+     * strongly reachable from its own value, and a closed writer was never collected).
      */
     private volatile SealListener sealListener;
     private final WalIo io;
