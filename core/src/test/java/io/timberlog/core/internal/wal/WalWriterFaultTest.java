@@ -207,6 +207,15 @@ class WalWriterFaultTest {
         return reported == dropped;
     }
 
+    /** Appends until an event is dropped: the files that were ready are full. Returns the next event's number. */
+    private long appendUntilDropped(CapturedEvent e) {
+        long i = 0;
+        while (writer.append(event(e, i++, Level.INFO))) {
+            assertTrue(i < 100_000, "the files fill up");
+        }
+        return i;
+    }
+
     @Test
     void append_whenTheNextFileIsSlowAndBlockPolicy_waitsAtMostTheTimeoutThenDrops() throws Exception {
         FaultyIo io = new FaultyIo();
@@ -215,10 +224,7 @@ class WalWriterFaultTest {
         io.createGate = gate; // the spare file may be ready already; the one after it is held back
         try {
             CapturedEvent e = new CapturedEvent();
-            long i = 0;
-            while (writer.append(event(e, i++, Level.INFO))) {
-                assertTrue(i < 100_000, "the files fill up");
-            }
+            long i = appendUntilDropped(e);
             long start = System.nanoTime();
             assertFalse(writer.append(event(e, i, Level.INFO)));
             long waitedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -242,10 +248,7 @@ class WalWriterFaultTest {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try {
             CapturedEvent e = new CapturedEvent();
-            long i = 0;
-            while (writer.append(event(e, i++, Level.INFO))) {
-                assertTrue(i < 100_000, "the files fill up");
-            }
+            long i = appendUntilDropped(e);
             Thread.currentThread().interrupt();
             long cpuBefore = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
