@@ -9,10 +9,13 @@ import io.timberlog.core.internal.segment.SegmentFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
@@ -158,6 +161,45 @@ class CompactionSafetyTest {
         }
         VerifyReport report = StoreSet.open(dir).verify();
         assertTrue(report.isWhole(), report.problems().toString());
+    }
+
+    /**
+     * A wal.meta that stays behind while a writer runs (a write of it failed; here the file is replaced by
+     * a copy of itself, which the writer's open channel no longer reaches) must not make the writer delete
+     * the WAL files it converts: the next run, which takes its ids from the meta, would reuse theirs, and
+     * its first file would be taken for a converted one and deleted with its events.
+     */
+    @Test
+    void writerConversions_whileItsWalMetaIsBehind_keepTheFiles_soThatTheNextRunLosesNothing() throws Exception {
+        write(options(dir), w -> w.append(0, Level.INFO, "l", "the store and its wal.meta exist", 0L));
+        Path meta = dir.resolve("wal.meta");
+        write(options(dir).maxWalSize(256 << 10), w -> {
+            Path copy = dir.resolve("wal.meta.copy");
+            try {
+                Files.write(copy, read(meta)); // names this run's first file, and stays so
+                Files.move(copy, meta, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (int i = 1; i <= 20_000; i++) { // several files, converted while the writer runs and at its close
+                w.append(i, Level.INFO, "l", "event {} with padding so that files rotate", (long) i);
+            }
+        });
+
+        write(options(dir), w -> {
+            for (int i = 20_001; i <= 20_100; i++) {
+                w.append(i, Level.INFO, "l", "event {} of the next run", (long) i);
+            }
+        });
+
+        List<QueryHit> hits = run(dir, Query.builder().build());
+        assertEquals(20_101, hits.size());
+        for (int i = 1; i < hits.size(); i++) {
+            assertTrue(hits.get(i).sequence() > hits.get(i - 1).sequence(), "sequence reused at " + i);
+        }
+        VerifyReport report = StoreSet.open(dir).verify();
+        assertTrue(report.isWhole(), report.problems().toString());
+        assertEquals(List.of(), files("wal"), "the next run deleted the files kept for it");
     }
 
     private static byte[] read(Path file) {

@@ -134,6 +134,7 @@ public final class SegmentManager implements SealedWalListener {
     /** Queues the WAL files older than {@code firstWalIdOfRun} (an earlier run's) and starts the thread. */
     public void start(long firstWalIdOfRun) throws IOException {
         this.firstWalIdOfRun = firstWalIdOfRun;
+        converter.keepFilesWalMetaIsBehind(); // started by a writer, whose next run trusts wal.meta
         enqueueLeftovers(firstWalIdOfRun);
         thread = StoreThreads.create(this::run, "timberlog-segments");
         thread.setPriority(Thread.MIN_PRIORITY);

@@ -12,6 +12,7 @@ import io.timberlog.core.internal.wal.SealReason;
 import io.timberlog.core.internal.wal.SealRecord;
 import io.timberlog.core.internal.wal.WalEventReader;
 import io.timberlog.core.internal.wal.WalFiles;
+import io.timberlog.core.internal.wal.WalMeta;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +53,8 @@ final class WalConverter {
     private final ManifestHolder manifests;
     private final ProblemReporter problems;
     private final ConversionStep.Listener steps;
+    /** True in a writer: see {@link #keepFilesWalMetaIsBehind}. */
+    private volatile boolean keepFilesWalMetaIsBehind;
 
     WalConverter(Path store, ManifestHolder manifests, ProblemReporter problems, ConversionStep.Listener steps) {
         this.store = store;
@@ -212,7 +215,30 @@ final class WalConverter {
         }
     }
 
+    /**
+     * From now on keeps a converted WAL file whose id is above the one {@code wal.meta} names. A writer's
+     * next run takes its WAL ids from {@code wal.meta} and the WAL files present, not from the manifest
+     * (which it reads later, off the application's start): with the meta behind (a write of it failed,
+     * and the process then died), deleting the file would let the next run reuse its id, and its first
+     * file would then be taken for this converted one and deleted, with its events. Kept, the file
+     * raises the next run's ids, and that run deletes it: readers skip it meanwhile, as a file whose
+     * conversion ended before its deletion. For a writer's conversions only: {@code compact} raises the
+     * meta itself.
+     */
+    void keepFilesWalMetaIsBehind() {
+        keepFilesWalMetaIsBehind = true;
+    }
+
     private void deleteWal(Path wal) throws IOException {
+        if (keepFilesWalMetaIsBehind) {
+            WalMeta.State meta = WalMeta.read(store);
+            if (meta != null && meta.walId < WalFiles.idOf(wal)) {
+                problems.report("wal-meta-behind", "wal.meta names WAL file " + meta.walId + ", below the converted "
+                        + wal + ": the file is kept, so that the next run does not reuse its id, until wal.meta is "
+                        + "written again", null);
+                return;
+            }
+        }
         Files.deleteIfExists(wal);
         FileOps.forceDirectory(WalFiles.directory(store));
     }
