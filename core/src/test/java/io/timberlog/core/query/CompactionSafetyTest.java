@@ -148,19 +148,7 @@ class CompactionSafetyTest {
         Files.write(meta, metaAtStart[0]); // as a SIGKILL leaves it: behind the files
         StoreMaintenance.compact(options(dir).build());
 
-        write(options(dir), w -> {
-            for (int i = 20_000; i < 20_100; i++) {
-                w.append(i, Level.INFO, "l", "event {} of the next run", (long) i);
-            }
-        });
-
-        List<QueryHit> hits = run(dir, Query.builder().build());
-        assertEquals(20_100, hits.size());
-        for (int i = 1; i < hits.size(); i++) {
-            assertTrue(hits.get(i).sequence() > hits.get(i - 1).sequence(), "sequence reused at " + i);
-        }
-        VerifyReport report = StoreSet.open(dir).verify();
-        assertTrue(report.isWhole(), report.problems().toString());
+        nextRunAppends100_andEveryEventIsThereOnce(20_000);
     }
 
     /**
@@ -186,20 +174,27 @@ class CompactionSafetyTest {
             }
         });
 
+        nextRunAppends100_andEveryEventIsThereOnce(20_001);
+        assertEquals(List.of(), files("wal"), "the next run deleted the files kept for it");
+    }
+
+    /**
+     * A next run appends 100 events numbered from {@code first}: then every event of the store is read
+     * back once (the count), no sequence number is used twice, and verify finds the store whole.
+     */
+    private void nextRunAppends100_andEveryEventIsThereOnce(int first) throws Exception {
         write(options(dir), w -> {
-            for (int i = 20_001; i <= 20_100; i++) {
+            for (int i = first; i < first + 100; i++) {
                 w.append(i, Level.INFO, "l", "event {} of the next run", (long) i);
             }
         });
-
         List<QueryHit> hits = run(dir, Query.builder().build());
-        assertEquals(20_101, hits.size());
+        assertEquals(first + 100, hits.size());
         for (int i = 1; i < hits.size(); i++) {
             assertTrue(hits.get(i).sequence() > hits.get(i - 1).sequence(), "sequence reused at " + i);
         }
         VerifyReport report = StoreSet.open(dir).verify();
         assertTrue(report.isWhole(), report.problems().toString());
-        assertEquals(List.of(), files("wal"), "the next run deleted the files kept for it");
     }
 
     private static byte[] read(Path file) {
