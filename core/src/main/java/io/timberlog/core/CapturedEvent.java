@@ -20,6 +20,8 @@ public final class CapturedEvent {
     private static final int NANOS_PER_SECOND = 1_000_000_000;
 
     private long epochNanos;
+    /** Whether a time was given: any value is a time, 0 (1970-01-01T00:00:00Z) included. */
+    private boolean timestamped;
     private Level level = Level.INFO;
     private String logger = "";
     private String thread = "";
@@ -59,6 +61,7 @@ public final class CapturedEvent {
     /** Clears every field so the instance can describe the next event. */
     public CapturedEvent reset() {
         epochNanos = 0;
+        timestamped = false;
         level = Level.INFO;
         logger = "";
         thread = "";
@@ -100,6 +103,7 @@ public final class CapturedEvent {
     /** Time of the event in nanoseconds since the epoch (use full precision where the framework has it). */
     public CapturedEvent timestamp(long epochNanos) {
         this.epochNanos = epochNanos;
+        this.timestamped = true;
         return this;
     }
 
@@ -121,6 +125,7 @@ public final class CapturedEvent {
         } catch (ArithmeticException beyond) {
             this.epochNanos = epochSecond < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
+        this.timestamped = true;
         return this;
     }
 
@@ -368,6 +373,11 @@ public final class CapturedEvent {
 
     public long epochNanos() {
         return epochNanos;
+    }
+
+    /** False until a time is given: the event is then stored with the time it is stored at. */
+    public boolean hasTimestamp() {
+        return timestamped;
     }
 
     public Level level() {

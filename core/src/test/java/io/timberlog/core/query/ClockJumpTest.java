@@ -1,6 +1,8 @@
 package io.timberlog.core.query;
 
+import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.Level;
+import io.timberlog.core.MessageStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +68,30 @@ class ClockJumpTest {
                 Query.builder().since(Instant.parse("2100-01-01T00:00:00Z")).build()));
         assertEquals(List.of("1000-01-01T00:00:00.5Z"), QueryTestStores.messages(dir,
                 Query.builder().until(Instant.parse("1900-01-01T00:00:00Z")).build()));
+    }
+
+    /**
+     * An event of 1970-01-01T00:00:00Z (a replayed or hand-made event) keeps its time: 0 used to stand
+     * for "no time given" and the event was stored with the time it was stored at. An event given no
+     * time still gets that one.
+     */
+    @Test
+    void query_eventStampedAtTheEpoch_keepsItsTime_andOneWithoutATimeGetsTheTimeItWasStored() throws Exception {
+        long before = System.currentTimeMillis() * 1_000_000L;
+        QueryTestStores.write(dir, w -> {
+            w.append(w.event(0, Level.INFO, "clock", "epoch").timestamp(0, 0));
+            w.append(new CapturedEvent().level(Level.INFO).logger("clock").thread("main")
+                    .message("no time given", MessageStyle.SLF4J));
+        });
+        long after = System.currentTimeMillis() * 1_000_000L;
+
+        List<QueryHit> hits = QueryTestStores.run(dir, Query.all());
+
+        assertEquals(List.of("epoch", "no time given"), hits.stream().map(h -> h.event().message())
+                .collect(Collectors.toList()));
+        assertEquals(0L, hits.get(0).epochNanos());
+        long stored = hits.get(1).epochNanos();
+        assertTrue(stored >= before && stored <= after, stored + " not within the write, " + before + " to " + after);
     }
 
     private void assertFindsEachEventByItsTime() throws IOException {

@@ -149,8 +149,7 @@ final class EventEncoder {
         buf[WalFormat.RECORD_TYPE_OFFSET] = WalFormat.RECORD_EVENT;
         buf[LEVEL_OFFSET] = (byte) e.level().code();
         buf[STYLE_OFFSET] = (byte) e.style().code();
-        long timestamp = e.epochNanos();
-        Bytes.putLong(buf, TIMESTAMP_OFFSET, timestamp != 0 ? timestamp : System.currentTimeMillis() * 1_000_000L);
+        Bytes.putLong(buf, TIMESTAMP_OFFSET, e.hasTimestamp() ? e.epochNanos() : System.currentTimeMillis() * 1_000_000L);
         int flags = 0;
 
         writeRef(e.logger(), true);
