@@ -270,6 +270,32 @@ class WalWriterFaultTest {
         }
     }
 
+    /**
+     * A thread blocked for the next file (onOverload=block) parks longer the longer it waits: parks of
+     * 50 us each took about 12% of a processor per waiting thread, for as long as blockTimeout, and an
+     * application with many threads logging would lose processors to waiting.
+     */
+    @Test
+    void append_whenTheNextFileIsSlowAndBlockPolicy_waitsWithLittleCpu() throws Exception {
+        FaultyIo io = new FaultyIo();
+        writer = WalWriter.open(options().overload(OverloadPolicy.BLOCK).blockTimeout(Duration.ofSeconds(1)).build(), RUN, io);
+        CountDownLatch gate = new CountDownLatch(1);
+        io.createGate = gate; // the spare file may be ready already; the one after it is held back
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try {
+            CapturedEvent e = new CapturedEvent();
+            long i = appendUntilDropped(e);
+            long cpuBefore = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            assertFalse(writer.append(event(e, i, Level.INFO)));
+            long waited = System.nanoTime() - start;
+            long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+            assertTrue(cpu < waited / 25, cpu / 1_000 + " us of CPU in " + waited / 1_000_000 + " ms of waiting");
+        } finally {
+            gate.countDown();
+        }
+    }
+
     /** A full disk: the allocator's try failed, and every call waiting blockTimeout would stall the application. */
     @Test
     void append_whenDiskFullAndBlockPolicy_dropsAtOnce() throws Exception {
