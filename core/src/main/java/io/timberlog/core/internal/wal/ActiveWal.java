@@ -24,8 +24,10 @@ import java.util.zip.CRC32C;
  * its sequence number) and the next free offset (low 36 bits); it then writes its record and
  * publishes it by writing the length last. The thread whose reservation first crosses the capacity
  * writes the seal record where its own record would have gone and hands the file over; later
- * reservations see the overflow and touch nothing. So once every reservation below the seal is
- * published, no thread will write to the mapping again and it can be unmapped.
+ * reservations see the overflow and touch nothing. A close ends the reservations the same way, but
+ * writes its seal only once the records reserved before it are published ({@link #endReservations}).
+ * So once every reservation below the seal is published, no thread will write to the mapping again
+ * and it can be unmapped.
  *
  * <p>Thread-safe.
  */
@@ -142,16 +144,31 @@ final class ActiveWal {
 
     /** Seals the file now, for a reason other than being full; false when it was already sealed. */
     boolean forceSeal(SealReason reason) {
-        if ((tail.get() & OFFSET_MASK) > capacity) {
+        long end = endReservations();
+        if (end == FULL) {
             return false;
+        }
+        sealAt(end, reason);
+        return true;
+    }
+
+    /**
+     * The first half of {@link #forceSeal}: makes every later reservation fail, without writing the seal
+     * yet, so that the caller can wait for the records reserved before it. Returns the packed tail where
+     * the seal goes (as {@link #reserve} returns it), or {@link #FULL} when another thread sealed the
+     * file, is sealing it or gave it up. The caller must then call {@link #sealAt}: nobody else will.
+     */
+    long endReservations() {
+        if ((tail.get() & OFFSET_MASK) > capacity) {
+            return FULL;
         }
         long old = tail.getAndAdd(capacity + WalFormat.ALIGNMENT);
-        long offset = old & OFFSET_MASK;
-        if (offset > capacity) {
-            return false;
-        }
-        seal(offset, old >>> COUNT_SHIFT, reason);
-        return true;
+        return (old & OFFSET_MASK) > capacity ? FULL : old;
+    }
+
+    /** Writes the seal where {@link #endReservations} returned, and hands the file over. */
+    void sealAt(long end, SealReason reason) {
+        seal(end & OFFSET_MASK, end >>> COUNT_SHIFT, reason);
     }
 
     /**
@@ -271,11 +288,18 @@ final class ActiveWal {
             return;
         }
         long seal = sealPosition;
-        int to = (int) (seal >= 0 ? Math.min(buffer.capacity(), seal + WalFormat.SEAL_RESERVE) : reservedOffset());
+        long reserved = tail.get() & OFFSET_MASK;
+        // Reservations ended but no seal yet: it is still to be written (a close waits for the appends under
+        // way first), below the capacity this force reaches, so the next force starts where this one did.
+        boolean sealPending = seal < 0 && reserved > capacity;
+        int to = (int) (seal >= 0 ? Math.min(buffer.capacity(), seal + WalFormat.SEAL_RESERVE)
+                : Math.min(reserved, capacity));
         int from = forcedUpTo;
         if (to > from) {
             io.force(mapping, from, to);
-            forcedUpTo = to & ~(FORCE_GRANULE - 1); // the last, partly written page is forced again next time
+            if (!sealPending) {
+                forcedUpTo = to & ~(FORCE_GRANULE - 1); // the last, partly written page is forced again next time
+            }
         }
     }
 
@@ -288,6 +312,15 @@ final class ActiveWal {
         ByteBuffer bytes = buffer.duplicate();
         bytes.position(0).limit((int) Math.min(buffer.capacity(), sealPosition + Bytes.align8(SealRecord.LENGTH)));
         FileOps.writeFully(channel, bytes, 0);
+    }
+
+    /**
+     * True once the flusher released the mapping, which it does only when the file was quiescent: every
+     * record reserved in it was published. Lets another thread learn that without reading the mapping,
+     * which may be gone by then.
+     */
+    boolean isReleased() {
+        return unmapped;
     }
 
     /**

@@ -55,6 +55,8 @@ public final class WalWriter implements ActiveWal.SealListener {
     private volatile boolean closed;
     /** Base sequence of the next file while none is current. Guarded by rotationLock. */
     private long pendingBaseSequence;
+    /** The file sealed last, whose appends under way a close waits for. Guarded by rotationLock. */
+    private ActiveWal lastSealed;
 
     private WalWriter(StoreOptions options, RunInfo run, ProblemReporter problems, WalRecovery recovery,
                       WalMeta meta, WalIo io) {
@@ -268,6 +270,7 @@ public final class WalWriter implements ActiveWal.SealListener {
     @Override
     public void sealed(ActiveWal wal, SealReason reason) {
         synchronized (rotationLock) {
+            lastSealed = wal;
             if (current == wal) {
                 pendingBaseSequence = wal.baseSequence() + wal.sealedEventCount();
                 current = closed ? null : activateSpare(pendingBaseSequence);
@@ -349,25 +352,34 @@ public final class WalWriter implements ActiveWal.SealListener {
     }
 
     /**
-     * Stops accepting events, seals the current file as the clean end of this run, and waits up to
-     * {@code timeoutNanos} for the background threads to publish and force everything.
+     * Stops accepting events, waits for the appends under way, seals the current file as the clean end
+     * of this run, and waits up to {@code timeoutNanos} in all for the background threads to publish and
+     * force everything.
      */
     public void close(long timeoutNanos) throws IOException {
         long deadline = System.nanoTime() + timeoutNanos;
         recordDropsBeforeClosing(deadline);
         ActiveWal wal;
+        ActiveWal previous;
         synchronized (rotationLock) {
             if (closed) {
                 return;
             }
             closed = true;
             wal = current;
+            previous = lastSealed;
         }
-        boolean cleanEnd = wal != null && wal.forceSeal(SealReason.CLOSE);
-        if (!cleanEnd) {
-            // The file was sealed as full at the same moment, and no next one was installed: record the
-            // clean end in a file of its own so that the run is not taken for a crash. The next file may
-            // still be being prepared: it is waited for, within the timeout.
+        // No reservation in the file after this (appends under way now fail and drop their events), and the
+        // seal goes where the tail stopped, once the records reserved before it are published.
+        long end = wal == null ? ActiveWal.FULL : wal.endReservations();
+        awaitAppendsUnderWay(wal, end, previous, deadline);
+        boolean cleanEnd = end != ActiveWal.FULL;
+        if (cleanEnd) {
+            wal.sealAt(end, SealReason.CLOSE);
+        } else {
+            // No file was current, or it was sealed at the same moment (full, a failed force) and no next
+            // one was installed: record the clean end in a file of its own so that the run is not taken for
+            // a crash. The next file may still be being prepared: it is waited for, within the timeout.
             PreparedWal spare = awaitSpare(deadline);
             if (spare != null) {
                 ActiveWal last;
@@ -382,6 +394,40 @@ public final class WalWriter implements ActiveWal.SealListener {
         }
         allocator.stop();
         flusher.stop(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /**
+     * The longest a close waits for the appends under way. One takes microseconds from its reservation to
+     * its publication, but its thread can be descheduled, or held at a safepoint by a collection, for
+     * longer; one that has not published within a second is stopped for good (a debugger, a thread that
+     * died), and waiting on would only hold up the application's shutdown.
+     */
+    private static final long IN_FLIGHT_WAIT_NANOS = 1_000_000_000L;
+
+    /**
+     * Waits, for at most {@link #IN_FLIGHT_WAIT_NANOS} and half the close's time (the other half is the
+     * flusher's, to force and hand on the files), for the appends that reserved room before the close:
+     * in {@code wal} below {@code end}, and in the file sealed last. Readers take unpublished room in a
+     * run that ended cleanly for lost events ({@link InFlightAppends}).
+     */
+    private void awaitAppendsUnderWay(ActiveWal wal, long end, ActiveWal previous, long deadline) {
+        long now = System.nanoTime();
+        long until = now + Math.min(IN_FLIGHT_WAIT_NANOS, Math.max(0, deadline - now) / 2);
+        if (end != ActiveWal.FULL) {
+            if (!InFlightAppends.awaitPublished(wal, end & ActiveWal.OFFSET_MASK, until)) {
+                problems.report("close", "an append under way when the store closed did not finish in time; the "
+                        + "room it reserved in " + wal.path() + " stays empty, and readers report it as lost "
+                        + "events (the append had not returned)", null);
+            }
+        } else if (wal != null && !wal.isAbandoned()) {
+            // Sealed at the same moment by another thread (full, a failed force): the flusher's now.
+            InFlightAppends.awaitReleased(wal, until);
+        }
+        // A rotation does not wait for the appends under way in the file it seals. Not reported when the
+        // wait ends first: the flusher may only be slow to force that file.
+        if (previous != null && previous != wal) {
+            InFlightAppends.awaitReleased(previous, until);
+        }
     }
 
     /**
