@@ -28,7 +28,10 @@ final class AgentStore implements EventSink {
         Thread opener = new Thread(() -> {
             try {
                 store = ManagedStore.open(options, "capture");
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) {
+                // Opening reports its own failures; this is what is left (a thread that cannot be made). Every
+                // Error, as ManagedStore says why: thrown on, it would reach the application's uncaught
+                // exception handler (some halt the JVM on an Error) as a stack trace, not one line.
                 Problems.print("cannot open the store " + options.directory() + ", nothing is captured: " + e);
             } finally {
                 opened.countDown();

@@ -7,8 +7,10 @@ import io.timberlog.testing.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -48,6 +50,40 @@ class AgentStoreTest {
         } finally {
             hold.release.countDown();
             store.close();
+        }
+    }
+
+    /**
+     * An Error while the store opens, on the agent's own thread, stays there: thrown on, it reached the
+     * application's uncaught exception handler. Here a StackOverflowError comes out of the problem listener as
+     * it hears that the directory cannot be opened.
+     */
+    @Test
+    void open_errorWhileOpening_doesNotReachTheApplicationsUncaughtExceptionHandler() throws Exception {
+        Path blocker = Files.createFile(tmp.resolve("blocker")); // no directory can be made inside a regular file
+        List<String> heard = new CopyOnWriteArrayList<>();
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler applications = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        AgentStore store = null;
+        try {
+            store = new AgentStore(StoreOptions.builder(blocker.resolve("store")).problemListener((message, cause) -> {
+                heard.add(message);
+                throw new StackOverflowError("thrown by a test's problem listener");
+            }).build());
+            assertFalse(store.append(new CapturedEvent().reset().logger("test").message("dropped", MessageStyle.LITERAL)));
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals("timberlog-agent-open")) {
+                    t.join(10_000); // it counted down before it ended: its uncaught exception comes after
+                }
+            }
+            assertEquals(List.of(), uncaught);
+            assertTrue(heard.stream().anyMatch(m -> m.contains("cannot open store")), heard.toString());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(applications);
+            if (store != null) {
+                store.close();
+            }
         }
     }
 
