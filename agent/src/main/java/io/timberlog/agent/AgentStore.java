@@ -4,6 +4,7 @@ import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.ManagedStore;
 import io.timberlog.core.StoreOptions;
 
+import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +28,10 @@ final class AgentStore implements EventSink {
         Thread opener = new Thread(() -> {
             try {
                 store = ManagedStore.open(options, "capture");
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) {
+                // Opening reports its own failures; this is what is left (a thread that cannot be made). Every
+                // Error, as ManagedStore says why: thrown on, it would reach the application's uncaught
+                // exception handler (some halt the JVM on an Error) as a stack trace, not one line.
                 Problems.print("cannot open the store " + options.directory() + ", nothing is captured: " + e);
             } finally {
                 opened.countDown();
@@ -53,15 +57,46 @@ final class AgentStore implements EventSink {
         if (waitedInVain) {
             return null;
         }
-        try {
-            if (!opened.await(OPEN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                waitedInVain = true;
-                Problems.once("open-timeout", "the store did not open within " + OPEN_WAIT_SECONDS
-                        + "s; events are dropped until it does");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!awaitOpened()) {
+            waitedInVain = true;
+            Problems.once("open-timeout", "the store did not open within " + OPEN_WAIT_SECONDS
+                    + "s; events are dropped until it does");
         }
         return store;
+    }
+
+    /**
+     * Waits up to {@link #OPEN_WAIT_SECONDS} for the opening to finish; true when it did. An interrupted
+     * thread (a task being cancelled) waits as any other: the await throws at once on it, and giving up
+     * there dropped its events. The interrupt is the application's, set again once the wait is over.
+     */
+    private boolean awaitOpened() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(OPEN_WAIT_SECONDS);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return opened.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true; // and the flag cleared: the next await waits
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Closes the store once the opening is over. The agent leaves this to the store's shutdown hook at the
+     * JVM's exit; for tests, which must not leave a store writing into a directory they delete.
+     */
+    void close() throws IOException {
+        awaitOpened();
+        ManagedStore s = store;
+        if (s != null) {
+            s.close();
+        }
     }
 }

@@ -93,12 +93,19 @@ final class TimberLogManager extends AbstractManager {
     /**
      * An append that met the store closed: when a reopen closed it, waits for the new one (within a
      * bound) and appends there. A store closed otherwise (the JVM's exit) drops the event, counted.
+     * The caller's interrupt (a task being cancelled) is taken while it waits and set again after: a park
+     * returns at once on an interrupted thread, and the wait would spin a processor until the reopen ends.
      */
     private boolean appendToReopened(ManagedStore closed, CapturedEvent event) {
         long deadline = System.nanoTime() + REOPEN_WAIT_NANOS;
+        boolean interrupted = false;
         // a reopen publishes the new store before it clears the flag
         while (store == closed && reopening && System.nanoTime() - deadline < 0) {
+            interrupted |= Thread.interrupted();
             LockSupport.parkNanos(this, REOPEN_POLL_NANOS);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         ManagedStore s = store;
         return s != closed && s.append(event);

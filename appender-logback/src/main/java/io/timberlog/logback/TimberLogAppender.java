@@ -119,7 +119,14 @@ public class TimberLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         if (storeOptions == null) {
             return;
         }
-        store = ManagedStore.open(storeOptions, "TimberLogAppender[" + getName() + "]");
+        try {
+            store = ManagedStore.open(storeOptions, "TimberLogAppender[" + getName() + "]");
+        } catch (RuntimeException | Error e) {
+            // Opening reports its own failures; this is what is left (a thread that cannot be made), which
+            // logback would hand on to the application's start. Every Error, as ManagedStore says why.
+            addError("TimberLogAppender[" + getName() + "] not started: its store could not be set up", e);
+            return;
+        }
         super.start();
     }
 

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusListener;
 
 import java.net.URL;
 import java.nio.file.Path;
@@ -20,8 +21,16 @@ final class LogbackFixture {
 
     /** A new logger context configured from the class path resource, with {@code ${storeDir}} set to {@code dir}. */
     static LoggerContext load(String resource, Path dir) {
+        return load(resource, dir, null);
+    }
+
+    /** As {@link #load(String, Path)}, with {@code listener} (unless null) hearing the status of the configuration. */
+    static LoggerContext load(String resource, Path dir, StatusListener listener) {
         LoggerContext context = new LoggerContext();
         context.setName(resource);
+        if (listener != null) {
+            context.getStatusManager().add(listener);
+        }
         context.putProperty("storeDir", dir.toString());
         context.setMDCAdapter(org.slf4j.MDC.getMDCAdapter()); // what the SLF4J provider does for its own context
         JoranConfigurator configurator = new JoranConfigurator();

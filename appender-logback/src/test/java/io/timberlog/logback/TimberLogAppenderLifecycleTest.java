@@ -3,6 +3,7 @@ package io.timberlog.logback;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusListener;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.LogStore;
 import io.timberlog.testing.ConfiguredOptions;
@@ -69,6 +70,33 @@ class TimberLogAppenderLifecycleTest {
             List<String> warnings = LogbackFixture.statuses(context, Status.WARN);
             ConfiguredOptions.assertUnknownOptionsReportedAsIgnored(dir, option -> warnings.stream()
                     .anyMatch(m -> m.contains("<" + option + "> is not supported")));
+        } finally {
+            context.stop();
+        }
+    }
+
+    /**
+     * An Error while the store opens must not fail the application's start: logback hands an appender's
+     * Error on to whoever configures it. Here a StackOverflowError comes out of a status listener of the
+     * application's as it hears that the directory cannot be opened (an OutOfMemoryError reserving the
+     * store's memory, or making its threads, is another; JUnit would abort the run on one).
+     */
+    @Test
+    void start_errorWhileOpeningTheStore_isNotThrownAtTheApplication() throws Exception {
+        Path blocker = Files.createFile(dir.resolve("blocker")); // no directory can be made inside a regular file
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StatusListener failing = status -> {
+            heard.add(status.getMessage());
+            if (status.getMessage().contains("cannot open store")) {
+                throw new StackOverflowError("thrown by a test's status listener");
+            }
+        };
+        LoggerContext context = assertDoesNotThrow(() -> LogbackFixture.load("capture-logback.xml",
+                blocker.resolve("store"), failing));
+        try {
+            assertTrue(heard.stream().anyMatch(m -> m.contains("cannot open store")), heard.toString());
+            assertDoesNotThrow(() -> context.getLogger("test").info("the application logs on"));
+            assertEquals(1, LogbackFixture.listed(context).size(), "the application's other appenders get the event");
         } finally {
             context.stop();
         }

@@ -5,6 +5,7 @@ import io.timberlog.core.internal.io.ProcessInfo;
 import io.timberlog.core.internal.manifest.Manifest;
 import io.timberlog.core.internal.manifest.ManifestLoader;
 import io.timberlog.core.internal.manifest.SegmentManager;
+import io.timberlog.core.internal.wal.ProblemReporter;
 import io.timberlog.core.internal.wal.StoreLock;
 import io.timberlog.core.internal.wal.WalMeta;
 import io.timberlog.core.internal.wal.WalWriter;
@@ -123,14 +124,10 @@ public final class LogStore implements AutoCloseable {
     private static void warnIfSizeCannotBeMet(StoreOptions options) {
         long total = options.maxTotalSize();
         if (total > 0 && total / 2 < options.maxWalSize()) {
-            try {
-                options.problemListener().problem("maxTotalSize (" + total + " bytes) is less than two WAL files of "
-                        + "maxWalSize (" + options.maxWalSize() + " bytes): the store takes up to two WAL files all "
-                        + "the same and keeps little more than the current one's events; make maxTotalSize several "
-                        + "times maxWalSize", null);
-            } catch (RuntimeException | LinkageError e) {
-                // A broken listener must not break the open.
-            }
+            ProblemReporter.tell(options.problemListener(), "maxTotalSize (" + total + " bytes) is less than two WAL "
+                    + "files of maxWalSize (" + options.maxWalSize() + " bytes): the store takes up to two WAL files all "
+                    + "the same and keeps little more than the current one's events; make maxTotalSize several "
+                    + "times maxWalSize", null);
         }
     }
 
@@ -145,7 +142,7 @@ public final class LogStore implements AutoCloseable {
             return open(options);
         } catch (StoreLockedException e) {
             Path fallback = fallbackDirectory(options.directory(), ProcessInfo.pid());
-            options.problemListener().problem("store " + options.directory() + " is already written by "
+            ProblemReporter.tell(options.problemListener(), "store " + options.directory() + " is already written by "
                     + e.holderDescription() + "; this process writes to " + fallback + " instead, which is read "
                     + "together with the main store", null);
             return open(options.toBuilder().directory(fallback).build());

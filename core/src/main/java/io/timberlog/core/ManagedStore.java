@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  *       same directory writes to a per-process store beside the first one.</li>
  *   <li>When the directory cannot be opened (not writable, disk full), the problem is reported, events
  *       are dropped and counted, and a daemon thread tries again every {@link #RETRY_INTERVAL} until it
- *       works or the store is closed.</li>
+ *       works or the store is closed. An {@link Error} while opening is reported too, not thrown, and ends
+ *       the tries.</li>
  *   <li>A JVM shutdown hook closes the store when the application exits without closing it, once the
  *       application's own shutdown hooks have stopped logging; closing removes the hook.</li>
  * </ul>
@@ -116,7 +117,7 @@ public final class ManagedStore implements AutoCloseable {
         return closed;
     }
 
-    /** Tries to open the store; true when it is open (now or already). */
+    /** Tries to open the store; true when there is nothing more to try: it is open (now or already), or an Error ended the tries. */
     private boolean tryOpen(boolean first) {
         try {
             LogStore opened = LogStore.openWithFallback(options);
@@ -139,6 +140,17 @@ public final class ManagedStore implements AutoCloseable {
                         + "and opening is tried again every " + RETRY_INTERVAL.getSeconds() + "s", e);
             }
             return false;
+        } catch (Error e) {
+            // Reported, not thrown: on the application's thread it would fail the application's start (logback
+            // hands an appender's Error on to whoever configures it), on the opener's it would end that thread
+            // through the application's uncaught exception handler. Every Error, VirtualMachineError included:
+            // an OutOfMemoryError here (direct memory for the store, a thread that cannot be made) or a
+            // StackOverflowError (a deep stack) is the store's own trouble, and a JVM truly out of memory fails
+            // the application's own next allocation anyway. Not tried again: the opening it broke off may
+            // have left threads or files half set up, which tries every second would pile up.
+            report(owner + ": cannot open store " + options.directory() + ", and opening is not tried again after an "
+                    + "Error; events are dropped and counted", e);
+            return true;
         }
     }
 
@@ -161,11 +173,7 @@ public final class ManagedStore implements AutoCloseable {
     }
 
     private void report(String message, Throwable cause) {
-        try {
-            options.problemListener().problem(message, cause);
-        } catch (RuntimeException | LinkageError e) {
-            // A broken listener must not break the application's start.
-        }
+        ProblemReporter.tell(options.problemListener(), message, cause); // never throws: nor does opening then
     }
 
     /** Closes with a timeout of 5 seconds; see {@link #close(Duration)}. */

@@ -3,6 +3,8 @@ package io.timberlog.core;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,6 +115,86 @@ class ManagedStoreTest {
         List<String> messages = new ArrayList<>();
         StoreReader.open(dir).readAll(e -> messages.add(e.message()));
         assertEquals(List.of("kept"), messages);
+    }
+
+    /**
+     * An Error out of opening itself (an OutOfMemoryError for the store's memory or threads, a
+     * StackOverflowError on a deep stack) is reported, not thrown at the application's start, which logback
+     * would let it fail. What it broke off may be half set up: opening is not tried again.
+     */
+    @Test
+    void open_errorWhileOpening_isReportedNotThrown_andNotTriedAgain() throws Exception {
+        Path dir = directoryWhoseFileSystemThrows(tmp.resolve("store"));
+        ManagedStore managed = assertDoesNotThrow(() -> ManagedStore.open(options(dir), "test"));
+        try (managed) {
+            assertNull(managed.store());
+            assertFalse(managed.append(event("lost")));
+            assertEquals(1, managed.droppedEvents());
+            assertEquals(1, problems.size(), problems.toString());
+            assertTrue(problems.get(0).contains("cannot open store") && problems.get(0).contains("not tried again"),
+                    problems.get(0));
+        }
+    }
+
+    /** A directory whose file system throws a StackOverflowError at its first use. */
+    private static Path directoryWhoseFileSystemThrows(Path real) {
+        return (Path) Proxy.newProxyInstance(ManagedStoreTest.class.getClassLoader(), new Class<?>[] {Path.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getFileSystem")) {
+                        throw new StackOverflowError("thrown by a test's file system");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /**
+     * A problem listener that throws an Error (the application's status output overflowed its stack) changes
+     * nothing the store does: the application's start goes on, and the store opens once it can.
+     */
+    @Test
+    void open_problemListenerThrowingErrors_doesNotThrow_andOpensOnceTheCauseClears() throws Exception {
+        Path blocker = Files.createFile(tmp.resolve("blocker"));
+        Path dir = blocker.resolve("store"); // a directory cannot be created inside a regular file
+        ManagedStore managed = assertDoesNotThrow(() -> ManagedStore.open(throwingListener(dir).build(), "test"));
+        try (managed) {
+            assertNull(managed.store());
+            assertTrue(problems.get(0).contains("cannot open store"), problems.toString());
+
+            Files.delete(blocker);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (managed.store() == null) { // the opener's thread lives on, its word that the store is open thrown too
+                assertTrue(System.nanoTime() < deadline, "not opened: " + problems);
+                Thread.sleep(20);
+            }
+            assertTrue(managed.append(event("kept")));
+        }
+        List<String> messages = new ArrayList<>();
+        StoreReader.open(dir).readAll(e -> messages.add(e.message()));
+        assertEquals(List.of("kept"), messages);
+    }
+
+    /** The listener's Error at a warning while the store opens leaves the store open, not half open. */
+    @Test
+    void open_problemListenerThrowingAnErrorAtAWarning_opensTheStore() throws Exception {
+        StoreOptions options = throwingListener(tmp.resolve("store")).maxTotalSize(256 << 10).build(); // below two WAL files
+        ManagedStore managed = assertDoesNotThrow(() -> ManagedStore.open(options, "test"));
+        try (managed) {
+            assertTrue(problems.get(0).contains("maxTotalSize"), problems.toString());
+            assertNotNull(managed.store(), problems.toString());
+            assertTrue(managed.append(event("kept")));
+        }
+    }
+
+    /** Options whose problem listener notes each problem, then throws a StackOverflowError. */
+    private StoreOptions.Builder throwingListener(Path dir) {
+        return StoreOptions.builder(dir).problemListener((message, cause) -> {
+            problems.add(message);
+            throw new StackOverflowError("thrown by a test's problem listener");
+        });
     }
 
     @Test

@@ -55,10 +55,21 @@ public final class ProblemReporter {
     }
 
     private void tell(String message, Throwable cause) {
+        tell(listener, message, cause);
+    }
+
+    /**
+     * Calls {@code listener}; never throws. A broken listener must not break the store, nor the application's
+     * start while it opens (a listener's Error thrown out of an opening would also leave it half done).
+     * Whatever it throws is dropped, every Error too, VirtualMachineError included: the listener is the
+     * application's (its framework's status output), an OutOfMemoryError or StackOverflowError in it says
+     * nothing about the store, and the application meets a JVM truly out of memory in its own code anyway.
+     */
+    public static void tell(ProblemListener listener, String message, Throwable cause) {
         try {
             listener.problem(message, cause);
-        } catch (RuntimeException | LinkageError e) {
-            // A broken listener must not break the store.
+        } catch (Throwable e) {
+            // dropped, as said above
         }
     }
 
