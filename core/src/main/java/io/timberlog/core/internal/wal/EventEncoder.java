@@ -15,15 +15,16 @@ import java.util.zip.CRC32C;
 import static io.timberlog.core.internal.wal.EventLayout.*;
 
 /**
- * Turns a {@link CapturedEvent} into an event record and appends it to a WAL file. One per thread:
- * it owns a scratch buffer, a CRC and a view of the current mapping, so that in steady state an
- * append allocates nothing. The record is encoded first (dictionary strings are defined on the way),
- * then room is reserved, the sequence number patched in, the CRC computed, and the record published.
+ * Turns a {@link CapturedEvent} into an event record and appends it to a WAL file. One per thread
+ * (lent to a virtual thread for one append, see {@link io.timberlog.core.PerThread}): it owns a scratch
+ * buffer, a CRC and a view of the current mapping, so that in steady state an append allocates nothing.
+ * The record is encoded first (dictionary strings are defined on the way), then room is reserved, the
+ * sequence number patched in, the CRC computed, and the record published.
  *
  * <p>An event larger than the maximum event size is encoded again with tighter limits (see
  * {@link Limits}) and flagged as truncated, so that an append always stores something.
  *
- * <p>Not thread-safe: one instance per thread.
+ * <p>Not thread-safe: used by one thread at a time.
  */
 final class EventEncoder {
     /** Buffers grown past this by one huge event are given back after it. */
