@@ -20,6 +20,8 @@ import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.apache.logging.log4j.util.TriConsumer;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Turns a log4j2 event into a {@link CapturedEvent}. One per thread (lent to virtual threads), reused:
  * in steady state it allocates nothing for a parameterized or simple message without an exception
@@ -43,6 +45,8 @@ import org.apache.logging.log4j.util.TriConsumer;
  * an API for applications. Not thread-safe: {@link #acquire()} hands each thread its own.
  */
 public final class Log4jEventMapper {
+    /** How many mappers were built: the tests check that virtual threads reuse them. */
+    private static final AtomicInteger BUILT = new AtomicInteger();
     /**
      * Not a ThreadLocal: an application server's threads would keep a redeployed application alive.
      * Virtual threads borrow theirs from it, from {@link #acquire()} to {@link #release()}.
@@ -94,11 +98,17 @@ public final class Log4jEventMapper {
     private int nested;
 
     private Log4jEventMapper() {
+        BUILT.incrementAndGet();
         this.first = this;
     }
 
     private Log4jEventMapper(Log4jEventMapper first) {
+        BUILT.incrementAndGet();
         this.first = first;
+    }
+
+    static int built() {
+        return BUILT.get();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
@@ -28,6 +29,8 @@ import java.util.function.BiConsumer;
 public final class LogbackEventMapper implements BiConsumer<String, String> {
     /** Markers nested deeper than this are not followed (slf4j forbids cycles; a custom Marker may not). */
     private static final int MAX_MARKER_DEPTH = 8;
+    /** How many mappers were built: the tests check that virtual threads reuse them. */
+    private static final AtomicInteger BUILT = new AtomicInteger();
     /**
      * Not a ThreadLocal: an application server's threads would keep a redeployed application alive.
      * Virtual threads borrow theirs from it, from {@link #acquire()} to {@link #release()}.
@@ -48,11 +51,17 @@ public final class LogbackEventMapper implements BiConsumer<String, String> {
     private int nested;
 
     private LogbackEventMapper() {
+        BUILT.incrementAndGet();
         this.first = this;
     }
 
     private LogbackEventMapper(LogbackEventMapper first) {
+        BUILT.incrementAndGet();
         this.first = first;
+    }
+
+    static int built() {
+        return BUILT.get();
     }
 
     /**

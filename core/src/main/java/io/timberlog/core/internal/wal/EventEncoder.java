@@ -9,6 +9,7 @@ import io.timberlog.core.internal.io.Wtf8;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.zip.CRC32C;
 
@@ -27,6 +28,9 @@ import static io.timberlog.core.internal.wal.EventLayout.*;
  * <p>Not thread-safe: used by one thread at a time.
  */
 final class EventEncoder {
+    /** How many encoders were built: the tests check that virtual threads reuse them. */
+    private static final AtomicInteger BUILT = new AtomicInteger();
+
     /** Buffers grown past this by one huge event are given back after it. */
     private static final int RETAINED_BUFFER = 64 << 10;
 
@@ -70,6 +74,7 @@ final class EventEncoder {
     private ByteBuffer view;
 
     EventEncoder(int maxEventSize) {
+        BUILT.incrementAndGet();
         this.maxEventSize = maxEventSize;
         this.levels = new Limits[] {
             new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, MAX_THROWABLE_DEPTH),
@@ -77,6 +82,10 @@ final class EventEncoder {
             // Small enough that any event fits in the smallest allowed maximum size (64 KiB).
             new Limits(256, 16, 16, 4),
         };
+    }
+
+    static int built() {
+        return BUILT.get();
     }
 
     /**
