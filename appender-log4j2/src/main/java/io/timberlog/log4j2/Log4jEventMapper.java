@@ -20,11 +20,14 @@ import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.apache.logging.log4j.util.TriConsumer;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
- * Turns a log4j2 event into a {@link CapturedEvent}. One per thread, reused: in steady state it
- * allocates nothing for a parameterized or simple message without an exception (parameters and
- * ThreadContext entries are visited with log4j2's garbage-free {@code forEach} methods). It reads
- * only what the event holds: nothing in a message or parameter is interpreted, no lookup evaluated.
+ * Turns a log4j2 event into a {@link CapturedEvent}. One per thread (lent to virtual threads), reused:
+ * in steady state it allocates nothing for a parameterized or simple message without an exception
+ * (parameters and ThreadContext entries are visited with log4j2's garbage-free {@code forEach} methods).
+ * It reads only what the event holds: nothing in a message or parameter is interpreted, no lookup
+ * evaluated.
  *
  * <p>How the message is kept depends on what log4j2 made of it:
  * <ul>
@@ -42,7 +45,12 @@ import org.apache.logging.log4j.util.TriConsumer;
  * an API for applications. Not thread-safe: {@link #acquire()} hands each thread its own.
  */
 public final class Log4jEventMapper {
-    /** Not a ThreadLocal: an application server's threads would keep a redeployed application alive. */
+    /** How many mappers were built: the tests check that virtual threads reuse them. */
+    private static final AtomicInteger BUILT = new AtomicInteger();
+    /**
+     * Not a ThreadLocal: an application server's threads would keep a redeployed application alive.
+     * Virtual threads borrow theirs from it, from {@link #acquire()} to {@link #release()}.
+     */
     private static final PerThread<Log4jEventMapper> PER_THREAD = new PerThread<>(() -> new Log4jEventMapper());
     /**
      * How many events one thread captures while capturing another: an argument whose {@code toString()}
@@ -90,11 +98,17 @@ public final class Log4jEventMapper {
     private int nested;
 
     private Log4jEventMapper() {
+        BUILT.incrementAndGet();
         this.first = this;
     }
 
     private Log4jEventMapper(Log4jEventMapper first) {
+        BUILT.incrementAndGet();
         this.first = first;
+    }
+
+    static int built() {
+        return BUILT.get();
     }
 
     /**
@@ -102,9 +116,10 @@ public final class Log4jEventMapper {
      * {@code null} when events are nested deeper than {@link #MAX_NESTED}: the event is not captured.
      */
     public static Log4jEventMapper acquire() {
-        Log4jEventMapper mapper = PER_THREAD.get();
+        Log4jEventMapper mapper = PER_THREAD.acquire();
         if (mapper.inUse) {
             if (mapper.nested == MAX_NESTED) {
+                PER_THREAD.release(mapper);
                 return null;
             }
             mapper.nested++;
@@ -121,6 +136,7 @@ public final class Log4jEventMapper {
         if (first != this) {
             first.nested--;
         }
+        PER_THREAD.release(first); // last: a virtual thread's mapper is lent to other threads once given back
     }
 
     public CapturedEvent map(LogEvent source, boolean includeCallerData) {

@@ -13,13 +13,15 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
- * Turns a logback event into a {@link CapturedEvent}. One per thread, reused: in steady state it
- * allocates nothing for an event without an exception (MDC entries are visited with a {@code forEach}
- * that needs no iterator, lists are walked by index). The exception is taken from logback's own
- * {@link IThrowableProxy}, so that it prints as logback printed it (see {@link LogbackThrowables}).
+ * Turns a logback event into a {@link CapturedEvent}. One per thread (lent to virtual threads), reused:
+ * in steady state it allocates nothing for an event without an exception (MDC entries are visited with a
+ * {@code forEach} that needs no iterator, lists are walked by index). The exception is taken from
+ * logback's own {@link IThrowableProxy}, so that it prints as logback printed it (see
+ * {@link LogbackThrowables}).
  *
  * <p>Public for the TimberLog agent, which captures with this same mapping (a relocated copy of it);
  * not an API for applications. Not thread-safe: {@link #acquire()} hands each thread its own.
@@ -27,7 +29,12 @@ import java.util.function.BiConsumer;
 public final class LogbackEventMapper implements BiConsumer<String, String> {
     /** Markers nested deeper than this are not followed (slf4j forbids cycles; a custom Marker may not). */
     private static final int MAX_MARKER_DEPTH = 8;
-    /** Not a ThreadLocal: an application server's threads would keep a redeployed application alive. */
+    /** How many mappers were built: the tests check that virtual threads reuse them. */
+    private static final AtomicInteger BUILT = new AtomicInteger();
+    /**
+     * Not a ThreadLocal: an application server's threads would keep a redeployed application alive.
+     * Virtual threads borrow theirs from it, from {@link #acquire()} to {@link #release()}.
+     */
     private static final PerThread<LogbackEventMapper> PER_THREAD = new PerThread<>(() -> new LogbackEventMapper());
 
     /**
@@ -44,11 +51,17 @@ public final class LogbackEventMapper implements BiConsumer<String, String> {
     private int nested;
 
     private LogbackEventMapper() {
+        BUILT.incrementAndGet();
         this.first = this;
     }
 
     private LogbackEventMapper(LogbackEventMapper first) {
+        BUILT.incrementAndGet();
         this.first = first;
+    }
+
+    static int built() {
+        return BUILT.get();
     }
 
     /**
@@ -57,9 +70,10 @@ public final class LogbackEventMapper implements BiConsumer<String, String> {
      * not captured.
      */
     public static LogbackEventMapper acquire() {
-        LogbackEventMapper mapper = PER_THREAD.get();
+        LogbackEventMapper mapper = PER_THREAD.acquire();
         if (mapper.inUse) {
             if (mapper.nested == MAX_NESTED) {
+                PER_THREAD.release(mapper);
                 return null;
             }
             mapper.nested++;
@@ -76,6 +90,7 @@ public final class LogbackEventMapper implements BiConsumer<String, String> {
         if (first != this) {
             first.nested--;
         }
+        PER_THREAD.release(first); // last: a virtual thread's mapper is lent to other threads once given back
     }
 
     private static boolean rendersAny(Object[] arguments) {

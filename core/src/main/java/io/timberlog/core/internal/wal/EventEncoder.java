@@ -9,23 +9,28 @@ import io.timberlog.core.internal.io.Wtf8;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 import static io.timberlog.core.internal.wal.EventLayout.*;
 
 /**
- * Turns a {@link CapturedEvent} into an event record and appends it to a WAL file. One per thread:
- * it owns a scratch buffer, a CRC and a view of the current mapping, so that in steady state an
- * append allocates nothing. The record is encoded first (dictionary strings are defined on the way),
- * then room is reserved, the sequence number patched in, the CRC computed, and the record published.
+ * Turns a {@link CapturedEvent} into an event record and appends it to a WAL file. One per thread
+ * (lent to a virtual thread for one append, see {@link io.timberlog.core.PerThread}): it owns a scratch
+ * buffer, a CRC and a view of the current mapping, so that in steady state an append allocates nothing.
+ * The record is encoded first (dictionary strings are defined on the way), then room is reserved, the
+ * sequence number patched in, the CRC computed, and the record published.
  *
  * <p>An event larger than the maximum event size is encoded again with tighter limits (see
  * {@link Limits}) and flagged as truncated, so that an append always stores something.
  *
- * <p>Not thread-safe: one instance per thread.
+ * <p>Not thread-safe: used by one thread at a time.
  */
 final class EventEncoder {
+    /** How many encoders were built: the tests check that virtual threads reuse them. */
+    private static final AtomicInteger BUILT = new AtomicInteger();
+
     /** Buffers grown past this by one huge event are given back after it. */
     private static final int RETAINED_BUFFER = 64 << 10;
 
@@ -69,6 +74,7 @@ final class EventEncoder {
     private ByteBuffer view;
 
     EventEncoder(int maxEventSize) {
+        BUILT.incrementAndGet();
         this.maxEventSize = maxEventSize;
         this.levels = new Limits[] {
             new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, MAX_THROWABLE_DEPTH),
@@ -76,6 +82,10 @@ final class EventEncoder {
             // Small enough that any event fits in the smallest allowed maximum size (64 KiB).
             new Limits(256, 16, 16, 4),
         };
+    }
+
+    static int built() {
+        return BUILT.get();
     }
 
     /**

@@ -43,7 +43,10 @@ public final class WalWriter implements ActiveWal.SealListener {
     private final AtomicLong nextWalId;
     private final WalAllocator allocator;
     private final Flusher flusher;
-    /** Not a ThreadLocal: a thread that outlives this writer must not keep its encoder (and class loader). */
+    /**
+     * Not a ThreadLocal: a thread that outlives this writer must not keep its encoder (and class loader).
+     * Acquired and released around each use ({@link #tryAppend}): a virtual thread's is lent.
+     */
     private final PerThread<EventEncoder> encoders;
     private final Object rotationLock = new Object();
     private final long blockTimeoutNanos;
@@ -147,12 +150,11 @@ public final class WalWriter implements ActiveWal.SealListener {
         boolean stored = false;
         boolean interrupted = false;
         try {
-            EventEncoder encoder = encoders.get();
             long graceDeadline = 0;
             long blockDeadline = 0;
             for (int spins = 0; ; spins++) {
                 wal = current;
-                if (wal != null && encoder.append(event, wal) >= 0) {
+                if (wal != null && tryAppend(event, wal) >= 0) {
                     stored = true;
                     break;
                 }
@@ -204,6 +206,20 @@ public final class WalWriter implements ActiveWal.SealListener {
         }
         drops.drop(System.currentTimeMillis() * 1_000_000L);
         return false;
+    }
+
+    /**
+     * One try of an append: the event's sequence number, or -1 when the file is full. The encoder is
+     * held for the try only, not while the caller waits for the next file: a virtual thread's is lent,
+     * and many of them waiting would each need one.
+     */
+    private long tryAppend(CapturedEvent event, ActiveWal wal) {
+        EventEncoder encoder = encoders.acquire();
+        try {
+            return encoder.append(event, wal);
+        } finally {
+            encoders.release(encoder);
+        }
     }
 
     /**
@@ -348,7 +364,7 @@ public final class WalWriter implements ActiveWal.SealListener {
     /** Writes the synthetic event that reports dropped events; false when it could not be written. */
     boolean appendInternal(CapturedEvent event) {
         ActiveWal wal = current;
-        return wal != null && !closed && encoders.get().append(event, wal) >= 0;
+        return wal != null && !closed && tryAppend(event, wal) >= 0;
     }
 
     /**
