@@ -107,4 +107,19 @@ final class WalFixtures {
         }
         return records;
     }
+
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Waits until {@code condition} holds, failing the test after 20 s. */
+    static void waitUntil(Condition condition) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.holds()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("condition not reached in 20 s");
+            }
+            Thread.sleep(1);
+        }
+    }
 }

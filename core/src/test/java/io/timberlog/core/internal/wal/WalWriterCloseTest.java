@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static io.timberlog.core.internal.wal.WalFixtures.waitUntil;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -232,17 +233,5 @@ class WalWriterCloseTest {
         byte[] durable = io.recording.durableCopy().get(wal.walId());
         assertArrayEquals(Arrays.copyOfRange(file, seal, seal + SealRecord.LENGTH),
                 Arrays.copyOfRange(durable, seal, seal + SealRecord.LENGTH), "the seal record was forced");
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitUntil(Condition condition) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.holds()) {
-            assertTrue(System.nanoTime() < deadline, "condition not reached in 20 s");
-            Thread.sleep(1);
-        }
     }
 }

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.timberlog.core.internal.wal.WalFixtures.waitUntil;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The write path under injected failures: a failed fsync, a full disk, and forces that take time. */
@@ -218,21 +219,11 @@ class WalWriterFaultTest {
 
     @Test
     void append_whenTheNextFileIsSlowAndBlockPolicy_waitsAtMostTheTimeoutThenDrops() throws Exception {
-        FaultyIo io = new FaultyIo();
-        writer = WalWriter.open(options().overload(OverloadPolicy.BLOCK).blockTimeout(Duration.ofMillis(200)).build(), RUN, io);
-        CountDownLatch gate = new CountDownLatch(1);
-        io.createGate = gate; // the spare file may be ready already; the one after it is held back
-        try {
-            CapturedEvent e = new CapturedEvent();
-            long i = appendUntilDropped(e);
-            long start = System.nanoTime();
-            assertFalse(writer.append(event(e, i, Level.INFO)));
-            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(waitedMillis >= 150, "blocked for the timeout, waited " + waitedMillis + " ms");
-            assertTrue(waitedMillis < 10_000, "bounded, waited " + waitedMillis + " ms");
-        } finally {
-            gate.countDown();
-        }
+        BlockedAppend append = appendWhileTheNextFileIsHeldBack(Duration.ofMillis(200), false);
+        long waitedMillis = append.waitedNanos / 1_000_000;
+        assertFalse(append.stored);
+        assertTrue(waitedMillis >= 150, "blocked for the timeout, waited " + waitedMillis + " ms");
+        assertTrue(waitedMillis < 10_000, "bounded, waited " + waitedMillis + " ms");
     }
 
     /**
@@ -241,33 +232,11 @@ class WalWriterFaultTest {
      */
     @Test
     void append_onAnInterruptedThread_whenTheNextFileIsSlowAndBlockPolicy_parksAndKeepsTheInterrupt() throws Exception {
-        FaultyIo io = new FaultyIo();
-        writer = WalWriter.open(options().overload(OverloadPolicy.BLOCK).blockTimeout(Duration.ofSeconds(1)).build(), RUN, io);
-        CountDownLatch gate = new CountDownLatch(1);
-        io.createGate = gate; // the spare file may be ready already; the one after it is held back
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try {
-            CapturedEvent e = new CapturedEvent();
-            long i = appendUntilDropped(e);
-            Thread.currentThread().interrupt();
-            long cpuBefore = threads.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            boolean stored;
-            boolean interruptKept;
-            try {
-                stored = writer.append(event(e, i, Level.INFO));
-            } finally {
-                interruptKept = Thread.interrupted();
-            }
-            long waited = System.nanoTime() - start;
-            long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
-            assertFalse(stored);
-            assertTrue(interruptKept, "the caller's interrupt is kept");
-            // Parked, the thread takes a few percent of a processor while it waits; spinning, all it gets of one.
-            assertTrue(cpu < waited / 2, cpu / 1_000_000 + " ms of CPU in " + waited / 1_000_000 + " ms of waiting");
-        } finally {
-            gate.countDown();
-        }
+        BlockedAppend append = appendWhileTheNextFileIsHeldBack(Duration.ofSeconds(1), true);
+        assertFalse(append.stored);
+        assertTrue(append.interruptKept, "the caller's interrupt is kept");
+        // Parked, the thread takes a few percent of a processor while it waits; spinning, all it gets of one.
+        assertTrue(append.cpuNanos < append.waitedNanos / 2, append.describe());
     }
 
     /**
@@ -277,20 +246,50 @@ class WalWriterFaultTest {
      */
     @Test
     void append_whenTheNextFileIsSlowAndBlockPolicy_waitsWithLittleCpu() throws Exception {
+        BlockedAppend append = appendWhileTheNextFileIsHeldBack(Duration.ofSeconds(1), false);
+        assertFalse(append.stored);
+        assertTrue(append.cpuNanos < append.waitedNanos / 25, append.describe());
+    }
+
+    /** What one append did while the next file was held back (onOverload=block): returned, waited, cost. */
+    private static final class BlockedAppend {
+        boolean stored;
+        boolean interruptKept;
+        long waitedNanos;
+        long cpuNanos;
+
+        String describe() {
+            return cpuNanos / 1_000 + " us of CPU in " + waitedNanos / 1_000_000 + " ms of waiting";
+        }
+    }
+
+    /**
+     * Fills the files of a writer whose next file is held back, then appends once more on this thread,
+     * its interrupt flag set first when {@code interrupted}; the flag is cleared again after.
+     */
+    private BlockedAppend appendWhileTheNextFileIsHeldBack(Duration blockTimeout, boolean interrupted) throws Exception {
         FaultyIo io = new FaultyIo();
-        writer = WalWriter.open(options().overload(OverloadPolicy.BLOCK).blockTimeout(Duration.ofSeconds(1)).build(), RUN, io);
+        writer = WalWriter.open(options().overload(OverloadPolicy.BLOCK).blockTimeout(blockTimeout).build(), RUN, io);
         CountDownLatch gate = new CountDownLatch(1);
         io.createGate = gate; // the spare file may be ready already; the one after it is held back
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        BlockedAppend append = new BlockedAppend();
         try {
             CapturedEvent e = new CapturedEvent();
             long i = appendUntilDropped(e);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             long cpuBefore = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            assertFalse(writer.append(event(e, i, Level.INFO)));
-            long waited = System.nanoTime() - start;
-            long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
-            assertTrue(cpu < waited / 25, cpu / 1_000 + " us of CPU in " + waited / 1_000_000 + " ms of waiting");
+            try {
+                append.stored = writer.append(event(e, i, Level.INFO));
+            } finally {
+                append.interruptKept = Thread.interrupted();
+            }
+            append.waitedNanos = System.nanoTime() - start;
+            append.cpuNanos = threads.getCurrentThreadCpuTime() - cpuBefore;
+            return append;
         } finally {
             gate.countDown();
         }
@@ -494,17 +493,5 @@ class WalWriterFaultTest {
             seqs.add(e.sequence());
         }
         return seqs;
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitUntil(Condition condition) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.holds()) {
-            assertTrue(System.nanoTime() < deadline, "condition not reached in 20 s");
-            Thread.sleep(5);
-        }
     }
 }
