@@ -7,10 +7,10 @@ import java.util.logging.Logger;
 
 /**
  * The agent's side of the bridge: takes the events the woven framework code hands over and passes each
- * to the capture for its framework copy. It keeps, per thread:
+ * to the capture for its framework copy. An event logged while another is captured on the same thread
+ * (an argument whose {@code toString()} logs) is captured too, as the framework hands it to its appenders;
+ * each capture bounds how deep such events nest ({@link io.timberlog.core.Nesting}). It keeps, per thread:
  * <ul>
- *   <li>a call-depth guard: an event logged while an event is being captured (an argument whose
- *       {@code toString()} logs) is left to the application's appenders, not captured again;</li>
  *   <li>the log4j2 events being walked up their logger configurations, so that each is captured once,
  *       at the first configuration that lets it through, and not again at the parents (an event logged
  *       from an appender meanwhile is another event, captured on its own); the events of asynchronous
@@ -41,10 +41,7 @@ final class CaptureDispatcher implements CaptureSink {
 
     @Override
     public void logback(Object logger, Object event) {
-        PerThread t = perThread.get();
-        if (!t.capturing) {
-            captureGuarded(t, logback, logger, event);
-        }
+        logback.capture(logger, event);
     }
 
     @Override
@@ -55,27 +52,14 @@ final class CaptureDispatcher implements CaptureSink {
         // An AsyncLoggerConfig hands its events to a background thread, which walks them again with this
         // predicate, and an asynchronous logger's events are walked on a background thread only: both
         // were captured on the thread that logged them.
-        if (!parentOfWalked && !t.capturing && !isAsynchronousOnly(predicate) && !isFromRingBuffer(event)) {
-            captureGuarded(t, log4j2, loggerConfig, event);
+        if (!parentOfWalked && !isAsynchronousOnly(predicate) && !isFromRingBuffer(event)) {
+            log4j2.capture(loggerConfig, event);
         }
     }
 
     @Override
     public void log4jEnqueued(Object loggerConfig, Object event) {
-        PerThread t = perThread.get();
-        if (!t.capturing) {
-            captureGuarded(t, log4j2, loggerConfig, event);
-        }
-    }
-
-    /** Captures with the call-depth guard up: whatever the capture logs on this thread is not captured. */
-    private static void captureGuarded(PerThread t, FrameworkCaptures captures, Object source, Object event) {
-        t.capturing = true;
-        try {
-            captures.capture(source, event);
-        } finally {
-            t.capturing = false;
-        }
+        log4j2.capture(loggerConfig, event);
     }
 
     @Override
@@ -97,14 +81,14 @@ final class CaptureDispatcher implements CaptureSink {
         t.julLogger = null;
         Logger julLogger = (Logger) logger;
         LogRecord julRecord = (LogRecord) record;
-        if (t.capturing || julRecord == null || !julLogger.isLoggable(julRecord.getLevel())) {
+        if (julRecord == null || !julLogger.isLoggable(julRecord.getLevel())) {
             return;
         }
         if (julLogger.getFilter() != null) {
             t.julLogger = julLogger; // captured when the filter says yes (julFiltered)
             return;
         }
-        captureJul(t, julLogger, julRecord);
+        captureJul(julLogger, julRecord);
     }
 
     @Override
@@ -112,30 +96,24 @@ final class CaptureDispatcher implements CaptureSink {
         PerThread t = perThread.get();
         Logger logger = t.julLogger;
         t.julLogger = null;
-        if (loggable && logger != null && !t.capturing) {
-            captureJul(t, logger, (LogRecord) record);
+        if (loggable && logger != null) {
+            captureJul(logger, (LogRecord) record);
         }
     }
 
-    private void captureJul(PerThread t, Logger logger, LogRecord record) {
+    private void captureJul(Logger logger, LogRecord record) {
         try {
-            // Asked before the guard goes up: asking may initialize SLF4J, which then replays into logback
-            // the events other threads logged meanwhile, and those must be captured there.
             if (JulCapture.reachesBridgeHandler(logger)) {
                 return;
             }
-            t.capturing = true;
             jul.capture(logger, record);
         } catch (RuntimeException | LinkageError e) {
             Problems.once("capture-jul", "capturing a java.util.logging record failed, it is not in the store ("
                     + e + "); further failures are not reported");
-        } finally {
-            t.capturing = false;
         }
     }
 
     private static final class PerThread {
-        boolean capturing;
         /** The log4j2 events in {@code processLogEvent} on this thread, innermost on top. */
         final Walk log4jWalk = new Walk();
         Logger julLogger;
