@@ -9,21 +9,23 @@ import java.util.logging.Logger;
  * The agent's side of the bridge: takes the events the woven framework code hands over and passes each
  * to the capture for its framework copy. An event logged while another is captured on the same thread
  * (an argument whose {@code toString()} logs) is captured too, as the framework hands it to its appenders;
- * each capture bounds how deep such events nest ({@link io.timberlog.core.Nesting}). It keeps, per thread:
- * <ul>
- *   <li>the log4j2 events being walked up their logger configurations, so that each is captured once,
- *       at the first configuration that lets it through, and not again at the parents (an event logged
- *       from an appender meanwhile is another event, captured on its own); the events of asynchronous
- *       loggers are captured before, as the logging thread puts them into the ring buffer;</li>
- *   <li>the java.util.logging logger whose filter is about to decide on a record.</li>
- * </ul>
- * Thread-safe; never throws.
+ * each capture bounds how deep such events nest ({@link io.timberlog.core.Nesting}). It keeps, per thread,
+ * the log4j2 events being walked up their logger configurations, so that each is captured once, at the
+ * first configuration that lets it through, and not again at the parents (an event logged from an
+ * appender meanwhile is another event, captured on its own); the events of asynchronous loggers are
+ * captured before, as the logging thread puts them into the ring buffer. A java.util.logging record
+ * whose logger has a filter is captured once the filter let it through, which the woven code says with
+ * the logger ({@link #julFiltered}): nothing is kept from the record's entry on, where a filter that logs
+ * would replace it.
+ *
+ * <p>Thread-safe; never throws.
  */
 final class CaptureDispatcher implements CaptureSink {
     /** The events of log4j2's asynchronous loggers, captured as they enter the ring buffer. */
     private static final String RING_BUFFER_EVENT = "org.apache.logging.log4j.core.async.RingBufferLogEvent";
 
-    private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
+    /** The log4j2 events in {@code processLogEvent} on each thread, innermost on top. */
+    private final ThreadLocal<Walk> log4jWalks = ThreadLocal.withInitial(Walk::new);
     private final FrameworkCaptures logback;
     private final FrameworkCaptures log4j2;
     private final JulCapture jul;
@@ -46,9 +48,9 @@ final class CaptureDispatcher implements CaptureSink {
 
     @Override
     public void log4jEnter(Object loggerConfig, Object event, Object predicate) {
-        PerThread t = perThread.get();
-        boolean parentOfWalked = t.log4jWalk.top() == event;
-        t.log4jWalk.push(event);
+        Walk walk = log4jWalks.get();
+        boolean parentOfWalked = walk.top() == event;
+        walk.push(event);
         // An AsyncLoggerConfig hands its events to a background thread, which walks them again with this
         // predicate, and an asynchronous logger's events are walked on a background thread only: both
         // were captured on the thread that logged them.
@@ -64,7 +66,7 @@ final class CaptureDispatcher implements CaptureSink {
 
     @Override
     public void log4jExit() {
-        perThread.get().log4jWalk.pop();
+        log4jWalks.get().pop();
     }
 
     private static boolean isFromRingBuffer(Object event) {
@@ -77,27 +79,21 @@ final class CaptureDispatcher implements CaptureSink {
 
     @Override
     public void julLog(Object logger, Object record) {
-        PerThread t = perThread.get();
-        t.julLogger = null;
         Logger julLogger = (Logger) logger;
         LogRecord julRecord = (LogRecord) record;
         if (julRecord == null || !julLogger.isLoggable(julRecord.getLevel())) {
             return;
         }
         if (julLogger.getFilter() != null) {
-            t.julLogger = julLogger; // captured when the filter says yes (julFiltered)
-            return;
+            return; // captured once the filter lets it through (julFiltered)
         }
         captureJul(julLogger, julRecord);
     }
 
     @Override
-    public void julFiltered(Object record, boolean loggable) {
-        PerThread t = perThread.get();
-        Logger logger = t.julLogger;
-        t.julLogger = null;
-        if (loggable && logger != null) {
-            captureJul(logger, (LogRecord) record);
+    public void julFiltered(Object logger, Object record, boolean loggable) {
+        if (loggable) { // the logger checks the record's level before it asks its filter
+            captureJul((Logger) logger, (LogRecord) record);
         }
     }
 
@@ -111,12 +107,6 @@ final class CaptureDispatcher implements CaptureSink {
             Problems.once("capture-jul", "capturing a java.util.logging record failed, it is not in the store ("
                     + e + "); further failures are not reported");
         }
-    }
-
-    private static final class PerThread {
-        /** The log4j2 events in {@code processLogEvent} on this thread, innermost on top. */
-        final Walk log4jWalk = new Walk();
-        Logger julLogger;
     }
 
     /** A stack of the events being walked; only as deep as log4j2 calls nest. */

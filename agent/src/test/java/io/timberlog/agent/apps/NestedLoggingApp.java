@@ -9,7 +9,8 @@ import java.util.logging.LogRecord;
  * two entities that load themselves the first time (and log their SQL), an exception whose message is
  * looked up the first time (and the lookup logged), and an argument that logs itself whenever the agent
  * renders it. It logs through the framework its argument names ({@code logback}, {@code log4j2} or
- * {@code jul}), "after" last, then prints how often the agent rendered that argument.
+ * {@code jul}), "after" last, then prints how often the agent rendered that argument. Under JUL, the
+ * logger "app" also has a filter that loads its rules the first time it is asked, and logs that.
  */
 public final class NestedLoggingApp {
     private NestedLoggingApp() {
@@ -104,6 +105,20 @@ public final class NestedLoggingApp {
 
     /** JUL numbers its placeholders and takes the exception apart from the parameters. */
     private static final class Jul implements Log {
+        /** Held: JUL holds its loggers weakly, and a logger collected would come back without its filter. */
+        private final java.util.logging.Logger app = java.util.logging.Logger.getLogger("app");
+        private boolean rulesLoaded;
+
+        Jul() {
+            app.setFilter(record -> {
+                if (!rulesLoaded) {
+                    rulesLoaded = true;
+                    info("app.rules", "rules loaded");
+                }
+                return true;
+            });
+        }
+
         @Override
         public void info(String logger, String template, Object... arguments) {
             String numbered = template;
