@@ -53,6 +53,18 @@ final class AgentStore implements EventSink {
         return s.append(event);
     }
 
+    @Override
+    public void dropNested() {
+        ManagedStore s = store;
+        if (s == null) {
+            s = awaitStore();
+            if (s == null) {
+                return;
+            }
+        }
+        s.dropNested();
+    }
+
     private ManagedStore awaitStore() {
         if (waitedInVain) {
             return null;

@@ -7,23 +7,25 @@ import java.util.logging.Logger;
 
 /**
  * The agent's side of the bridge: takes the events the woven framework code hands over and passes each
- * to the capture for its framework copy. It keeps, per thread:
- * <ul>
- *   <li>a call-depth guard: an event logged while an event is being captured (an argument whose
- *       {@code toString()} logs) is left to the application's appenders, not captured again;</li>
- *   <li>the log4j2 events being walked up their logger configurations, so that each is captured once,
- *       at the first configuration that lets it through, and not again at the parents (an event logged
- *       from an appender meanwhile is another event, captured on its own); the events of asynchronous
- *       loggers are captured before, as the logging thread puts them into the ring buffer;</li>
- *   <li>the java.util.logging logger whose filter is about to decide on a record.</li>
- * </ul>
- * Thread-safe; never throws.
+ * to the capture for its framework copy. An event logged while another is captured on the same thread
+ * (an argument whose {@code toString()} logs) is captured too, as the framework hands it to its appenders;
+ * each capture bounds how deep such events nest ({@link io.timberlog.core.Nesting}). It keeps, per thread,
+ * the log4j2 events being walked up their logger configurations, so that each is captured once, at the
+ * first configuration that lets it through, and not again at the parents (an event logged from an
+ * appender meanwhile is another event, captured on its own); the events of asynchronous loggers are
+ * captured before, as the logging thread puts them into the ring buffer. A java.util.logging record
+ * whose logger has a filter is captured once the filter let it through, which the woven code says with
+ * the logger ({@link #julFiltered}): nothing is kept from the record's entry on, where a filter that logs
+ * would replace it.
+ *
+ * <p>Thread-safe; never throws.
  */
 final class CaptureDispatcher implements CaptureSink {
     /** The events of log4j2's asynchronous loggers, captured as they enter the ring buffer. */
     private static final String RING_BUFFER_EVENT = "org.apache.logging.log4j.core.async.RingBufferLogEvent";
 
-    private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
+    /** The log4j2 events in {@code processLogEvent} on each thread, innermost on top. */
+    private final ThreadLocal<Walk> log4jWalks = ThreadLocal.withInitial(Walk::new);
     private final FrameworkCaptures logback;
     private final FrameworkCaptures log4j2;
     private final JulCapture jul;
@@ -41,46 +43,30 @@ final class CaptureDispatcher implements CaptureSink {
 
     @Override
     public void logback(Object logger, Object event) {
-        PerThread t = perThread.get();
-        if (!t.capturing) {
-            captureGuarded(t, logback, logger, event);
-        }
+        logback.capture(logger, event);
     }
 
     @Override
     public void log4jEnter(Object loggerConfig, Object event, Object predicate) {
-        PerThread t = perThread.get();
-        boolean parentOfWalked = t.log4jWalk.top() == event;
-        t.log4jWalk.push(event);
+        Walk walk = log4jWalks.get();
+        boolean parentOfWalked = walk.top() == event;
+        walk.push(event);
         // An AsyncLoggerConfig hands its events to a background thread, which walks them again with this
         // predicate, and an asynchronous logger's events are walked on a background thread only: both
         // were captured on the thread that logged them.
-        if (!parentOfWalked && !t.capturing && !isAsynchronousOnly(predicate) && !isFromRingBuffer(event)) {
-            captureGuarded(t, log4j2, loggerConfig, event);
+        if (!parentOfWalked && !isAsynchronousOnly(predicate) && !isFromRingBuffer(event)) {
+            log4j2.capture(loggerConfig, event);
         }
     }
 
     @Override
     public void log4jEnqueued(Object loggerConfig, Object event) {
-        PerThread t = perThread.get();
-        if (!t.capturing) {
-            captureGuarded(t, log4j2, loggerConfig, event);
-        }
-    }
-
-    /** Captures with the call-depth guard up: whatever the capture logs on this thread is not captured. */
-    private static void captureGuarded(PerThread t, FrameworkCaptures captures, Object source, Object event) {
-        t.capturing = true;
-        try {
-            captures.capture(source, event);
-        } finally {
-            t.capturing = false;
-        }
+        log4j2.capture(loggerConfig, event);
     }
 
     @Override
     public void log4jExit() {
-        perThread.get().log4jWalk.pop();
+        log4jWalks.get().pop();
     }
 
     private static boolean isFromRingBuffer(Object event) {
@@ -93,52 +79,34 @@ final class CaptureDispatcher implements CaptureSink {
 
     @Override
     public void julLog(Object logger, Object record) {
-        PerThread t = perThread.get();
-        t.julLogger = null;
         Logger julLogger = (Logger) logger;
         LogRecord julRecord = (LogRecord) record;
-        if (t.capturing || julRecord == null || !julLogger.isLoggable(julRecord.getLevel())) {
+        if (julRecord == null || !julLogger.isLoggable(julRecord.getLevel())) {
             return;
         }
         if (julLogger.getFilter() != null) {
-            t.julLogger = julLogger; // captured when the filter says yes (julFiltered)
-            return;
+            return; // captured once the filter lets it through (julFiltered)
         }
-        captureJul(t, julLogger, julRecord);
+        captureJul(julLogger, julRecord);
     }
 
     @Override
-    public void julFiltered(Object record, boolean loggable) {
-        PerThread t = perThread.get();
-        Logger logger = t.julLogger;
-        t.julLogger = null;
-        if (loggable && logger != null && !t.capturing) {
-            captureJul(t, logger, (LogRecord) record);
+    public void julFiltered(Object logger, Object record, boolean loggable) {
+        if (loggable) { // the logger checks the record's level before it asks its filter
+            captureJul((Logger) logger, (LogRecord) record);
         }
     }
 
-    private void captureJul(PerThread t, Logger logger, LogRecord record) {
+    private void captureJul(Logger logger, LogRecord record) {
         try {
-            // Asked before the guard goes up: asking may initialize SLF4J, which then replays into logback
-            // the events other threads logged meanwhile, and those must be captured there.
             if (JulCapture.reachesBridgeHandler(logger)) {
                 return;
             }
-            t.capturing = true;
             jul.capture(logger, record);
         } catch (RuntimeException | LinkageError e) {
             Problems.once("capture-jul", "capturing a java.util.logging record failed, it is not in the store ("
                     + e + "); further failures are not reported");
-        } finally {
-            t.capturing = false;
         }
-    }
-
-    private static final class PerThread {
-        boolean capturing;
-        /** The log4j2 events in {@code processLogEvent} on this thread, innermost on top. */
-        final Walk log4jWalk = new Walk();
-        Logger julLogger;
     }
 
     /** A stack of the events being walked; only as deep as log4j2 calls nest. */

@@ -15,7 +15,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  *       {@code TimberLogBridge.logback(this, event)};</li>
  *   <li>java.util.logging's {@code Logger.log(LogRecord)} starts with {@code TimberLogBridge.julLog(this,
  *       record)}, and its call of {@code Filter.isLoggable(record)} becomes
- *       {@code TimberLogBridge.julFilter(filter, record)}, which asks the filter and passes on its verdict;</li>
+ *       {@code TimberLogBridge.julFilter(filter, record, this)}, which asks the filter and passes on its
+ *       verdict;</li>
  *   <li>log4j2's {@code LoggerConfig.processLogEvent(LogEvent, LoggerConfigPredicate)} starts with
  *       {@code TimberLogBridge.log4jEnter(this, event, predicate)} and calls
  *       {@code TimberLogBridge.log4jExit()} on every way out: before each return, and in a handler
@@ -113,9 +114,12 @@ final class EntryHookWeaver {
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             if (opcode == Opcodes.INVOKEINTERFACE && owner.equals("java/util/logging/Filter") && name.equals("isLoggable")
                     && descriptor.equals("(Ljava/util/logging/LogRecord;)Z")) {
-                // same operands (filter, record) and result: the bridge asks the filter itself
+                // the same operands (filter, record) and result: the bridge asks the filter itself, and is
+                // told the logger too, which it would otherwise have to keep per thread from julLog on,
+                // while the filter (the application's code) may log other records on the thread
+                super.visitVarInsn(Opcodes.ALOAD, 0);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, BRIDGE, "julFilter",
-                        "(Ljava/util/logging/Filter;Ljava/util/logging/LogRecord;)Z", false);
+                        "(Ljava/util/logging/Filter;Ljava/util/logging/LogRecord;Ljava/util/logging/Logger;)Z", false);
                 return;
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);

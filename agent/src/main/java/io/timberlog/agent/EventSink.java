@@ -6,4 +6,10 @@ import io.timberlog.core.CapturedEvent;
 public interface EventSink {
     /** @return false when the event was dropped (counted by the store) */
     boolean append(CapturedEvent event);
+
+    /**
+     * Counts as dropped an event logged while its thread was capturing as many nested events as
+     * {@link io.timberlog.core.Nesting} allows.
+     */
+    void dropNested();
 }

@@ -3,6 +3,8 @@ package io.timberlog.agent;
 import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.Level;
 import io.timberlog.core.MessageStyle;
+import io.timberlog.core.Nesting;
+import io.timberlog.core.PerThread;
 import io.timberlog.core.ThrowableInfo;
 
 import java.time.Instant;
@@ -22,7 +24,9 @@ import java.util.logging.Logger;
  * {@code SLF4JBridgeHandler} when SLF4J ends in logback or log4j2, log4j's {@code Log4jBridgeHandler})
  * is left alone: it is captured there, as an event of that framework, once.
  *
- * <p>Thread-safe: each thread has its own event and formatter.
+ * <p>Thread-safe: each thread has its own event and formatter, and, for a record logged while it
+ * captures one (a parameter's {@code toString()} that logs), others of their own, up to
+ * {@link Nesting#MAX_NESTED} deep.
  */
 final class JulCapture {
     private static final String SLF4J_BRIDGE_HANDLER = "org.slf4j.bridge.SLF4JBridgeHandler";
@@ -31,7 +35,7 @@ final class JulCapture {
     private static final int MAX_DEPTH = 64;
 
     private final EventSink sink;
-    private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
+    private final PerThread<Nesting<Scratch>> scratch = new PerThread<>(() -> new Nesting<>(Scratch::new));
 
     JulCapture(EventSink sink) {
         this.sink = sink;
@@ -39,7 +43,24 @@ final class JulCapture {
 
     /** Stores the record; the caller has made sure that no bridge handler forwards it ({@link #reachesBridgeHandler}). */
     void capture(Logger logger, LogRecord record) {
-        PerThread t = perThread.get();
+        Nesting<Scratch> nesting = scratch.acquire();
+        try {
+            Scratch t = nesting.enter();
+            if (t == null) {
+                sink.dropNested();
+                return;
+            }
+            try {
+                capture(t, record);
+            } finally {
+                nesting.exit(t);
+            }
+        } finally {
+            scratch.release(nesting);
+        }
+    }
+
+    private void capture(Scratch t, LogRecord record) {
         CapturedEvent e = t.event.reset();
         try {
             Instant instant = record.getInstant();
@@ -140,7 +161,8 @@ final class JulCapture {
         return Level.TRACE;
     }
 
-    private static final class PerThread {
+    /** What one capture works with. */
+    private static final class Scratch {
         final CapturedEvent event = new CapturedEvent();
         /** Only its {@code formatMessage} is used, which is synchronized: hence one per thread. */
         final Formatter formatter = new Formatter() {

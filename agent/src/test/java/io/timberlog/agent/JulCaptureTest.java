@@ -18,7 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 class JulCaptureTest {
     private final List<Captured> captured = new ArrayList<>();
-    private final JulCapture capture = new JulCapture(event -> captured.add(new Captured(event)));
+    private final JulCapture capture = new JulCapture(new EventSink() {
+        @Override
+        public boolean append(CapturedEvent event) {
+            return captured.add(new Captured(event));
+        }
+
+        @Override
+        public void dropNested() {
+            throw new AssertionError("nothing here nests");
+        }
+    });
     private final Logger logger = Logger.getAnonymousLogger();
 
     @Test

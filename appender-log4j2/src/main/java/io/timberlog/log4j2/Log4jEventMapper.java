@@ -3,6 +3,7 @@ package io.timberlog.log4j2;
 import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.Level;
 import io.timberlog.core.MessageStyle;
+import io.timberlog.core.Nesting;
 import io.timberlog.core.PerThread;
 import io.timberlog.core.ThrowableInfo;
 import org.apache.logging.log4j.Marker;
@@ -49,16 +50,11 @@ public final class Log4jEventMapper {
     private static final AtomicInteger BUILT = new AtomicInteger();
     /**
      * Not a ThreadLocal: an application server's threads would keep a redeployed application alive.
-     * Virtual threads borrow theirs from it, from {@link #acquire()} to {@link #release()}.
+     * Virtual threads borrow theirs from it, from {@link #acquire()} to {@link #release()}. Capturing an
+     * event may log another on the same thread (an argument's toString()), which gets a mapper of its own.
      */
-    private static final PerThread<Log4jEventMapper> PER_THREAD = new PerThread<>(() -> new Log4jEventMapper());
-    /**
-     * How many events one thread captures while capturing another: an argument whose {@code toString()}
-     * logs is captured with its event; one that logs itself would recurse until the stack overflows
-     * where nothing else guards (log4j2's appender control and the agent's capture do; a bound here does
-     * not depend on them).
-     */
-    static final int MAX_NESTED = 2;
+    private static final PerThread<Nesting<Log4jEventMapper>> PER_THREAD =
+            new PerThread<>(() -> new Nesting<>(Log4jEventMapper::new));
     /** Markers with parents deeper than this are not followed. */
     private static final int MAX_MARKER_DEPTH = 8;
 
@@ -81,7 +77,8 @@ public final class Log4jEventMapper {
     };
 
     private final CapturedEvent event = new CapturedEvent();
-    private boolean inUse;
+    /** The nesting this mapper was entered from, from {@link #acquire()} to {@link #release()}. */
+    private Nesting<Log4jEventMapper> nesting;
     /** Scratch slot of {@link #firstParameter(Message)}. */
     private Object firstParameter;
     /**
@@ -93,18 +90,9 @@ public final class Log4jEventMapper {
     private int lastParameter;
     /** Scratch slot of {@link #rendersAny}. */
     private boolean anyRendered;
-    /** This thread's first mapper, which counts the nested ones. */
-    private final Log4jEventMapper first;
-    private int nested;
 
     private Log4jEventMapper() {
         BUILT.incrementAndGet();
-        this.first = this;
-    }
-
-    private Log4jEventMapper(Log4jEventMapper first) {
-        BUILT.incrementAndGet();
-        this.first = first;
     }
 
     static int built() {
@@ -112,31 +100,30 @@ public final class Log4jEventMapper {
     }
 
     /**
-     * This thread's mapper; a fresh one when capturing an event led to logging another on this thread;
-     * {@code null} when events are nested deeper than {@link #MAX_NESTED}: the event is not captured.
+     * A mapper of this thread's that is not in use: its first, or one of its own for an event logged while
+     * this thread captures another; {@code null} when {@link Nesting#MAX_NESTED} events are nested in the
+     * one captured first already: the caller drops the event and counts it. An argument that logs itself
+     * whenever it is rendered would otherwise recurse until the stack overflows where nothing else guards
+     * (log4j2's appender control does; a bound here does not depend on it).
      */
     public static Log4jEventMapper acquire() {
-        Log4jEventMapper mapper = PER_THREAD.acquire();
-        if (mapper.inUse) {
-            if (mapper.nested == MAX_NESTED) {
-                PER_THREAD.release(mapper);
-                return null;
-            }
-            mapper.nested++;
-            mapper = new Log4jEventMapper(mapper);
+        Nesting<Log4jEventMapper> nesting = PER_THREAD.acquire();
+        Log4jEventMapper mapper = nesting.enter();
+        if (mapper == null) {
+            PER_THREAD.release(nesting);
+            return null;
         }
-        mapper.inUse = true;
+        mapper.nesting = nesting;
         return mapper;
     }
 
     /** Gives the mapper back, dropping its references to the application's objects. */
     public void release() {
         event.reset();
-        inUse = false;
-        if (first != this) {
-            first.nested--;
-        }
-        PER_THREAD.release(first); // last: a virtual thread's mapper is lent to other threads once given back
+        Nesting<Log4jEventMapper> from = nesting;
+        nesting = null;
+        from.exit(this);
+        PER_THREAD.release(from); // last: a virtual thread's mappers are lent to other threads once given back
     }
 
     public CapturedEvent map(LogEvent source, boolean includeCallerData) {

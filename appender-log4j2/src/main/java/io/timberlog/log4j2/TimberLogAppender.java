@@ -35,6 +35,13 @@ import java.util.concurrent.TimeUnit;
  * and allocates nothing per event in steady state for parameterized and simple messages without an
  * exception. Problems go to log4j2's {@link StatusLogger}, never to the application.
  *
+ * <p>Capturing an event may call the application's code, which may log (an entity that loads itself
+ * lazily logs its SQL). log4j2 formats a parameterized message as it makes the event, before any appender:
+ * what an argument shown by a placeholder logs then is captured as any other event. What this appender
+ * reads itself (an exception's message, an argument no placeholder shows) it reads while log4j2 counts it
+ * busy on the thread, and log4j2 keeps the events logged meanwhile from it ("Recursive call to appender"
+ * on the status logger): the application's other appenders get them, the store does not.
+ *
  * <p>Thread-safe.
  */
 @Plugin(name = "TimberLog", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE, printObject = true)
@@ -69,7 +76,8 @@ public final class TimberLogAppender extends AbstractAppender {
     public void append(LogEvent event) {
         Log4jEventMapper mapper = Log4jEventMapper.acquire();
         if (mapper == null) {
-            return; // logged while capturing events nested deeper than the mapper allows: not captured
+            manager.store().dropNested(); // nested deeper in events captured on this thread than Nesting allows
+            return;
         }
         try {
             manager.append(mapper.map(event, includeCallerData));

@@ -1,5 +1,6 @@
 package io.timberlog.log4j2;
 
+import io.timberlog.core.Nesting;
 import io.timberlog.testing.AppenderHarness;
 import io.timberlog.testing.VirtualThreadContract;
 import io.timberlog.testing.VirtualThreadTasks;
@@ -21,24 +22,19 @@ class Log4jVirtualThreadTest extends VirtualThreadContract {
         return Log4jEventMapper.built();
     }
 
-    @Override
-    protected int maxNested() {
-        return Log4jEventMapper.MAX_NESTED;
-    }
-
     /** The limit without the framework around it: log4j2 guards its appenders against recursion itself. */
     @Test
     void acquire_nestedOnAVirtualThread_noMapperPastTheLimitAndAllFreeOnceReleased() throws Exception {
         VirtualThreadTasks.assumeAvailable();
         VirtualThreadTasks.call(() -> {
             Deque<Log4jEventMapper> held = new ArrayDeque<>();
-            for (int i = 0; i <= Log4jEventMapper.MAX_NESTED; i++) {
+            for (int i = 0; i <= Nesting.MAX_NESTED; i++) {
                 Log4jEventMapper mapper = Log4jEventMapper.acquire();
                 assertNotNull(mapper, "nested " + i);
                 assertFalse(held.contains(mapper), "a mapper in use handed out again");
                 held.push(mapper);
             }
-            assertNull(Log4jEventMapper.acquire(), "nested deeper than " + Log4jEventMapper.MAX_NESTED);
+            assertNull(Log4jEventMapper.acquire(), "nested deeper than " + Nesting.MAX_NESTED);
             while (!held.isEmpty()) {
                 held.pop().release();
             }

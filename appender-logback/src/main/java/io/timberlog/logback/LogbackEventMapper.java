@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.Level;
 import io.timberlog.core.MessageStyle;
+import io.timberlog.core.Nesting;
 import io.timberlog.core.PerThread;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
@@ -33,31 +34,18 @@ public final class LogbackEventMapper implements BiConsumer<String, String> {
     private static final AtomicInteger BUILT = new AtomicInteger();
     /**
      * Not a ThreadLocal: an application server's threads would keep a redeployed application alive.
-     * Virtual threads borrow theirs from it, from {@link #acquire()} to {@link #release()}.
+     * Virtual threads borrow theirs from it, from {@link #acquire()} to {@link #release()}. Capturing an
+     * event may log another on the same thread (an argument's toString()), which gets a mapper of its own.
      */
-    private static final PerThread<LogbackEventMapper> PER_THREAD = new PerThread<>(() -> new LogbackEventMapper());
-
-    /**
-     * How many events one thread captures while capturing another. An argument whose {@code toString()}
-     * logs is captured with its event; one that logs itself would recurse until the stack overflows where
-     * the framework has no guard of its own (logback 1.5 has none for an UnsynchronizedAppenderBase).
-     */
-    static final int MAX_NESTED = 2;
+    private static final PerThread<Nesting<LogbackEventMapper>> PER_THREAD =
+            new PerThread<>(() -> new Nesting<>(LogbackEventMapper::new));
 
     private final CapturedEvent event = new CapturedEvent();
-    /** This thread's first mapper, which counts the nested ones. */
-    private final LogbackEventMapper first;
-    private boolean inUse;
-    private int nested;
+    /** The nesting this mapper was entered from, from {@link #acquire()} to {@link #release()}. */
+    private Nesting<LogbackEventMapper> nesting;
 
     private LogbackEventMapper() {
         BUILT.incrementAndGet();
-        this.first = this;
-    }
-
-    private LogbackEventMapper(LogbackEventMapper first) {
-        BUILT.incrementAndGet();
-        this.first = first;
     }
 
     static int built() {
@@ -65,32 +53,30 @@ public final class LogbackEventMapper implements BiConsumer<String, String> {
     }
 
     /**
-     * This thread's mapper; a fresh one when this thread's is busy, i.e. when capturing an event led to
-     * logging another; {@code null} when events are nested deeper than {@link #MAX_NESTED}: the event is
-     * not captured.
+     * A mapper of this thread's that is not in use: its first, or one of its own for an event logged while
+     * this thread captures another; {@code null} when {@link Nesting#MAX_NESTED} events are nested in the
+     * one captured first already: the caller drops the event and counts it. An argument that logs itself
+     * whenever it is rendered would otherwise recurse until the stack overflows where the framework has
+     * no guard of its own (logback 1.5 has none for an UnsynchronizedAppenderBase).
      */
     public static LogbackEventMapper acquire() {
-        LogbackEventMapper mapper = PER_THREAD.acquire();
-        if (mapper.inUse) {
-            if (mapper.nested == MAX_NESTED) {
-                PER_THREAD.release(mapper);
-                return null;
-            }
-            mapper.nested++;
-            mapper = new LogbackEventMapper(mapper);
+        Nesting<LogbackEventMapper> nesting = PER_THREAD.acquire();
+        LogbackEventMapper mapper = nesting.enter();
+        if (mapper == null) {
+            PER_THREAD.release(nesting);
+            return null;
         }
-        mapper.inUse = true;
+        mapper.nesting = nesting;
         return mapper;
     }
 
     /** Gives the mapper back, dropping its references to the application's objects. */
     public void release() {
         event.reset();
-        inUse = false;
-        if (first != this) {
-            first.nested--;
-        }
-        PER_THREAD.release(first); // last: a virtual thread's mapper is lent to other threads once given back
+        Nesting<LogbackEventMapper> from = nesting;
+        nesting = null;
+        from.exit(this);
+        PER_THREAD.release(from); // last: a virtual thread's mappers are lent to other threads once given back
     }
 
     private static boolean rendersAny(Object[] arguments) {

@@ -31,6 +31,14 @@ import java.util.Map;
  * the application never sees them. {@link #stop()} closes the store; a JVM shutdown hook does so when
  * the application never stops logback.
  *
+ * <p>Capturing an event calls the application's code: an argument's {@code toString()} gives its text,
+ * and may log (an entity that loads itself lazily logs its SQL). logback 1.5 hands such an event to this
+ * appender while it is still busy with the first on the same thread: it is captured too, with a mapping
+ * and an encoding of its own, up to {@link io.timberlog.core.Nesting#MAX_NESTED} deep; deeper (an argument
+ * that logs itself whenever it is rendered) it is dropped, counted and reported. logback 1.3 drops such an
+ * event itself before this appender sees it (its appenders' per-thread guard): the application's other
+ * appenders get it, the store does not.
+ *
  * <p>Thread-safe, as logback requires of appenders.
  */
 public class TimberLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
@@ -178,7 +186,8 @@ public class TimberLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         }
         LogbackEventMapper mapper = LogbackEventMapper.acquire();
         if (mapper == null) {
-            return; // logged while capturing events nested deeper than the mapper allows: not captured
+            s.dropNested(); // nested deeper in events captured on this thread than Nesting allows: counted
+            return;
         }
         try {
             s.append(mapper.map(event, includeCallerData));

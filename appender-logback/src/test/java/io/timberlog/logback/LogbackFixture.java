@@ -9,10 +9,14 @@ import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusListener;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /** Loads real logback configuration files into contexts of their own, and reads what the store kept. */
 final class LogbackFixture {
@@ -63,6 +67,21 @@ final class LogbackFixture {
         layout.setPattern(pattern);
         layout.start();
         return layout.doLayout(event);
+    }
+
+    /** The version of the logback-classic on the class path: the build runs the tests once per supported version. */
+    static String version() {
+        Properties pom = new Properties();
+        try (InputStream in = ch.qos.logback.classic.Logger.class.getResourceAsStream(
+                "/META-INF/maven/ch.qos.logback/logback-classic/pom.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("logback-classic has no pom.properties");
+            }
+            pom.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pom.getProperty("version");
     }
 
     /** Messages of the context's status entries of {@code level} ({@link Status#WARN}, {@link Status#ERROR}). */

@@ -1,5 +1,6 @@
 package io.timberlog.logback;
 
+import io.timberlog.core.Nesting;
 import io.timberlog.testing.AppenderHarness;
 import io.timberlog.testing.VirtualThreadContract;
 import io.timberlog.testing.VirtualThreadTasks;
@@ -21,24 +22,19 @@ class LogbackVirtualThreadTest extends VirtualThreadContract {
         return LogbackEventMapper.built();
     }
 
-    @Override
-    protected int maxNested() {
-        return LogbackEventMapper.MAX_NESTED;
-    }
-
     /** The limit without the framework around it (logback 1.5 has no guard of its own for this appender). */
     @Test
     void acquire_nestedOnAVirtualThread_noMapperPastTheLimitAndAllFreeOnceReleased() throws Exception {
         VirtualThreadTasks.assumeAvailable();
         VirtualThreadTasks.call(() -> {
             Deque<LogbackEventMapper> held = new ArrayDeque<>();
-            for (int i = 0; i <= LogbackEventMapper.MAX_NESTED; i++) {
+            for (int i = 0; i <= Nesting.MAX_NESTED; i++) {
                 LogbackEventMapper mapper = LogbackEventMapper.acquire();
                 assertNotNull(mapper, "nested " + i);
                 assertFalse(held.contains(mapper), "a mapper in use handed out again");
                 held.push(mapper);
             }
-            assertNull(LogbackEventMapper.acquire(), "nested deeper than " + LogbackEventMapper.MAX_NESTED);
+            assertNull(LogbackEventMapper.acquire(), "nested deeper than " + Nesting.MAX_NESTED);
             while (!held.isEmpty()) {
                 held.pop().release();
             }

@@ -70,6 +70,7 @@ class TimberLogAppenderCaptureTest {
         log.atInfo().addMarker(MarkerFactory.getDetachedMarker("FIRST")).addMarker(MarkerFactory.getDetachedMarker("SECOND"))
                 .addKeyValue("customer", "c-9").addKeyValue("amount", 99L).addKeyValue("nothing", (Object) null)
                 .setMessage("fluent {}").addArgument("api").log();
+        log.atInfo().addKeyValue("order", List.of("o-7")).setMessage("objects {}").addArgument(List.of("o-8")).log();
         Thread worker = new Thread(() -> log.info("from another thread"), "worker-7");
         worker.start();
         worker.join();
@@ -82,7 +83,7 @@ class TimberLogAppenderCaptureTest {
 
     @Test
     void append_everyEvent_isStoredInOrder() {
-        assertEquals(22, logged.size());
+        assertEquals(23, logged.size());
         assertEquals(logged.size(), stored.size(), stored.toString());
         for (int i = 0; i < stored.size(); i++) {
             assertEquals(i, stored.get(i).sequence());
@@ -171,6 +172,14 @@ class TimberLogAppenderCaptureTest {
     void append_keyValuePairs_areKeptTyped() {
         assertEquals(List.of(new KeyValue("customer", Value.of("c-9")), new KeyValue("amount", Value.of(99L)),
                 new KeyValue("nothing", Value.ofNull())), find("fluent {}").keyValues());
+    }
+
+    /** An object value beside an object argument, whose text the store takes from logback's message. */
+    @Test
+    void append_objectKeyValueBesideAnObjectArgument_isStoredWithBoth() {
+        LogEvent e = find("objects {}");
+        assertEquals(List.of(new KeyValue("order", Value.of("[o-7]"))), e.keyValues());
+        assertEquals(List.of(Value.of("[o-8]")), e.arguments());
     }
 
     @Test

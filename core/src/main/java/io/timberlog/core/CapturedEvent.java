@@ -213,7 +213,11 @@ public final class CapturedEvent {
         int i = argCount++;
         argTexts[i] = null;
         argBits[i] = 0;
-        argKinds[i] = classify(value, i, argBits, argTexts);
+        ValueKind kind = typed(value, i, argBits, argTexts);
+        if (kind == null) {
+            kind = renderedMessage != null ? defer(value, i) : render(value, i, argTexts);
+        }
+        argKinds[i] = kind;
         return this;
     }
 
@@ -280,7 +284,10 @@ public final class CapturedEvent {
         kvKeys[i] = key == null ? "null" : key;
         kvTexts[i] = null;
         kvBits[i] = 0;
-        kvKinds[i] = classify(value, i, kvBits, kvTexts);
+        ValueKind kind = typed(value, i, kvBits, kvTexts);
+        // An object is rendered now, also after renderedBy: the framework's message shows the arguments, not
+        // the key-value pairs, and what waits for it is kept by argument index.
+        kvKinds[i] = kind != null ? kind : render(value, i, kvTexts);
         return this;
     }
 
@@ -293,7 +300,8 @@ public final class CapturedEvent {
         return this;
     }
 
-    private ValueKind classify(Object value, int i, long[] bits, String[] texts) {
+    /** The kind of a value kept typed (null, a number, a boolean, a string), or {@code null} for an object to render. */
+    private static ValueKind typed(Object value, int i, long[] bits, String[] texts) {
         if (value == null) {
             return ValueKind.NULL;
         }
@@ -317,15 +325,17 @@ public final class CapturedEvent {
             texts[i] = (String) value;
             return ValueKind.STRING;
         }
-        if (renderedMessage != null) {
-            if (pendingObjects == null || pendingObjects.length < argKinds.length) {
-                pendingObjects = Arrays.copyOf(pendingObjects == null ? new Object[0] : pendingObjects, argKinds.length);
-            }
-            pendingObjects[i] = value;
-            pending = true;
-            return ValueKind.STRING;
+        return null;
+    }
+
+    /** Holds argument {@code i}, an object, until its text is looked for in the framework's message. */
+    private ValueKind defer(Object value, int i) {
+        if (pendingObjects == null || pendingObjects.length < argKinds.length) {
+            pendingObjects = Arrays.copyOf(pendingObjects == null ? new Object[0] : pendingObjects, argKinds.length);
         }
-        return render(value, i, texts);
+        pendingObjects[i] = value;
+        pending = true;
+        return ValueKind.STRING;
     }
 
     private ValueKind render(Object value, int i, String[] texts) {

@@ -17,10 +17,10 @@ import java.util.function.Supplier;
  * overload policy that blocks, a wait for a force), and another then runs on its carrier.
  *
  * <p>A thread that borrows again before it gave back (an event logged while one is captured) gets the
- * instance it holds, as from a {@link ThreadLocal}: the caller finds it in use and counts the nesting
- * on it. A thread that finds every slot of its window taken gets an instance of its own, which a
- * {@code ThreadLocal} references only weakly (a thread must not keep the class loader of a redeployed
- * application alive), and which is not kept for other threads.
+ * instance it holds, as from a {@link ThreadLocal} (the instances lent are {@link Nesting}s where the
+ * nested event must get one of its own). A thread that finds every slot of its window taken gets an
+ * instance of its own, which a {@code ThreadLocal} references only weakly (a thread must not keep the
+ * class loader of a redeployed application alive), and which is not kept for other threads.
  *
  * <p>A borrow never given back (the give-back itself failed, e.g. out of stack) keeps its slot while its
  * thread lives; a thread that finds its window taken takes the slots of ended threads back, with a new

@@ -169,6 +169,11 @@ public final class LogStore implements AutoCloseable {
         return writer.append(event);
     }
 
+    /** Counts, records and reports an event a front-end dropped as nested too deep ({@link ManagedStore#dropNested}). */
+    void dropNested() {
+        writer.dropNested();
+    }
+
     /** Forces everything appended so far to disk, waiting up to {@code maxForceWait}; true when done. */
     public boolean sync() {
         return writer.sync();

@@ -98,6 +98,21 @@ public final class ManagedStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Counts as dropped an event that the front-end did not capture because it was logged on a thread
+     * already capturing {@link Nesting#MAX_NESTED} + 1 events nested in one another ({@link Nesting#enter()}
+     * had none left). While the store is open the drop is also recorded in it and reported (at most once a
+     * minute), as the store's own drops are. Never throws.
+     */
+    public void dropNested() {
+        LogStore s = store;
+        if (s != null) {
+            s.dropNested();
+        } else {
+            droppedWhileUnavailable.incrementAndGet();
+        }
+    }
+
     /** The open store, or {@code null} while the directory could not be opened yet or after close. */
     public LogStore store() {
         return store;

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * thread's own would be built, registered under a lock and dropped for nearly every event.
  *
  * <p>Either way, an {@link #acquire()} before the thread released returns the instance it holds (an
- * event logged while one is captured): callers see that it is in use. Every {@code acquire()} is ended
+ * event logged while one is captured): callers that must not share it with such an event keep a
+ * {@link Nesting} per thread, which gives each its own. Every {@code acquire()} is ended
  * by one {@code release} on the same thread; one that is not (the release failed) costs a virtual
  * thread's instance its reuse, nothing else.
  *

@@ -51,6 +51,23 @@ class RenderedArgumentsTest {
         assertEquals(2, b.calls() + c.calls());
     }
 
+    /** SLF4J 2's key-value pairs beside an object argument (logback's fluent API). */
+    @Test
+    void keyValueObjects_areRenderedThemselves_andLeaveTheArgumentsAsTheyAre() {
+        CountingToString argument = new CountingToString();
+        CountingToString value = new CountingToString();
+        CapturedEvent e = new CapturedEvent().message("order {} by {}", MessageStyle.SLF4J)
+                .renderedBy("order 42 by call#1").addArgument(42L).addArgument(argument).addKeyValue("user", value);
+
+        assertEquals(ValueKind.STRING, e.keyValueKind(0));
+        assertEquals("call#1", e.keyValueText(0));
+        assertEquals(1, value.calls());
+        assertEquals(ValueKind.INTEGER, e.argumentKind(0));
+        assertEquals(42L, e.argumentBits(0));
+        assertEquals("call#1", texts(e).get(1));
+        assertEquals(0, argument.calls(), "taken from the message");
+    }
+
     @Test
     void aMessageThatDoesNotFit_rendersTheObjectsThemselves() {
         CountingToString a = new CountingToString();

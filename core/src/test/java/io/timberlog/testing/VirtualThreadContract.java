@@ -1,5 +1,6 @@
 package io.timberlog.testing;
 
+import io.timberlog.core.Nesting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +30,6 @@ public abstract class VirtualThreadContract {
 
     /** How many event mappers the module has built so far, nested ones included. */
     protected abstract int mappersBuilt();
-
-    /** How many events one thread captures while capturing another (the mapper's MAX_NESTED). */
-    protected abstract int maxNested();
 
     private AppenderHarness start() {
         VirtualThreadTasks.assumeAvailable();
@@ -102,8 +100,8 @@ public abstract class VirtualThreadContract {
 
         List<String> messages = Stores.messages(Stores.read(tmp.resolve("store")));
         long nested = messages.stream().filter(m -> m.equals("recursive recursive argument")).count();
-        assertTrue(nested >= 1 && nested <= 1 + maxNested(), nested + " events stored: the one logged, and at most "
-                + maxNested() + " logged while capturing it; " + messages);
+        assertTrue(nested >= 1 && nested <= 1 + Nesting.MAX_NESTED, nested + " events stored: the one logged, and at most "
+                + Nesting.MAX_NESTED + " logged while capturing it; " + messages);
         assertFalse(messages.stream().anyMatch(m -> m.contains("FAILED")), "no stack overflow in toString(): " + messages);
     }
 }

@@ -30,6 +30,6 @@ public interface CaptureSink {
     /** A record entering {@code java.util.logging.Logger.log(LogRecord)}, before the logger's checks. */
     void julLog(Object logger, Object record);
 
-    /** The verdict of the logger's filter on the record, when the logger has a filter. */
-    void julFiltered(Object record, boolean loggable);
+    /** The verdict of the filter of {@code logger} on the record, when the logger has a filter. */
+    void julFiltered(Object logger, Object record, boolean loggable);
 }

@@ -2,6 +2,7 @@ package io.timberlog.agent.bridge;
 
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * The one class the woven framework code calls. It is loaded by the bootstrap class loader (the agent
@@ -95,12 +96,12 @@ public final class TimberLogBridge {
      * Replaces the call of the logger's filter in {@code java.util.logging.Logger.log(LogRecord)}: asks
      * the filter exactly once, as the logger would, and tells the sink its verdict.
      */
-    public static boolean julFilter(Filter filter, LogRecord record) {
+    public static boolean julFilter(Filter filter, LogRecord record, Logger logger) {
         boolean loggable = filter.isLoggable(record);
         CaptureSink s = sink;
         if (s != null) {
             try {
-                s.julFiltered(record, loggable);
+                s.julFiltered(logger, record, loggable);
             } catch (Throwable e) {
                 // never into the application: the sink reports its own failures
             }

@@ -50,7 +50,8 @@ public final class Log4jCapture implements FrameworkCapture {
         }
         Log4jEventMapper mapper = Log4jEventMapper.acquire();
         if (mapper == null) {
-            return; // logged while capturing events nested deeper than the mapper allows: not captured
+            sink.dropNested(); // nested deeper in events captured on this thread than Nesting allows
+            return;
         }
         try {
             sink.append(mapper.map((LogEvent) event, false));

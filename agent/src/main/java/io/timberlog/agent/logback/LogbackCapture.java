@@ -42,7 +42,8 @@ public final class LogbackCapture implements FrameworkCapture, LoggerContextList
         }
         LogbackEventMapper mapper = LogbackEventMapper.acquire();
         if (mapper == null) {
-            return; // logged while capturing events nested deeper than the mapper allows: not captured
+            sink.dropNested(); // nested deeper in events captured on this thread than Nesting allows
+            return;
         }
         try {
             sink.append(mapper.map((ILoggingEvent) event, false));

@@ -17,10 +17,11 @@ import static io.timberlog.core.internal.wal.EventLayout.*;
 
 /**
  * Turns a {@link CapturedEvent} into an event record and appends it to a WAL file. One per thread
- * (lent to a virtual thread for one append, see {@link io.timberlog.core.PerThread}): it owns a scratch
- * buffer, a CRC and a view of the current mapping, so that in steady state an append allocates nothing.
- * The record is encoded first (dictionary strings are defined on the way), then room is reserved, the
- * sequence number patched in, the CRC computed, and the record published.
+ * (lent to a virtual thread for one append, see {@link io.timberlog.core.PerThread}), and one per depth
+ * of appends nested in its encoding (an argument it renders may log: {@link io.timberlog.core.Nesting}):
+ * it owns a scratch buffer, a CRC and a view of the current mapping, so that in steady state an append
+ * allocates nothing. The record is encoded first (dictionary strings are defined on the way), then room
+ * is reserved, the sequence number patched in, the CRC computed, and the record published.
  *
  * <p>An event larger than the maximum event size is encoded again with tighter limits (see
  * {@link Limits}) and flagged as truncated, so that an append always stores something.

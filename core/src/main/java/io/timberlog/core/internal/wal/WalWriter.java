@@ -3,6 +3,7 @@ package io.timberlog.core.internal.wal;
 import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.FsyncPolicy;
 import io.timberlog.core.Level;
+import io.timberlog.core.Nesting;
 import io.timberlog.core.OverloadPolicy;
 import io.timberlog.core.PerThread;
 import io.timberlog.core.RunInfo;
@@ -33,6 +34,8 @@ public final class WalWriter implements ActiveWal.SealListener {
      * up to blockTimeout, as for any other lack of room.
      */
     private static final long ROTATION_GRACE_NANOS = 50_000_000L;
+    /** What {@link #tryAppend} returns for an event nested too deep in others being encoded on its thread. */
+    private static final long NESTED_TOO_DEEP = -2;
 
     private final StoreOptions options;
     private final Path store;
@@ -45,9 +48,11 @@ public final class WalWriter implements ActiveWal.SealListener {
     private final Flusher flusher;
     /**
      * Not a ThreadLocal: a thread that outlives this writer must not keep its encoder (and class loader).
-     * Acquired and released around each use ({@link #tryAppend}): a virtual thread's is lent.
+     * Acquired and released around each use ({@link #tryAppend}): a virtual thread's is lent. An encoder
+     * renders the arguments the framework did not (see {@link CapturedEvent#renderedBy}), and an
+     * argument's toString() may log: the append that leads to encodes with an encoder of its own.
      */
-    private final PerThread<EventEncoder> encoders;
+    private final PerThread<Nesting<EventEncoder>> encoders;
     private final Object rotationLock = new Object();
     private final long blockTimeoutNanos;
     private final boolean forceEveryAppend;
@@ -76,7 +81,7 @@ public final class WalWriter implements ActiveWal.SealListener {
                 problems, this::onSpareReady, io);
         this.flusher = new Flusher(this, meta, options, problems, drops, forces, io);
         int maxEventSize = options.maxEventSize();
-        this.encoders = new PerThread<>(() -> new EventEncoder(maxEventSize));
+        this.encoders = new PerThread<>(() -> new Nesting<>(() -> new EventEncoder(maxEventSize)));
         this.blockTimeoutNanos = options.overload() == OverloadPolicy.BLOCK ? options.blockTimeout().toNanos() : 0;
         this.forceEveryAppend = options.fsync() == FsyncPolicy.ALWAYS;
         this.forceAtLevel = options.forceAtLevel();
@@ -148,15 +153,23 @@ public final class WalWriter implements ActiveWal.SealListener {
         }
         ActiveWal wal = null;
         boolean stored = false;
+        boolean nestedTooDeep = false;
         boolean interrupted = false;
         try {
             long graceDeadline = 0;
             long blockDeadline = 0;
             for (int spins = 0; ; spins++) {
                 wal = current;
-                if (wal != null && tryAppend(event, wal) >= 0) {
-                    stored = true;
-                    break;
+                if (wal != null) {
+                    long sequence = tryAppend(event, wal);
+                    if (sequence >= 0) {
+                        stored = true;
+                        break;
+                    }
+                    if (sequence == NESTED_TOO_DEEP) {
+                        nestedTooDeep = true;
+                        break;
+                    }
                 }
                 long now = System.nanoTime();
                 if (closed) {
@@ -204,21 +217,45 @@ public final class WalWriter implements ActiveWal.SealListener {
             }
             return true;
         }
+        if (nestedTooDeep) {
+            dropNested();
+            return false;
+        }
         drops.drop(System.currentTimeMillis() * 1_000_000L);
         return false;
     }
 
     /**
-     * One try of an append: the event's sequence number, or -1 when the file is full. The encoder is
-     * held for the try only, not while the caller waits for the next file: a virtual thread's is lent,
-     * and many of them waiting would each need one.
+     * Counts, records and reports an event dropped because it was logged on a thread already busy with
+     * {@link Nesting#MAX_NESTED} + 1 events, each logged while the one before it was captured or encoded
+     * (an argument whose toString() logs whenever it is rendered). Never throws.
+     */
+    public void dropNested() {
+        drops.drop(System.currentTimeMillis() * 1_000_000L);
+        problems.report("nested", "an event logged while " + (Nesting.MAX_NESTED + 1) + " events nested in one "
+                + "another were captured on its thread (an argument whose toString() logs whenever it is "
+                + "rendered) was dropped; such drops are counted and recorded in the store", null);
+    }
+
+    /**
+     * One try of an append: the event's sequence number, -1 when the file is full, or
+     * {@link #NESTED_TOO_DEEP}. The encoder is held for the try only, not while the caller waits for the
+     * next file: a virtual thread's is lent, and many of them waiting would each need one.
      */
     private long tryAppend(CapturedEvent event, ActiveWal wal) {
-        EventEncoder encoder = encoders.acquire();
+        Nesting<EventEncoder> nesting = encoders.acquire();
         try {
-            return encoder.append(event, wal);
+            EventEncoder encoder = nesting.enter();
+            if (encoder == null) {
+                return NESTED_TOO_DEEP;
+            }
+            try {
+                return encoder.append(event, wal);
+            } finally {
+                nesting.exit(encoder);
+            }
         } finally {
-            encoders.release(encoder);
+            encoders.release(nesting);
         }
     }
 
