@@ -195,19 +195,21 @@ class TimberLogAppenderLifecycleTest {
     void reconfigure_withOtherOptions_reopensTheStoreWithThem_losingNothingLoggedMeanwhile() throws Exception {
         LoggerContext context = Log4jFixture.load("capture-log4j2.xml", dir);
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        int[] logged = {0};
+        java.util.concurrent.atomic.AtomicInteger logged = new java.util.concurrent.atomic.AtomicInteger();
         Thread logging = new Thread(() -> {
             org.apache.logging.log4j.Logger logger = context.getLogger("test");
             while (!stop.get()) {
-                logger.info("event {}", logged[0]++);
+                logger.info("event {}", logged.get());
+                logged.incrementAndGet();
             }
         });
         logging.start();
         try {
-            Thread.sleep(50);
+            // events in every run: on a loaded machine the logging thread can miss a fixed pause entirely
+            awaitLoggedBeyond(logged, 0);
             for (String config : List.of("small-wal-log4j2.xml", "capture-log4j2.xml", "small-wal-log4j2.xml")) {
                 context.setConfigLocation(getClass().getClassLoader().getResource(config).toURI());
-                Thread.sleep(50);
+                awaitLoggedBeyond(logged, logged.get());
             }
             assertEquals(256 << 10, Log4jFixture.timberLog(context).getStore().options().maxWalSize());
         } finally {
@@ -216,10 +218,18 @@ class TimberLogAppenderLifecycleTest {
             context.stop();
         }
         List<LogEvent> events = Stores.read(dir);
-        assertEquals(logged[0], events.size(), status.warnings().toString());
-        assertEquals(logged[0], Stores.messages(events).stream().distinct().count(), "none twice");
+        assertEquals(logged.get(), events.size(), status.warnings().toString());
+        assertEquals(logged.get(), Stores.messages(events).stream().distinct().count(), "none twice");
         assertEquals(4, events.stream().map(LogEvent::run).distinct().count(), "a run per reopen");
         assertFalse(Files.exists(dir.resolve(LogStore.FALLBACK_DIRECTORY)), status.warnings().toString());
+    }
+
+    /** Waits until the logging thread has logged 100 events more than {@code before}. */
+    private static void awaitLoggedBeyond(java.util.concurrent.atomic.AtomicInteger logged, int before)
+            throws InterruptedException {
+        while (logged.get() < before + 100) {
+            Thread.sleep(1);
+        }
     }
 
     @Test
