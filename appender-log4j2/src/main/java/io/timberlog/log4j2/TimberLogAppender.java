@@ -74,6 +74,22 @@ public final class TimberLogAppender extends AbstractAppender {
 
     @Override
     public void append(LogEvent event) {
+        try {
+            capture(event);
+        } catch (Throwable t) {
+            // log4j2 would hand an Error on to its error handler, uncounted, and throw it at the application
+            // with ignoreExceptions="false". One happens here for real: a thread with the smallest stack
+            // overflows it when the JVM deoptimizes the hot mapping for a branch not taken yet, or when its
+            // first event, logged with the stack nearly full, builds the thread's mapper.
+            try {
+                manager.store().captureFailed(t);
+            } catch (Throwable stackStillFull) {
+                // counting the drop needs a call, which an overflow may not leave room for: lost uncounted
+            }
+        }
+    }
+
+    private void capture(LogEvent event) {
         Log4jEventMapper mapper = Log4jEventMapper.acquire();
         if (mapper == null) {
             manager.store().dropNested(); // nested deeper in events captured on this thread than Nesting allows
@@ -81,11 +97,6 @@ public final class TimberLogAppender extends AbstractAppender {
         }
         try {
             manager.append(mapper.map(event, includeCallerData));
-        } catch (Throwable t) {
-            // log4j2 would hand an Error on to its error handler, uncounted, and throw it at the application
-            // with ignoreExceptions="false". One happens here for real: a thread with the smallest stack
-            // overflows it when the JVM deoptimizes the hot mapping for a branch not taken yet.
-            manager.store().captureFailed(t);
         } finally {
             mapper.release();
         }

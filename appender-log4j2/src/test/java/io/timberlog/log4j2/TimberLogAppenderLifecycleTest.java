@@ -2,7 +2,10 @@ package io.timberlog.log4j2;
 
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.LogStore;
+import io.timberlog.core.query.StoreSet;
+import io.timberlog.core.query.VerifyReport;
 import io.timberlog.testing.ConfiguredOptions;
+import io.timberlog.testing.NearlyFullStack;
 import io.timberlog.testing.Stores;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +83,27 @@ class TimberLogAppenderLifecycleTest {
         } finally {
             context.stop();
         }
+    }
+
+    /**
+     * With the stack nearly full, a log call overflows it somewhere along its whole depth. Wherever that is
+     * in TimberLog (the first event of a thread builds its mapper and encoder there), the appender catches
+     * it: log4j2 would report it as the appender's failure, uncounted, and with ignoreExceptions="false"
+     * throw it at the application.
+     */
+    @Test
+    void append_withTheStackNearlyFull_throwsNothingOfItsOwn() throws Exception {
+        LoggerContext context = Log4jFixture.load("capture-log4j2.xml", dir);
+        org.apache.logging.log4j.Logger log = context.getLogger("test");
+
+        List<Throwable> thrown = NearlyFullStack.log(() -> log.info("deep"));
+        context.stop();
+
+        assertEquals(List.of(), NearlyFullStack.thrownByTimberLog(thrown, TimberLogAppender.class, "append"));
+        assertEquals(List.of(), status.warnings().stream().filter(m -> m.contains("TIMBERLOG")).collect(
+                java.util.stream.Collectors.toList()));
+        VerifyReport report = StoreSet.open(dir).verify();
+        assertTrue(report.isWhole(), report.problems().toString());
     }
 
     /**

@@ -184,6 +184,21 @@ public class TimberLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         if (s == null) {
             return;
         }
+        try {
+            capture(s, event);
+        } catch (Throwable t) {
+            // logback passes an Error on to the application. One happens here for real: a thread with the
+            // smallest stack overflows it when the JVM deoptimizes the hot mapping for a branch not taken yet,
+            // or when its first event, logged with the stack nearly full, builds the thread's mapper.
+            try {
+                s.captureFailed(t);
+            } catch (Throwable stackStillFull) {
+                // counting the drop needs a call, which an overflow may not leave room for: lost uncounted
+            }
+        }
+    }
+
+    private void capture(ManagedStore s, ILoggingEvent event) {
         LogbackEventMapper mapper = LogbackEventMapper.acquire();
         if (mapper == null) {
             s.dropNested(); // nested deeper in events captured on this thread than Nesting allows: counted
@@ -191,10 +206,6 @@ public class TimberLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         }
         try {
             s.append(mapper.map(event, includeCallerData));
-        } catch (Throwable t) {
-            // logback passes an Error on to the application. One happens here for real: a thread with the
-            // smallest stack overflows it when the JVM deoptimizes the hot mapping for a branch not taken yet.
-            s.captureFailed(t);
         } finally {
             mapper.release();
         }

@@ -6,7 +6,10 @@ import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusListener;
 import io.timberlog.core.LogEvent;
 import io.timberlog.core.LogStore;
+import io.timberlog.core.query.StoreSet;
+import io.timberlog.core.query.VerifyReport;
 import io.timberlog.testing.ConfiguredOptions;
+import io.timberlog.testing.NearlyFullStack;
 import io.timberlog.testing.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,6 +167,25 @@ class TimberLogAppenderLifecycleTest {
         assertTrue(warnings.stream().anyMatch(m -> m.contains("could not be captured")), warnings.toString());
         context.stop();
         assertEquals(List.of("captured"), Stores.messages(Stores.read(dir)));
+    }
+
+    /**
+     * With the stack nearly full, a log call overflows it somewhere along its whole depth. Wherever that is
+     * in TimberLog (the first event of a thread builds its mapper and encoder there), the appender catches
+     * it, as logback would hand it on to the application: what the application gets is logback's own.
+     * Without that, 16 of 20 threads had an overflow thrown at them out of TimberLog.
+     */
+    @Test
+    void append_withTheStackNearlyFull_throwsNothingOfItsOwnAtTheApplication() throws Exception {
+        LoggerContext context = LogbackFixture.load("capture-logback.xml", dir);
+        org.slf4j.Logger log = context.getLogger("test");
+
+        List<Throwable> thrown = NearlyFullStack.log(() -> log.info("deep"));
+        context.stop();
+
+        assertEquals(List.of(), NearlyFullStack.thrownByTimberLog(thrown, TimberLogAppender.class, "append"));
+        VerifyReport report = StoreSet.open(dir).verify();
+        assertTrue(report.isWhole(), report.problems().toString());
     }
 
     /** A marker whose name cannot be had: asking for it overflows the stack. */
