@@ -63,15 +63,20 @@ public final class WalWriter implements ActiveWal.SealListener {
     private ActiveWal lastSealed;
 
     /**
-     * Told on the thread that sealed a file, once it is done with the rotation: the next file is current
-     * (or being waited for), and the sealed one is the flusher's. A thread can be descheduled there for
-     * long while others go on writing, sealing and closing; tests hold it there to check that nothing
-     * depends on it any more. The store uses {@link #NONE}.
+     * Told on the thread that sealed a file, around its rotation. A thread can be descheduled at either
+     * point for long while others go on writing, forcing, sealing and closing; tests hold it there. The
+     * store uses {@link #NONE}.
      */
     interface RotationListener {
-        RotationListener NONE = sealed -> { };
+        RotationListener NONE = new RotationListener() { };
 
-        void afterRotation(ActiveWal sealed);
+        /** {@code sealed} is sealed but still current: its thread is about to put the next file in its place. */
+        default void beforeRotation(ActiveWal sealed) {
+        }
+
+        /** Done with the rotation: the next file is current (or being waited for), and the sealed one is the flusher's. */
+        default void afterRotation(ActiveWal sealed) {
+        }
     }
 
     private WalWriter(StoreOptions options, RunInfo run, ProblemReporter problems, WalRecovery recovery,
@@ -305,6 +310,7 @@ public final class WalWriter implements ActiveWal.SealListener {
 
     @Override
     public void sealed(ActiveWal wal, SealReason reason) {
+        rotations.beforeRotation(wal);
         synchronized (rotationLock) {
             lastSealed = wal;
             if (current == wal) {
@@ -362,16 +368,13 @@ public final class WalWriter implements ActiveWal.SealListener {
 
     /**
      * Seals the current file for {@code reason} (a failed force, a deleted file), so that writing moves
-     * to a new file.
+     * to a new file. When it is sealed already, the thread that sealed it (full, or closing) puts the next
+     * file in its place, or one that gave it up after a write fault did: not this one. That thread may
+     * not have got to its rotation yet, and only it knows where the next file's sequence numbers start
+     * (the full file's count), and hands the files to the flusher in their order.
      */
     void sealCurrent(ActiveWal wal, SealReason reason) {
-        if (!wal.forceSeal(reason)) {
-            synchronized (rotationLock) {
-                if (current == wal) { // sealed already, yet still current: rotation failed to find a file
-                    current = closed ? null : activateSpare(pendingBaseSequence);
-                }
-            }
-        }
+        wal.forceSeal(reason);
     }
 
     /** Re-creates the store's directories after they were deleted under the running writer. */

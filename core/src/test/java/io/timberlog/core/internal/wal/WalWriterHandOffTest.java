@@ -4,6 +4,7 @@ import io.timberlog.core.CapturedEvent;
 import io.timberlog.core.StoreMaintenance;
 import io.timberlog.core.StoreOptions;
 import io.timberlog.core.StoreReader;
+import io.timberlog.core.internal.io.Mapping;
 import io.timberlog.core.internal.manifest.ManifestLoader;
 import io.timberlog.core.internal.manifest.SegmentManager;
 import io.timberlog.core.query.StoreSet;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,14 +46,28 @@ class WalWriterHandOffTest {
     private Thread sealer;
     private long nextEvent;
 
-    /** Holds the thread that sealed one chosen file, right after its rotation, until released. */
+    /** Holds the thread that sealed one chosen file, right after its rotation (or before), until released. */
     private static final class HeldSealer implements WalWriter.RotationListener {
         final CountDownLatch reached = new CountDownLatch(1);
         final CountDownLatch released = new CountDownLatch(1);
         volatile long walId = -1;
+        volatile boolean beforeRotation;
+
+        @Override
+        public void beforeRotation(ActiveWal sealed) {
+            if (beforeRotation) {
+                hold(sealed);
+            }
+        }
 
         @Override
         public void afterRotation(ActiveWal sealed) {
+            if (!beforeRotation) {
+                hold(sealed);
+            }
+        }
+
+        private void hold(ActiveWal sealed) {
             if (sealed.walId() != walId) {
                 return;
             }
@@ -75,12 +91,38 @@ class WalWriterHandOffTest {
         }
     }
 
+    /** Fails the forces of one WAL file, as an I/O error does. */
+    private static final class FailingForcesIo extends WalIo {
+        volatile long failingWalId = -1;
+
+        @Override
+        void force(Mapping mapping, int from, int to) {
+            if (mapping.buffer().getLong(WalFormat.HEADER_WAL_ID_OFFSET) == failingWalId) {
+                throw new UncheckedIOException(new IOException("Input/output error"));
+            }
+            super.force(mapping, from, to);
+        }
+    }
+
     private StoreOptions options() {
         return WalFixtures.quietOptions(dir).build();
     }
 
     private void open(SealedWalListener listener) throws IOException {
         writer = WalWriter.open(options(), WalFixtures.RUN, 1, 0, listener, io, held);
+    }
+
+    private List<Long> sequencesRead() throws IOException {
+        List<Long> sequences = new ArrayList<>();
+        StoreReader.open(dir).readAll(event -> sequences.add(event.sequence()));
+        return sequences;
+    }
+
+    private static void assertReadInOrder(int events, List<Long> sequences) {
+        assertEquals(events, sequences.size(), sequences.toString());
+        for (int i = 0; i < events; i++) {
+            assertEquals(i, (long) sequences.get(i), "read in the order appended: " + sequences);
+        }
     }
 
     private void appendEvents() {
@@ -164,11 +206,36 @@ class WalWriterHandOffTest {
 
         VerifyReport report = StoreSet.open(dir).verify();
         assertTrue(report.isWhole(), report.problems().toString());
-        List<Long> sequences = new ArrayList<>();
-        StoreReader.open(dir).readAll(event -> sequences.add(event.sequence()));
-        assertEquals(2 * EVENTS_PER_FILE, sequences.size());
-        for (int i = 0; i < sequences.size(); i++) {
-            assertEquals(i, (long) sequences.get(i), "read in the order appended: " + sequences);
-        }
+        assertReadInOrder(2 * EVENTS_PER_FILE, sequencesRead());
+    }
+
+    /**
+     * A failed force of the current file seals it, so that writing moves on. When another thread had just
+     * sealed it as full and was not yet done with its rotation, the flusher used to make the next file
+     * current itself, before that thread could: with the base sequence of the full file, whose count was
+     * not taken yet, so the next events got its sequence numbers again.
+     */
+    @Test
+    void forceFailing_whileTheSealerIsHeldBeforeItsRotation_leavesTheRotationToIt() throws Exception {
+        FailingForcesIo failing = new FailingForcesIo();
+        writer = WalWriter.open(WalFixtures.quietOptions(dir).maxForceWait(Duration.ofSeconds(60)).build(),
+                WalFixtures.RUN, 1, 0, SealedWalListener.NONE, failing, held);
+        appendEvents();
+        ActiveWal first = writer.current();
+        held.walId = first.walId();
+        held.beforeRotation = true;
+        sealer = new Thread(() -> first.forceSeal(SealReason.FULL), "test-sealer");
+        sealer.start();
+        assertTrue(held.reached.await(60, TimeUnit.SECONDS), "the sealer reached its rotation");
+        failing.failingWalId = first.walId();
+        assertTrue(writer.sync(), "the flusher's round, whose force of the current file failed, is over");
+
+        held.released.countDown();
+        sealer.join(60_000);
+        waitUntil(() -> writer.current() != null && writer.current() != first);
+        appendEvents();
+        writer.close(Duration.ofSeconds(5).toNanos());
+
+        assertReadInOrder(2 * EVENTS_PER_FILE, sequencesRead());
     }
 }
