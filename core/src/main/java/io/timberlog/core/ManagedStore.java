@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  *       works or the store is closed. An {@link Error} while opening is reported too, not thrown, and ends
  *       the tries.</li>
  *   <li>A JVM shutdown hook closes the store when the application exits without closing it, once the
- *       application's own shutdown hooks have stopped logging; closing removes the hook.</li>
+ *       application's own shutdown hooks are done logging; closing removes the hook.</li>
  * </ul>
  *
  * <p>Thread-safe. {@link #append} never throws and takes no lock.
@@ -33,6 +33,8 @@ public final class ManagedStore implements AutoCloseable {
     /** At JVM exit, how long the shutdown hook waits at most for the application's last events. */
     static final Duration EXIT_LAST_WORDS = Duration.ofSeconds(2);
     private static final Duration EXIT_POLL = Duration.ofMillis(10);
+    /** The name of the shutdown hook's thread. */
+    static final String SHUTDOWN_HOOK_NAME = "timberlog-shutdown";
 
     private final StoreOptions options;
     private final String owner;
@@ -40,6 +42,7 @@ public final class ManagedStore implements AutoCloseable {
     private final AtomicLong failedCaptures = new AtomicLong();
     private final ProblemReporter captureProblems;
     private final Thread shutdownHook;
+    private final ExitActivity exit;
     private final Object lifecycle = new Object();
 
     private volatile LogStore store;
@@ -52,7 +55,8 @@ public final class ManagedStore implements AutoCloseable {
         this.owner = owner;
         this.captureProblems = new ProblemReporter(options.problemListener());
         // A daemon like the store's other threads: the JVM waits for a shutdown hook all the same.
-        this.shutdownHook = StoreThreads.create(this::closeQuietly, "timberlog-shutdown");
+        this.shutdownHook = StoreThreads.create(this::closeQuietly, SHUTDOWN_HOOK_NAME);
+        this.exit = new ExitActivity(shutdownHook);
     }
 
     /**
@@ -76,6 +80,9 @@ public final class ManagedStore implements AutoCloseable {
 
     /** Appends to the store; false when it dropped the event or no store is open (counted as dropped). */
     public boolean append(CapturedEvent event) {
+        if (exit.isUnderWay()) {
+            exit.logging();
+        }
         LogStore s = store;
         if (s != null) {
             return s.append(event);
@@ -243,10 +250,13 @@ public final class ManagedStore implements AutoCloseable {
      * matters more here (containers give a process seconds to stop), and the events are as safe in the WAL.
      *
      * <p>The JVM runs every shutdown hook at once, and the application's own (a graceful stop) log what
-     * they do: the store is closed only once no event has come for {@link #EXIT_QUIET}, or after
+     * they do: the store is closed only once they look done ({@link ExitActivity}: after the main method
+     * returned, every other non-daemon thread has ended; else no thread that logged since the exit began
+     * is alive, and no other runs) and no event has come for {@link #EXIT_QUIET} since, or after
      * {@link #EXIT_LAST_WORDS}, so that those last events are stored rather than dropped.
      */
     private void closeQuietly() {
+        exit.begin();
         awaitQuiet();
         try {
             close(Duration.ofSeconds(5), Duration.ZERO);
@@ -263,7 +273,9 @@ public final class ManagedStore implements AutoCloseable {
             LockSupport.parkNanos(this, EXIT_POLL.toNanos());
             long now = System.nanoTime();
             long a = activity();
-            if (a != seen) {
+            // No event for a while is no sign that the hooks are done: a hook may be waiting between two
+            // steps, or be kept from a processor on a loaded machine, for longer than EXIT_QUIET.
+            if (a != seen || exit.mayStillLog()) {
                 seen = a;
                 quietSince = now;
             } else if (now - quietSince >= EXIT_QUIET.toNanos()) {

@@ -29,38 +29,137 @@ class ManagedStoreTest {
 
     /**
      * The JVM runs every shutdown hook at once: the application's (a graceful stop that logs what it
-     * does) beside the store's. The store's waits until the events stop coming, so none is dropped.
+     * does) beside the store's. The store's waits until the application's is done, so none is dropped.
      */
     @Test
     void jvmExit_eventsOfTheApplicationsShutdownHook_areStored() throws Exception {
-        Path dir = tmp.resolve("store");
-        Process child = io.timberlog.testing.ChildJvm.start(LastWords.class, List.of(), tmp.resolve("child.out"),
-                dir.toString());
-        assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-        assertEquals(0, child.exitValue(), Files.readString(tmp.resolve("child.out")));
-        List<String> messages = new ArrayList<>();
-        StoreReader.open(dir).readAll(e -> messages.add(e.message()));
         List<String> expected = new ArrayList<>(List.of("started"));
         for (int i = 0; i < 10; i++) {
             expected.add("shutdown step " + i);
         }
         expected.add("shutdown complete");
-        assertEquals(expected, messages);
+        assertEquals(expected, messagesAfterExit(LastWords.class, RETURN));
     }
 
-    /** An application whose shutdown hook logs ten steps, 50 ms apart, after its main method returned. */
+    /**
+     * A graceful stop that waits between two events for longer than {@link ManagedStore#EXIT_QUIET} (for
+     * a worker to stop, or kept from a processor on a loaded machine) is heard to its end: here it waits
+     * until the store's hook has ended, which before the fix it did after EXIT_QUIET without events.
+     */
+    @Test
+    void jvmExit_aHookThatWaitsLongerThanTheQuietTimeBetweenTwoEvents_hasBothStored() throws Exception {
+        assertEquals(List.of("started", "stopping", "stopped"), messagesAfterExit(SlowStop.class, RETURN));
+    }
+
+    /** As above, with the other threads of the application still there: the hook logged since the exit began. */
+    @Test
+    void systemExit_aHookThatWaitsLongerThanTheQuietTimeBetweenTwoEvents_hasBothStored() throws Exception {
+        assertEquals(List.of("started", "stopping", "stopped"), messagesAfterExit(SlowStop.class, SYSTEM_EXIT));
+    }
+
+    /**
+     * A graceful stop that runs for longer than {@link ManagedStore#EXIT_QUIET} before its first event (busy,
+     * or not given a processor on a loaded machine: the flaky failure's "[started]" alone) has it stored.
+     */
+    @Test
+    void jvmExit_aHookThatRunsLongerThanTheQuietTimeBeforeItsFirstEvent_hasItStored() throws Exception {
+        assertEquals(List.of("started", "stopped"), messagesAfterExit(BusyStop.class, RETURN));
+    }
+
+    /** As above, with the other threads of the application still there: the hook runs Java code. */
+    @Test
+    void systemExit_aHookThatRunsLongerThanTheQuietTimeBeforeItsFirstEvent_hasItStored() throws Exception {
+        assertEquals(List.of("started", "stopped"), messagesAfterExit(BusyStop.class, SYSTEM_EXIT));
+    }
+
+    /** How a child application ends: its main method returns (the JVM exits once no non-daemon thread is left). */
+    private static final String RETURN = "return";
+    /** How a child application ends: {@code System.exit(0)}, its other threads still there. */
+    private static final String SYSTEM_EXIT = "System.exit";
+
+    /**
+     * Runs {@code main} in a JVM of its own, which opens a store, registers a shutdown hook that logs and ends
+     * as {@code how} says without closing the store; returns the messages stored.
+     */
+    private List<String> messagesAfterExit(Class<?> main, String how) throws Exception {
+        Path dir = tmp.resolve("store");
+        Path out = tmp.resolve("child.out");
+        Process child = io.timberlog.testing.ChildJvm.start(main, List.of(), out, dir.toString(), how);
+        assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, child.exitValue(), Files.readString(out));
+        List<String> messages = new ArrayList<>();
+        StoreReader.open(dir).readAll(e -> messages.add(e.message()));
+        return messages;
+    }
+
+    /** Opens the store in {@code args[0]}, logs "started", registers {@code hook} and ends as {@code args[1]} says. */
+    private static void runApplication(String[] args, java.util.function.Consumer<ManagedStore> hook) {
+        ManagedStore store = ManagedStore.open(StoreOptions.builder(java.nio.file.Paths.get(args[0])).build(), "test");
+        store.append(event("started"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> hook.accept(store)));
+        if (args[1].equals(SYSTEM_EXIT)) {
+            System.exit(0);
+        }
+    }
+
+    /** An application whose shutdown hook logs ten steps, 50 ms apart. */
     public static final class LastWords {
         public static void main(String[] args) {
-            ManagedStore store = ManagedStore.open(StoreOptions.builder(java.nio.file.Paths.get(args[0])).build(), "test");
-            store.append(event("started"));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runApplication(args, store -> {
                 for (int i = 0; i < 10; i++) {
                     store.append(event("shutdown step " + i));
                     java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
                 }
                 store.append(event("shutdown complete"));
-            }));
+            });
         }
+    }
+
+    /**
+     * An application whose shutdown hook logs once the store's hook runs, then waits until that ended (at
+     * most 5 EXIT_QUIET), then logs again.
+     */
+    public static final class SlowStop {
+        public static void main(String[] args) {
+            runApplication(args, store -> {
+                Thread storeHook = storeShutdownHook();
+                store.append(event("stopping"));
+                try {
+                    storeHook.join(ManagedStore.EXIT_QUIET.multipliedBy(5).toMillis());
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                store.append(event("stopped"));
+            });
+        }
+    }
+
+    /** An application whose shutdown hook runs until the store's hook ended (at most 5 EXIT_QUIET), then logs. */
+    public static final class BusyStop {
+        public static void main(String[] args) {
+            runApplication(args, store -> {
+                Thread storeHook = storeShutdownHook();
+                long end = System.nanoTime() + ManagedStore.EXIT_QUIET.multipliedBy(5).toNanos();
+                while (storeHook.isAlive() && System.nanoTime() - end < 0) {
+                    Thread.onSpinWait(); // runnable all the while, as a thread waiting for a processor is
+                }
+                store.append(event("stopped"));
+            });
+        }
+    }
+
+    /** The store's shutdown hook thread: the JVM starts it with the application's, maybe a moment later. */
+    private static Thread storeShutdownHook() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() - deadline < 0) {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals(ManagedStore.SHUTDOWN_HOOK_NAME)) {
+                    return t;
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the store's shutdown hook did not start");
     }
 
     @Test

@@ -119,6 +119,11 @@ final class Flusher {
         this.sealedListener = listener;
     }
 
+    /**
+     * Takes a sealed file, to hand on once its records are published. The writer queues the files in their
+     * order (under its rotation lock), and they are handed on in that order: the segment manager makes their
+     * segments in it, and a close that waits for the file sealed last waits for the ones before too.
+     */
     void enqueueSealed(ActiveWal wal) {
         sealedQueue.add(wal);
     }

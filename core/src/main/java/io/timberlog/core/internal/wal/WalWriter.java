@@ -58,6 +58,7 @@ public final class WalWriter implements ActiveWal.SealListener {
     private final boolean forceEveryAppend;
     private final Level forceAtLevel;
     private final WalIo io;
+    private final RotationListener rotations;
 
     private volatile ActiveWal current;
     private volatile boolean closed;
@@ -66,9 +67,27 @@ public final class WalWriter implements ActiveWal.SealListener {
     /** The file sealed last, whose appends under way a close waits for. Guarded by rotationLock. */
     private ActiveWal lastSealed;
 
+    /**
+     * Told on the thread that sealed a file, around its rotation. A thread can be descheduled at either
+     * point for long while others go on writing, forcing, sealing and closing; tests hold it there. The
+     * store uses {@link #NONE}.
+     */
+    interface RotationListener {
+        RotationListener NONE = new RotationListener() { };
+
+        /** {@code sealed} is sealed but still current: its thread is about to put the next file in its place. */
+        default void beforeRotation(ActiveWal sealed) {
+        }
+
+        /** Done with the rotation: the next file is current (or being waited for), and the sealed one is the flusher's. */
+        default void afterRotation(ActiveWal sealed) {
+        }
+    }
+
     private WalWriter(StoreOptions options, RunInfo run, ProblemReporter problems, WalRecovery recovery,
-                      WalMeta meta, WalIo io) {
+                      WalMeta meta, WalIo io, RotationListener rotations) {
         this.io = io;
+        this.rotations = rotations;
         this.options = options;
         this.store = options.directory();
         this.run = run;
@@ -112,12 +131,18 @@ public final class WalWriter implements ActiveWal.SealListener {
     /** As {@link #open(StoreOptions, RunInfo, long, long, SealedWalListener)}, through {@code io} (tests record or fail forces). */
     static WalWriter open(StoreOptions options, RunInfo run, long minWalId, long minSequence,
                           SealedWalListener listener, WalIo io) throws IOException {
+        return open(options, run, minWalId, minSequence, listener, io, RotationListener.NONE);
+    }
+
+    /** As above, telling {@code rotations} about each rotation (tests hold the sealing thread there). */
+    static WalWriter open(StoreOptions options, RunInfo run, long minWalId, long minSequence,
+                          SealedWalListener listener, WalIo io, RotationListener rotations) throws IOException {
         ProblemReporter problems = new ProblemReporter(options.problemListener());
         Path store = options.directory();
         FileOps.createDirectories(WalFiles.directory(store));
         WalRecovery recovery = WalRecovery.recover(store, problems).atLeast(minWalId, minSequence);
         WalMeta meta = WalMeta.openForWriting(store);
-        WalWriter writer = new WalWriter(options, run, problems, recovery, meta, io);
+        WalWriter writer = new WalWriter(options, run, problems, recovery, meta, io, rotations);
         writer.setSealedWalListener(listener);
         try {
             // The first file is small: creating it must not slow the application's start.
@@ -322,16 +347,23 @@ public final class WalWriter implements ActiveWal.SealListener {
 
     @Override
     public void sealed(ActiveWal wal, SealReason reason) {
+        rotations.beforeRotation(wal);
         synchronized (rotationLock) {
             lastSealed = wal;
             if (current == wal) {
                 pendingBaseSequence = wal.baseSequence() + wal.sealedEventCount();
                 current = closed ? null : activateSpare(pendingBaseSequence);
             }
+            // Only once it is no longer current: the flusher unmaps a sealed file once its records are
+            // published, and must never find it still current afterwards (reading an unmapped file kills
+            // the process with SIGSEGV). And still under the lock: the next file can be sealed only once it
+            // was made current, under this lock, so the flusher gets the files in their order, which it
+            // keeps for the segment manager (segments in sequence order) and for a close (which waits for
+            // the file sealed last, and so for every one before). Queued after the lock, a file whose
+            // sealing thread was descheduled there came after the next one.
+            flusher.enqueueSealed(wal);
         }
-        // Only now: the flusher unmaps a sealed file once its records are published, and must never
-        // find it still current afterwards (reading an unmapped file kills the process with SIGSEGV).
-        flusher.enqueueSealed(wal);
+        rotations.afterRotation(wal);
         flusher.wake();
     }
 
@@ -373,16 +405,13 @@ public final class WalWriter implements ActiveWal.SealListener {
 
     /**
      * Seals the current file for {@code reason} (a failed force, a deleted file), so that writing moves
-     * to a new file.
+     * to a new file. When it is sealed already, the thread that sealed it (full, or closing) puts the next
+     * file in its place, or one that gave it up after a write fault did: not this one. That thread may
+     * not have got to its rotation yet, and only it knows where the next file's sequence numbers start
+     * (the full file's count), and hands the files to the flusher in their order.
      */
     void sealCurrent(ActiveWal wal, SealReason reason) {
-        if (!wal.forceSeal(reason)) {
-            synchronized (rotationLock) {
-                if (current == wal) { // sealed already, yet still current: rotation failed to find a file
-                    current = closed ? null : activateSpare(pendingBaseSequence);
-                }
-            }
-        }
+        wal.forceSeal(reason);
     }
 
     /** Re-creates the store's directories after they were deleted under the running writer. */
